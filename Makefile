@@ -1,0 +1,58 @@
+# Two commands matter: `make run` (start the chat) and `make test` (what CI runs).
+# Each sets up .venv when it is missing or older than pyproject.toml.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+export GRADIO_ANALYTICS_ENABLED := False
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: setup browser run chat index test lint typecheck unit eval bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+run: setup
+	$(PY) app.py
+
+chat: setup
+	$(PY) -m assistant chat
+
+index: setup
+	$(PY) -m assistant index
+
+lint: setup
+	$(PY) -m ruff check assistant evals tests app.py
+
+typecheck: setup
+	$(PY) -m mypy assistant evals app.py
+
+unit: setup browser
+	$(PY) -m pytest -q
+
+eval: setup
+	$(PY) -m evals
+
+test: lint typecheck unit eval
+
+bench: setup
+	$(PY) -m assistant.bench
+
+clean:
+	rm -rf .index evals/out tests/artifacts .pytest_cache .mypy_cache .ruff_cache
