@@ -1,0 +1,173 @@
+"""The engine: question → retrieve → answer → cite, as one LangChain runnable chain.
+
+    query    = prepare(question, history)       # validate, make a follow-up stand alone
+    hits     = retriever.rank(query)            # dense (MiniLM) + lexical (BM25) over sentences
+    draft    = answerer.answer(query, hits)     # the article's sentences, or an abstention
+    answer   = cite(query, draft)               # [n] markers bound to exact spans of the article
+
+Nothing loads when an `Assistant` is created: the model, the corpus and the Chroma index are
+opened on first use (or by `load()`), and the index rebuilds itself when it is stale or damaged.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from .answer import Answerer, ExtractiveAnswerer
+from .cite import cite
+from .corpus import Document, load_corpus
+from .index import SentenceIndex, load_embeddings, open_index
+from .question import prepare
+from .retrieve import Retriever
+from .settings import Settings
+from .values import Answer, Draft, Hit, Query
+
+
+class Assistant:
+    """Answers questions about the corpus with cited sentences; see the module docstring."""
+
+    def __init__(self, settings: Settings | None = None, *, answerer: Answerer | None = None,
+                 notify: Callable[[str], None] | None = None) -> None:
+        """Configure; nothing is loaded until the first question (or `load()`)."""
+        self.settings = settings or Settings.from_env()
+        self._answerer = answerer
+        self._notify = notify
+        self._lock = threading.Lock()
+        self._documents: list[Document] | None = None
+        self._index: SentenceIndex | None = None
+        self._retriever: Retriever | None = None
+        self._extractive: ExtractiveAnswerer | None = None
+        self._chain: Runnable[dict[str, Any], Answer] | None = None
+
+    # ---- loading -------------------------------------------------------------------------
+    def load(self, *, progress: bool = False, rebuild: bool = False) -> SentenceIndex:
+        """Read the corpus, load the model and open (or build) the index; idempotent."""
+        with self._lock:
+            if self._index is None or rebuild:
+                s = self.settings
+                documents = load_corpus(s.corpus_dir)
+                embeddings = load_embeddings(s.model_path)
+                index = open_index(documents, embeddings, corpus_dir=s.corpus_dir,
+                                   index_dir=s.index_dir, model_path=s.model_path,
+                                   progress=progress, rebuild=rebuild, notify=self._notify)
+                retriever = Retriever(index, embeddings, dense_weight=s.dense_weight)
+                self._extractive = ExtractiveAnswerer(retriever.vocabulary, retriever.bm25.idf)
+                self._documents, self._index, self._retriever = documents, index, retriever
+                self._chain = None
+            return self._index
+
+    @property
+    def documents(self) -> list[Document]:
+        """The segmented corpus documents (loads on first use)."""
+        self.load()
+        assert self._documents is not None
+        return self._documents
+
+    @property
+    def retriever(self) -> Retriever:
+        """The hybrid retriever (loads on first use)."""
+        self.load()
+        assert self._retriever is not None
+        return self._retriever
+
+    @property
+    def extractive(self) -> ExtractiveAnswerer:
+        """The offline answerer, also the fallback of generative ones."""
+        self.load()
+        assert self._extractive is not None
+        return self._extractive
+
+    @property
+    def answerer(self) -> Answerer:
+        """The answerer in use: the one given, else the extractive one."""
+        return self._answerer or self.extractive
+
+    # ---- the stages ----------------------------------------------------------------------
+    def prepare(self, question: object, history: Sequence[Any] | None = None) -> Query:
+        """Validate the question and make it stand alone; raises InvalidQuestion."""
+        return prepare(question, history, self.settings.max_question_chars)
+
+    def retrieve(self, query: Query) -> list[Hit]:
+        """Every sentence of the corpus ranked for the query, best first."""
+        return self.retriever.rank(query)
+
+    def chain(self) -> Runnable[dict[str, Any], Answer]:
+        """The pipeline as a LangChain runnable: {"question", "history"} → Answer."""
+        if self._chain is None:
+            def step_prepare(x: dict[str, Any]) -> Query:
+                return self.prepare(x["question"], x.get("history"))
+
+            def step_retrieve(q: Query) -> tuple[Query, list[Hit]]:
+                return q, self.retrieve(q)
+
+            def step_answer(x: tuple[Query, list[Hit]]) -> tuple[Query, Draft]:
+                return x[0], self.answerer.answer(x[0], x[1][: max(self.settings.top_k, 1)])
+
+            def step_cite(x: tuple[Query, Draft]) -> Answer:
+                return cite(*x)
+
+            self._chain = (RunnableLambda(step_prepare, name="prepare")
+                           | RunnableLambda(step_retrieve, name="retrieve")
+                           | RunnableLambda(step_answer, name="answer")
+                           | RunnableLambda(step_cite, name="cite"))
+        return self._chain
+
+    # ---- the public calls ----------------------------------------------------------------
+    def ask(self, question: str, history: Sequence[Any] | None = None) -> Answer:
+        """Answer a question, optionally as a follow-up to `history` (chat messages)."""
+        query = self.prepare(question, history)  # validate before loading anything
+        self.load()
+        return self.chain().invoke({"question": query.question, "history": history})
+
+    def stream(self, question: str, history: Sequence[Any] | None = None) -> Iterator[str | Answer]:
+        """Yield the answer text in pieces as it is produced, then the final `Answer`."""
+        query = self.prepare(question, history)
+        self.load()
+        streamer = getattr(self.answerer, "stream", None)
+        if streamer is None:
+            answer = self.ask(question, history)
+            yield from _pieces(answer.text)
+            yield answer
+            return
+        hits = self.retrieve(query)[: max(self.settings.top_k, 1)]
+        draft: Draft | None = None
+        for item in streamer(query, hits):
+            if isinstance(item, Draft):
+                draft = item
+            else:
+                yield item
+        assert draft is not None, "a streaming answerer must end with its Draft"
+        yield cite(query, draft)
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """Split a finished text into word-sized pieces for display as a stream."""
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == " ":
+            yield text[start : i + 1]
+            start = i + 1
+    if start < len(text):
+        yield text[start:]
+
+
+_default: Assistant | None = None
+_default_lock = threading.Lock()
+
+
+def default_assistant() -> Assistant:
+    """The process-wide assistant behind `assistant.ask()`, configured from the environment."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Assistant(Settings.from_env())
+        return _default
+
+
+def ask(question: str, history: Sequence[Any] | None = None) -> Answer:
+    """Answer a question about the article with the default assistant."""
+    return default_assistant().ask(question, history)

@@ -1,0 +1,164 @@
+"""The question stage: validate what was typed, then make a follow-up stand alone.
+
+Validation raises `InvalidQuestion` for empty, non-text or over-long questions and strips
+control characters. Markup and instructions inside a question are kept as the user's words but
+left out of what is searched: a question is only ever data. Follow-ups ("What did he confirm?")
+are rewritten without an LLM: a pronoun is replaced by the name it most plausibly refers to in
+the previous turn, or, failing that, the previous question is carried along as context.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .errors import InvalidQuestion
+from .text import QUESTION_WORDS, STOPWORDS, words
+from .values import Query
+
+_TAG = re.compile(r"<[^>]{0,200}>")
+_MARKER = re.compile(r"\s*\[\d+\]")
+_INJECTION = re.compile(
+    r"""(?:ignore|disregard|forget|override)\b[^.?!\n]{0,60}?\b
+        (?:instructions?|prompts?|rules?|context|above|previous)\b[^.?!\n]*[.?!]?
+      | \b(?:you\s+are\s+now|act\s+as|pretend\s+(?:to\s+be|you)|new\s+instructions?|
+           system\s+prompt)\b[^.?!\n]*[.?!]?
+      | \b(?:say|answer|reply|respond|tell\s+me)\s+(?:only\s+)?(?:that|with)\b[^.?!\n]*[.?!]?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PERSON_PRONOUNS = {"he": "", "she": "", "him": "", "his": "’s", "her": "’s"}
+_THING_PRONOUNS = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "there"}
+# Capitalised words that make a name an organisation, place or document rather than a person.
+_NOT_PERSON = frozenset(
+    """union states nations ministry council agency peninsula house east west republic plan
+    action guard guards administration government parliament party europe asia gulf sea office
+    department white middle pacific indo-pacific""".split()
+)
+_NAME = re.compile(r"\b(?:[A-Z][a-z’'\-]+|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.))*")
+
+
+def clean(question: object, max_chars: int) -> str:
+    """The question with control characters removed and whitespace collapsed, or an error."""
+    if not isinstance(question, str):
+        raise InvalidQuestion(f"a question must be text (str), got {type(question).__name__}")
+    text = unicodedata.normalize("NFC", question)
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co") else c for c in text)
+    text = " ".join(text.split())
+    if not text:
+        raise InvalidQuestion("the question is empty: type a question about the article")
+    if len(text) > max_chars:
+        raise InvalidQuestion(
+            f"the question is {len(text)} characters long; the limit is {max_chars}. "
+            "Ask something shorter."
+        )
+    return text
+
+
+def searchable(question: str) -> str:
+    """What to search for: the question without markup or embedded instructions."""
+    text = _TAG.sub(" ", question)
+    stripped = _INJECTION.sub(" ", text)
+    # Keep the original when removing instructions would leave nothing to search.
+    if any(w not in STOPWORDS for w in words(stripped)):
+        text = stripped
+    return " ".join(text.split())
+
+
+def _content(block: Any) -> str:
+    if isinstance(block, str):
+        return block
+    if isinstance(block, Mapping):
+        if block.get("type", "text") == "text" and isinstance(block.get("text"), str):
+            return str(block["text"])
+        if "content" in block:
+            return _content(block["content"])
+        return ""
+    if isinstance(block, Sequence):
+        return " ".join(t for t in (_content(b) for b in block) if t)
+    return ""
+
+
+def normalize_history(history: Sequence[Any] | None) -> tuple[tuple[str, str], ...]:
+    """(role, text) turns from dicts (str or Gradio 6 block content), message objects or pairs."""
+    turns: list[tuple[str, str]] = []
+    for item in history or ():
+        if isinstance(item, Mapping):
+            role, content = item.get("role"), item.get("content")
+        elif hasattr(item, "role") and hasattr(item, "content"):
+            role, content = item.role, item.content
+        elif isinstance(item, Sequence) and not isinstance(item, str) and len(item) == 2:
+            turns.append(("user", _content(item[0])))
+            turns.append(("assistant", _content(item[1])))
+            continue
+        else:
+            continue
+        text = " ".join(_content(content).split())
+        if role in ("user", "assistant") and text:
+            turns.append((str(role), text))
+    return tuple(turns)
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised name spans in reading order, without sentence-initial question words."""
+    out = []
+    for m in _NAME.finditer(_MARKER.sub("", text)):
+        name = m.group(0).strip()
+        parts = name.split()
+        while parts and parts[0].lower() in STOPWORDS | QUESTION_WORDS:
+            parts = parts[1:]
+        if parts:
+            out.append(" ".join(parts))
+    return out
+
+
+def _is_person(name: str) -> bool:
+    parts = name.lower().split()
+    return len(parts) >= 2 and not any(p in _NOT_PERSON for p in parts)
+
+
+def _antecedent(pronoun: str, turns: tuple[tuple[str, str], ...]) -> str | None:
+    """The name a pronoun most plausibly refers to, searching the latest turns first."""
+    person = pronoun in _PERSON_PRONOUNS
+    for role, text in reversed(turns[-4:]):
+        names = _names(text)
+        if person:
+            people = [n for n in names if _is_person(n)]
+            if people:
+                return people[0]
+        elif role == "user" and pronoun in ("it", "its", "there"):
+            # "it"/"there" most often continue the topic of the previous question.
+            singles = [n for n in names if not _is_person(n)]
+            if singles:
+                return singles[-1]
+    return None
+
+
+def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
+    """The question rewritten to stand alone, given the earlier turns."""
+    if not any(r == "user" for r, _ in turns):
+        return question
+    tokens = re.findall(r"[A-Za-z’']+", question)
+    lowered = [t.lower() for t in tokens]
+    for pronoun in [t for t in lowered if t in _PERSON_PRONOUNS or t in _THING_PRONOUNS]:
+        name = _antecedent(pronoun, turns)
+        if name:
+            suffix = _PERSON_PRONOUNS.get(pronoun, "’s" if pronoun == "its" else "")
+            return re.sub(rf"\b{pronoun}\b", name + suffix, question, count=1, flags=re.I)
+    content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_WORDS]
+    pronouns = any(t in _PERSON_PRONOUNS or t in _THING_PRONOUNS for t in lowered)
+    elliptical = not content or lowered[:1] in (["and"], ["also"]) or (
+        len(lowered) >= 2 and lowered[:2] in (["what", "about"], ["how", "about"])
+    )
+    if pronouns or elliptical:
+        previous = next(text for role, text in reversed(turns) if role == "user")
+        return f"{question} (following up on: {previous})"
+    return question
+
+
+def prepare(question: object, history: Sequence[Any] | None, max_chars: int) -> Query:
+    """Validate the question and work out the standalone form to search."""
+    text = clean(question, max_chars)
+    turns = normalize_history(history)
+    return Query(text, standalone(searchable(text), turns), turns)

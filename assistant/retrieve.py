@@ -1,0 +1,124 @@
+"""Retrieval: rank the article's sentences for a question, dense and lexical together.
+
+Dense: the question's MiniLM embedding against each sentence's, read from Chroma (top candidates)
+and against a small window around each sentence (its neighbours in the paragraph), so a sentence
+that only makes sense with its context ("It allows Tehran to …") can still be found.
+Lexical: BM25 over stemmed words of each sentence and its section heading, which catches names
+and rare words that a small embedding model blurs. The two are fused with a fixed weight.
+This module ranks; choosing what to say is the answerer's job.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from .index import SentenceIndex
+from .text import terms
+from .values import Hit, Query, Sentence
+
+# BM25 parameters for sentence-length documents: low b, since sentences vary little in length.
+BM25_K1 = 1.2
+BM25_B = 0.4
+# Weight of a heading's words relative to the sentence's own words in the lexical document.
+HEADING_WEIGHT = 0.5
+# How much a sentence's context window counts against the sentence alone, in dense scoring.
+WINDOW_DISCOUNT = 0.92
+
+
+class BM25:
+    """Okapi BM25 over bags of stemmed terms (with optional fractional weights)."""
+
+    def __init__(self, docs: Sequence[Counter[str]]) -> None:
+        """Index the given term-count documents."""
+        self.docs = list(docs)
+        self.lengths = [sum(d.values()) for d in self.docs]
+        self.avg = sum(self.lengths) / max(1, len(self.docs))
+        df: Counter[str] = Counter()
+        for d in self.docs:
+            df.update(d.keys())
+        n = len(self.docs)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def scores(self, query: Sequence[str]) -> list[float]:
+        """The BM25 score of every document for the query terms."""
+        out = []
+        q = Counter(query)
+        for d, length in zip(self.docs, self.lengths, strict=True):
+            s = 0.0
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * length / self.avg)
+            for t, qn in q.items():
+                f = d.get(t, 0.0)
+                if f:
+                    s += qn * self.idf[t] * f * (BM25_K1 + 1) / (f + norm)
+            out.append(s)
+        return out
+
+
+@dataclass
+class Retriever:
+    """Hybrid sentence retriever over one `SentenceIndex`."""
+
+    index: SentenceIndex
+    embeddings: Embeddings
+    dense_weight: float = 0.7
+
+    def __post_init__(self) -> None:
+        sents = self.index.sentences
+        self.sentences: list[Sentence] = sents
+        self.matrix = np.asarray(self.index.vectors, dtype=np.float32)
+        self.windows = self._window_matrix()
+        docs = []
+        for s in sents:
+            bag: Counter[str] = Counter()
+            for t in terms(s.text):
+                bag[t] += 1.0
+            for t in terms(s.section or ""):
+                bag[t] += HEADING_WEIGHT
+            docs.append(bag)
+        self.bm25 = BM25(docs)
+        self.vocabulary = frozenset(t for d in docs for t in d)
+
+    def _window_matrix(self) -> np.ndarray:
+        """Per sentence: the normalised mean of it and its paragraph neighbours."""
+        out = np.zeros_like(self.matrix)
+        for i, s in enumerate(self.sentences):
+            rows = [i]
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(self.sentences):
+                    o = self.sentences[j]
+                    if o.source == s.source and o.paragraph == s.paragraph:
+                        rows.append(j)
+            v = self.matrix[rows].mean(axis=0)
+            out[i] = v / (np.linalg.norm(v) or 1.0)
+        return out
+
+    def embed(self, text: str) -> np.ndarray:
+        """The normalised query embedding."""
+        return np.asarray(self.embeddings.embed_query(text), dtype=np.float32)
+
+    def rank(self, query: Query, vector: np.ndarray | None = None) -> list[Hit]:
+        """Every sentence, scored and sorted best first."""
+        q = self.embed(query.standalone) if vector is None else vector
+        dense = self.matrix @ q
+        window = self.windows @ q
+        dense_ctx = np.maximum(dense, WINDOW_DISCOUNT * window)
+        lex = np.asarray(self.bm25.scores(terms(query.standalone)), dtype=np.float32)
+        top = float(lex.max()) if len(lex) else 0.0
+        lex_norm = lex / top if top > 0 else lex
+        w = self.dense_weight
+        fused = w * dense_ctx + (1 - w) * lex_norm * max(0.0, float(dense_ctx.max()))
+        order = np.argsort(-fused, kind="stable")
+        return [
+            Hit(self.sentences[i], float(fused[i]), float(dense[i]), float(lex_norm[i]))
+            for i in order
+        ]
+
+    def search(self, query: Query, k: int = 8) -> list[Hit]:
+        """The k best sentences for the query."""
+        return self.rank(query)[:k]
