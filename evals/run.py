@@ -1,0 +1,180 @@
+"""Running the assistant over the reference items and scoring each answer.
+
+For every item: `ask()` is timed (the answer the user would see), then `prepare()` and
+`retrieve()` are called again to get the ranked passages the answerer was handed, so retrieval
+is scored on the engine's own ranking and not on what the answer happened to cite. The first
+call loads the model and the index; that cost is measured once, apart, before the timed items.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from assistant.errors import AssistantError
+from assistant.values import Answer, Hit, Query
+
+from . import metrics as m
+from .dataset import Item
+
+
+class AssistantLike(Protocol):
+    """What the evals need from `assistant.Assistant`."""
+
+    def ask(self, question: str, history: Sequence[Mapping[str, Any]] | None = None) -> Answer:
+        """Answer a question, with citations."""
+        ...
+
+    def prepare(self, question: str, history: Sequence[Mapping[str, Any]] | None = None) -> Query:
+        """Validate the question and make it stand alone."""
+        ...
+
+    def retrieve(self, query: Query) -> list[Hit]:
+        """The passages handed to the answerer, best first."""
+        ...
+
+
+@dataclass(frozen=True)
+class Check:
+    """A failed must-pass check on one item, and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """One item, what the assistant did with it, and the scores."""
+
+    item: Item
+    answer: Answer | None
+    error: str | None
+    ranked: tuple[m.Span, ...]
+    latency_ms: float
+    scores: dict[str, m.Score] = field(default_factory=dict)
+    failures: tuple[Check, ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        """True when every must-pass check held."""
+        return not self.failures
+
+
+def score(
+    item: Item, answer: Answer, ranked: Sequence[m.Span], top_k: int, corpus_dir: Path
+) -> dict[str, m.Score]:
+    """Every metric that applies to this item, by name; `ranked` is the full ranking."""
+    handed = ranked[:top_k]
+    cited = [m.citation_span(c) for c in sorted(answer.citations, key=lambda c: c.n)]
+    candidates: dict[str, m.Score | None] = {
+        "retrieval.hit@1": m.hit_at(1, ranked, item),
+        "retrieval.hit@4": m.hit_at(4, ranked, item),
+        "retrieval.hit@k": m.hit_at(top_k, ranked, item),
+        "retrieval.mrr": m.mrr(ranked, item),
+        "retrieval.chars": m.Score(
+            float(sum(len(s.text) for s in handed)), f"{len(handed)} passages handed over"
+        ),
+        "answer.key_facts": m.key_fact_recall(answer, item),
+        "answer.f1": m.token_f1(answer, item),
+        "answer.forbidden": m.forbidden(answer, item),
+        "answer.words": m.answer_words(answer),
+        "abstention.accuracy": m.abstention(answer, item),
+        "abstention.over_refusal": m.over_refusal(answer, item),
+        "citations.valid": m.citation_validity(answer, corpus_dir),
+        "citations.coverage": m.citation_coverage(answer, item),
+        "citations.recall": m.citation_recall(answer, item),
+        "citations.precision": m.citation_precision(answer, item),
+        "citations.grounded": m.grounded(answer, item),
+        "citations.mrr": (
+            m.mrr(cited, item, "citations") if item.answerable and not answer.abstained else None
+        ),
+    }
+    return {k: v for k, v in candidates.items() if v is not None}
+
+
+# A must-pass check fails when its metric is below the bound (over_refusal: above it).
+MUST_PASS: tuple[tuple[str, Callable[[float], bool]], ...] = (
+    ("abstention.accuracy", lambda v: v < 1),
+    ("abstention.over_refusal", lambda v: v > 0),
+    ("answer.key_facts", lambda v: v < 1),
+    ("answer.forbidden", lambda v: v < 1),
+    ("citations.valid", lambda v: v < 1),
+    ("citations.coverage", lambda v: v < 1),
+    ("citations.recall", lambda v: v == 0),
+    ("retrieval.hit@k", lambda v: v == 0),
+)
+
+
+def checks(scores: Mapping[str, m.Score]) -> tuple[Check, ...]:
+    """The must-pass checks this item fails."""
+    return tuple(
+        Check(name, scores[name].reason)
+        for name, fails in MUST_PASS
+        if name in scores and fails(scores[name].value)
+    )
+
+
+def _spans(hits: Sequence[Hit]) -> tuple[m.Span, ...]:
+    return tuple(
+        m.Span(h.sentence.source, h.sentence.start, h.sentence.end, h.sentence.text) for h in hits
+    )
+
+
+def warm_up(assistant: AssistantLike) -> float:
+    """Load the model and the index with one untimed question; the milliseconds it took."""
+    t0 = time.perf_counter()
+    assistant.ask("What is the article about?")
+    return (time.perf_counter() - t0) * 1000
+
+
+def run_item(assistant: AssistantLike, item: Item, top_k: int, corpus_dir: Path) -> Result:
+    """Ask one item, retrieve for it, score it."""
+    history = item.history_messages()
+    t0 = time.perf_counter()
+    try:
+        answer = assistant.ask(item.question, history=history)
+    except AssistantError as e:
+        ms = (time.perf_counter() - t0) * 1000
+        why = f"ask() raised {type(e).__name__}: {e}"
+        return Result(item, None, why, (), ms, {}, (Check("error", why),))
+    ms = (time.perf_counter() - t0) * 1000
+    ranked = _spans(assistant.retrieve(assistant.prepare(item.question, history)))
+    scores = score(item, answer, ranked, top_k, corpus_dir)
+    return Result(item, answer, None, ranked, ms, scores, checks(scores))
+
+
+def run(
+    assistant: AssistantLike,
+    items: Sequence[Item],
+    *,
+    top_k: int,
+    corpus_dir: Path,
+    progress: Callable[[str], None] | None = None,
+) -> list[Result]:
+    """Every item in order (after `warm_up`); `top_k` is how many passages the answerer gets."""
+    results = []
+    for i, item in enumerate(items, 1):
+        result = run_item(assistant, item, top_k, corpus_dir)
+        if progress:
+            mark = "ok " if result.passed else "FAIL"
+            progress(f"[{i:3}/{len(items)}] {mark} {item.id}")
+        results.append(result)
+    return results
+
+
+def aggregate(results: Sequence[Result]) -> dict[str, float]:
+    """Mean of each metric over the items it applies to, plus latency percentiles."""
+    sums: dict[str, list[float]] = {}
+    for r in results:
+        for name, s in r.scores.items():
+            sums.setdefault(name, []).append(s.value)
+    out = {name: sum(vs) / len(vs) for name, vs in sorted(sums.items())}
+    latencies = [r.latency_ms for r in results]
+    if latencies:
+        out["latency.p50_ms"] = m.percentile(latencies, 50)
+        out["latency.p95_ms"] = m.percentile(latencies, 95)
+    out["items.passed"] = sum(r.passed for r in results) / len(results) if results else 0.0
+    return out
