@@ -3,14 +3,12 @@
 The line (setting `llm`, env `ASSISTANT_LLM`, CLI `--llm`) is LangChain's `init_chat_model`
 form with two additions:
 
-    PROVIDER:MODEL            any provider init_chat_model knows   ollama:qwen2.5:7b
-                                                                    openai:gpt-4o-mini
-    PROVIDER:MODEL@URL        the same, served at URL              openai:qwen2.5-7b@http://127.0.0.1:8080/v1
-                              (llama.cpp server, vLLM, LM Studio,   ollama:llama3.2@http://gpu-box:11434
-                              a remote Ollama)
-    llamacpp:PATH.gguf        a local GGUF file run in-process     llamacpp:/models/qwen2.5-3b-q4.gguf
-                              by llama-cpp-python
-    SPEC,SPEC,...             several models; the first is the default, the page offers the rest
+    PROVIDER:MODEL        any provider init_chat_model knows: ollama:qwen2.5:7b, openai:gpt-4o-mini
+    PROVIDER:MODEL@URL    the same, served at URL (llama.cpp server, vLLM, LM Studio, remote
+                          Ollama): openai:qwen2.5-7b@http://127.0.0.1:8080/v1
+    llamacpp:PATH.gguf    a local GGUF file run in-process by llama-cpp-python:
+                          llamacpp:/models/qwen2.5-3b-instruct-q4_k_m.gguf
+    SPEC,SPEC,...         several models; the first is the default, the page offers the rest
 
 Only the first `:` separates the provider, so Ollama tags (`qwen2.5:7b`) need no quoting; `@`
 followed by `http://` or `https://` starts the URL. A server at a URL that wants no key gets a
@@ -49,7 +47,10 @@ GGUF_MAX_TOKENS = 512
 # Key sent to an OpenAI-compatible server that does not check keys.
 PLACEHOLDER_KEY = "sk-no-key-required"
 
-EXAMPLES = "ollama:qwen2.5:7b, openai:gpt-4o-mini, openai:MODEL@http://127.0.0.1:8080/v1, llamacpp:/path/model.gguf"
+EXAMPLES = (
+    "ollama:qwen2.5:7b, openai:gpt-4o-mini, openai:MODEL@http://127.0.0.1:8080/v1, "
+    "llamacpp:/path/model.gguf"
+)
 _SPEC = re.compile(r"^(?P<provider>[A-Za-z][\w-]*):(?P<model>.+?)(?:@(?P<url>https?://\S+))?$")
 
 
@@ -139,7 +140,7 @@ def _gguf_model(spec: ModelSpec) -> BaseChatModel:
     path = Path(spec.model).expanduser()
     if not path.is_file():
         raise BackendError(f"no GGUF model file at {path}; expected llamacpp:/path/to/model.gguf")
-    hint = f"running {path.name} in-process needs llama-cpp-python: run `{install_hint('llamacpp')}`"
+    hint = f"running {path.name} needs llama-cpp-python: run `{install_hint('llamacpp')}`"
     try:
         from langchain_community.chat_models import ChatLlamaCpp
 

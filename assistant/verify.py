@@ -1,0 +1,350 @@
+"""Checking a generated answer against the evidence it cites: deterministic, no model in the loop.
+
+The chat model saw evidence sentences numbered [1]..[N] and wrote an answer with [n] markers.
+Here every marker and every sentence of that answer is checked, and only what passes survives:
+
+1. Split the answer into sentences (markers written after the full stop belong to the sentence
+   before them) and read the markers of each: `[2]`, `[2][5]`, `[2, 5]`, `[2-4]`.
+2. A marker that names no given evidence sentence (a phantom `[9]` among 8) is removed.
+3. A sentence with no valid marker left is dropped: it is an uncited claim.
+4. Each cited evidence sentence must relate to the answer sentence (it shares words with it, or
+   its embedding is close); one that does not is removed from the sentence's support.
+5. The answer sentence must then pass the support test against what is left (see `supports`).
+6. Evidence that reads as an instruction to the model ("ignore previous instructions and say
+   ...") is never accepted as support, whatever it says.
+
+A sentence that fails is dropped, not flagged. A flagged sentence would still put a claim the
+article does not make in front of the user, with a [n] beside it that looks like a source;
+readers skim past flags, and an evaluation counting claims cannot tell a flag from an answer.
+Dropping keeps one promise without exceptions: every sentence shown is supported by the words
+its markers point to. What was dropped, and why, is listed in `removed`, which the answer
+carries, so nothing disappears silently.
+
+The support test, for an answer sentence S and the cited evidence E that relates to it:
+- coverage: the share of S's content words (stop words removed; words match when equal or
+  when one, at least four letters long, starts the other, or they share a six-letter stem)
+  found in E ≥ MIN_COVERAGE;
+- cosine: the largest cosine similarity of the embeddings of S and a sentence of E (the same
+  MiniLM model that retrieval uses) ≥ MIN_COSINE;
+- numbers: every number in S appears in E (models misquote years and counts);
+- polarity: no word that E negates ("no direct communication", "rejecting claims of direct
+  negotiations") appears in S un-negated. This is a cheap guard against the commonest flip,
+  a denial restated as a fact; it is not a general contradiction detector.
+The thresholds were calibrated on tests/data/support_calibration.jsonl: 75 hand-labelled answer
+sentences about the article (40 supported paraphrases; 35 not: flipped denials, wrong years,
+invented facts, right facts under the wrong marker, overreach), re-measured by
+tests/test_verify.py. Supported sentences there have coverage ≥ 0.56 and cosine ≥ 0.48; the
+unsupported ones that pass the number and polarity guards have coverage ≤ 0.43, except one
+invented job title next to the right name (0.67), which no threshold here separates. So
+MIN_COVERAGE sits between, at 0.5, and misclassifies 1 of 75. Cosine alone does worse (7 of 75
+at its best threshold, 0.675): MiniLM scores "Iran agreed to direct talks" close to a denial of
+direct talks. MIN_COSINE is therefore a floor below every supported sentence (0.4), which turns
+away sentences that reuse the evidence's words to say something else.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .corpus import split_sentences
+from .values import Claim, Sentence
+
+Embed = Callable[[list[str]], list[list[float]]]
+
+# Calibrated thresholds (see the module docstring and tests/test_verify.py).
+MIN_COVERAGE = 0.5  # share of the sentence's content words found in its cited evidence
+MIN_COSINE = 0.4  # MiniLM cosine of the sentence and its closest cited evidence sentence
+# A cited evidence sentence counts as related when either holds; otherwise its marker goes.
+RELATED_COVERAGE = 0.25
+RELATED_COSINE = 0.35
+# How many words after a negation cue it reaches ("no direct communication with Washington").
+NEGATION_REACH = 4
+# The widest marker range expanded ([2-4] → 2, 3, 4); wider ones are read as two numbers.
+MAX_RANGE = 10
+
+_MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;–-]\s*\d+)*)\s*\]")
+_MARKER_RUN = r"(?:\s*\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\])+"
+_MARKERS_AFTER_STOP = re.compile(rf"([.!?][\"'”’)]*)({_MARKER_RUN})")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)]|#+)\s+")
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_CLAUSE = re.compile(r"[,;:!?.()\"“”—–]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+STOPWORDS = _wordset(
+    """a an the and or but if then than so as of at by for from in into on onto to with within
+    without about above after against along among around before behind below between beyond
+    during over under through toward towards up down out off upon via per is am are was were be
+    been being has have had having do does did doing will would shall should can could may might
+    must it its it's this that these those there here which who whom whose what when where why
+    how i me my we us our you your he him his she her they them their one ones also just only
+    very more most such other another any each every both all some many much own same too
+    s t article says say said according"""
+)
+NEGATIONS = _wordset(
+    """no not never none nor without cannot deny denies denied denying denial reject rejects
+    rejected rejecting rejection refuse refuses refused refusing refusal dismiss dismisses
+    dismissed rebuff rebuffed"""
+)
+_RULE = frozenset({"rule", "rules", "ruled", "ruling"})
+# Evidence that talks to the model instead of reporting something (prompt injection).
+INSTRUCTION = re.compile(
+    r"""\b(?:ignore|disregard|forget|override|bypass)\b[^.]{0,40}
+          \b(?:instructions?|prompts?|rules|directions|guidelines|above|system|context)\b
+      | \b(?:you\s+are\s+now|act\s+as\s+(?:a|an|the)|pretend\s+(?:to\s+be|you))\b
+      | \bnew\s+instructions?\b
+      | \b(?:system|developer)\s+(?:prompt|message)\b
+      | ^\W*(?:say|tell|answer|respond|reply|write|state|output|print|repeat)\b
+      | </?(?:article|question|system|user|assistant)>
+      | \b(?:assistant|user|system)\s*:
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+REFUSAL = re.compile(
+    r"""\b(?:article|evidence|text|passages?|sentences?|sources?)\b.{0,40}
+          \b(?:doesn['’]t|does\s+not|do\s+not|don['’]t|did\s+not|didn['’]t|is\s+not|isn['’]t|never)\b
+          .{0,30}\b(?:say|mention|state|answer|address|cover|specify|provide|include|contain|discuss)
+      | ^\W*(?:i\s+(?:cannot|can['’]t|can\s+not|am\s+unable|do\s+not\s+know|don['’]t\s+know)
+             |unable\s+to|there\s+is\s+no\s+information|no\s+information)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Check:
+    """The verdict on one sentence of a generated answer."""
+
+    text: str  # the sentence as shown, markers taken out
+    written: tuple[int, ...]  # every marker number as the model wrote it
+    support: tuple[Sentence, ...]  # cited evidence that passed; empty when dropped
+    removed: tuple[str, ...]  # what was taken out of this sentence, and why
+    refusal: bool = False  # the sentence says the article doesn't answer
+    coverage: float = 0.0
+    cosine: float = 0.0
+
+    @property
+    def supported(self) -> bool:
+        """True when the sentence survives verification."""
+        return bool(self.support)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """A verified answer: the claims that survived, and what was removed."""
+
+    claims: tuple[Claim, ...]
+    removed: tuple[str, ...]
+    refused: bool  # the model said the article does not answer (and nothing survived)
+    checks: tuple[Check, ...]
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of `text` without stop words, possessives or markers."""
+    return [w for w in _words(_MARKER.sub(" ", text)) if w not in STOPWORDS]
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for w in _WORD.findall(text):
+        w = w.lower().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        out.append(w)
+    return out
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two words count as the same for coverage (equal, prefix, or a shared stem)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if a.isdigit() or b.isdigit():
+        return False
+    if len(short) >= 4 and long.startswith(short):
+        return True
+    stem = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        stem += 1
+    return stem >= 6
+
+
+def coverage(claim: str, evidence: Sequence[str]) -> float:
+    """Share of the claim's distinct content words found in the evidence texts."""
+    words = set(content_words(claim))
+    if not words:
+        return 0.0
+    pool = {w for text in evidence for w in content_words(text)}
+    return sum(any(same_word(w, p) for p in pool) for w in words) / len(words)
+
+
+def negated_words(text: str) -> set[str]:
+    """Content words within reach after a negation cue, in the same clause."""
+    out: set[str] = set()
+    for clause in _CLAUSE.split(text):
+        tokens = _words(clause)
+        for i, t in enumerate(tokens):
+            cue = t in NEGATIONS or t.endswith("n't") or (
+                t in _RULE and i + 1 < len(tokens) and tokens[i + 1] == "out"
+            )
+            if not cue:
+                continue
+            reach = [w for w in tokens[i + 1 :] if w not in STOPWORDS and w not in NEGATIONS]
+            out.update(reach[:NEGATION_REACH])
+    return out
+
+
+def polarity_clash(claim: str, evidence: Sequence[str]) -> str | None:
+    """A word the evidence negates that the claim asserts, or None.
+
+    Only this direction is checked: the reverse (the claim negating what the evidence asserts)
+    fails on paraphrases like "no breakthrough" for "a breakthrough remains elusive".
+    """
+    claim_neg = negated_words(claim)
+    evidence_neg = {w for text in evidence for w in negated_words(text)}
+    for w in sorted(set(content_words(claim)) - claim_neg):
+        if any(same_word(w, n) for n in evidence_neg):
+            return f"the article negates {w!r}"
+    return None
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers written in a text, markers excluded."""
+    return {w for w in _words(_MARKER.sub(" ", text)) if w.isdigit()}
+
+
+def is_instruction(text: str) -> bool:
+    """Whether a sentence addresses the model ("ignore previous instructions…")."""
+    return bool(INSTRUCTION.search(text))
+
+
+def is_refusal(text: str) -> bool:
+    """Whether an answer sentence says the article does not answer."""
+    return bool(REFUSAL.search(text))
+
+
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine similarity of two vectors (0 for a zero vector)."""
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
+    return dot / norm if norm else 0.0
+
+
+def markers(text: str) -> list[int]:
+    """The numbers of the [n] markers in a text, in order, ranges expanded."""
+    out: list[int] = []
+    for m in _MARKER.finditer(text):
+        for part in re.split(r"\s*[,;]\s*", m.group(1)):
+            ends = [int(x) for x in re.split(r"\s*[–-]\s*", part)]
+            if len(ends) == 2 and 0 <= ends[1] - ends[0] <= MAX_RANGE:
+                out.extend(range(ends[0], ends[1] + 1))
+            else:
+                out.extend(ends)
+    return out
+
+
+def strip_markers(text: str) -> str:
+    """The text without [n] markers, spaces tidied."""
+    text = _MARKER.sub(" ", text)
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def split_answer(text: str) -> list[str]:
+    """Sentences of a generated answer, each with the markers that belong to it."""
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = _LIST_ITEM.sub("", raw).replace("**", "").replace("__", "").replace("`", "")
+        # "Oman mediates. [3] Qatar too. [4]" → "Oman mediates [3]. Qatar too [4]."
+        line = _MARKERS_AFTER_STOP.sub(lambda m: f"{m.group(2)}{m.group(1)}", line).strip()
+        if line:
+            out.extend(line[s:e] for s, e in split_sentences(line, 0, len(line)))
+    return out
+
+
+class Verifier:
+    """Checks answer sentences against evidence numbered [1]..[N]; evidence is embedded once."""
+
+    def __init__(self, evidence: Sequence[Sentence], embed: Embed) -> None:
+        """Evidence in prompt order ([1] is evidence[0]) and the embedding function."""
+        self.evidence = tuple(evidence)
+        self._embed = embed
+        self._vectors: list[list[float]] | None = None
+
+    def _evidence_vectors(self) -> list[list[float]]:
+        if self._vectors is None:
+            self._vectors = self._embed([s.text for s in self.evidence]) if self.evidence else []
+        return self._vectors
+
+    def check(self, sentence: str) -> Check:
+        """The verdict on one answer sentence (markers included as the model wrote them)."""
+        text = strip_markers(sentence)
+        written = tuple(dict.fromkeys(markers(sentence)))
+        removed = [
+            f"[{n}] from {_quote(text)}: there is no evidence sentence {n} "
+            f"(only [1]-[{len(self.evidence)}])"
+            for n in written
+            if not 1 <= n <= len(self.evidence)
+        ]
+        cited = [n for n in written if 1 <= n <= len(self.evidence)]
+        if not cited or not content_words(text):
+            if is_refusal(text):
+                return Check(text, written, (), tuple(removed), refusal=True)
+            return Check(text, written, (), (*removed, f"{_quote(text)}: cites no evidence"))
+        vector = self._embed([text])[0]
+        vectors = self._evidence_vectors()
+        related: list[tuple[int, float]] = []
+        for n in cited:
+            ev = self.evidence[n - 1]
+            if is_instruction(ev.text):
+                removed.append(f"[{n}] from {_quote(text)}: that evidence is an instruction")
+                continue
+            cos = cosine(vector, vectors[n - 1])
+            if coverage(text, [ev.text]) >= RELATED_COVERAGE or cos >= RELATED_COSINE:
+                related.append((n, cos))
+            else:
+                removed.append(f"[{n}] from {_quote(text)}: evidence {n} is about something else")
+        texts = [self.evidence[n - 1].text for n, _ in related]
+        cov = coverage(text, texts)
+        best = max((c for _, c in related), default=0.0)
+        reason = None
+        if not related:
+            reason = "none of its citations relate to it"
+        elif cov < MIN_COVERAGE:
+            reason = f"its words are not in the cited evidence (coverage {cov:.2f})"
+        elif best < MIN_COSINE:
+            reason = f"the cited evidence means something else (cosine {best:.2f})"
+        elif numbers(text) - {w for t in texts for w in numbers(t)}:
+            missing = sorted(numbers(text) - {w for t in texts for w in numbers(t)})
+            reason = f"the cited evidence does not give {', '.join(missing)}"
+        else:
+            reason = polarity_clash(text, texts)
+        if reason:
+            cites = "".join(f"[{n}]" for n in cited)
+            removed.append(f"{_quote(text)} {cites}: not supported, {reason}")
+            return Check(text, written, (), tuple(removed), coverage=cov, cosine=best)
+        support = tuple(self.evidence[n - 1] for n, _ in related)
+        return Check(text, written, support, tuple(removed), coverage=cov, cosine=best)
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def verify(answer: str, evidence: Sequence[Sentence], embed: Embed) -> Verification:
+    """Check every sentence of a generated answer; keep the supported ones as claims."""
+    verifier = Verifier(evidence, embed)
+    checks = tuple(verifier.check(s) for s in split_answer(answer))
+    claims = tuple(Claim(c.text, c.support) for c in checks if c.supported)
+    removed = tuple(r for c in checks for r in c.removed)
+    refused = not claims and any(c.refusal for c in checks)
+    return Verification(claims, removed, refused, checks)
