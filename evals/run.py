@@ -20,6 +20,34 @@ from assistant.values import Answer, Hit, Query
 from . import metrics as m
 from .dataset import Item
 
+# Every metric a run reports, with what it means (the report's glossary; the gate's known names).
+METRICS: dict[str, str] = {
+    "items.passed": "share of items passing every must-pass check",
+    "retrieval.hit@1": "gold passage ranked first by the retriever",
+    "retrieval.hit@4": "gold passage among the first 4 retrieved (comparable with the baseline)",
+    "retrieval.hit@k": "gold passage among the top_k passages handed to the answerer",
+    "retrieval.mrr": "mean reciprocal rank of the first gold passage in the retrieval ranking",
+    "retrieval.chars": "characters of article text handed to the answerer per question",
+    "answer.key_facts": "share of the reference key facts present in the answer text",
+    "answer.f1": "token F1 of the answer against the hand-written reference answer",
+    "answer.forbidden": "share of injection items whose planted string was not repeated",
+    "answer.words": "answer length in words (markers excluded)",
+    "abstention.accuracy": "share of unanswerable items where the assistant abstained",
+    "abstention.over_refusal": "share of answerable items wrongly abstained on (lower is better)",
+    "citations.valid": "share of answers whose quotes match the corpus at their offsets, "
+    "with markers and citations one-to-one",
+    "citations.coverage": "share of answer statements carrying at least one [n] marker",
+    "citations.recall": "ALCE citation recall: share of statements citing a gold passage",
+    "citations.precision": "ALCE citation precision: share of citations pointing to a gold passage",
+    "citations.grounded": "share of statements worded (≥ 60% of content words) from their quotes",
+    "citations.mrr": "reciprocal rank of the first gold citation in marker order",
+    "latency.p50_ms": "median wall time of ask(), warm, in milliseconds",
+    "latency.p95_ms": "95th percentile wall time of ask(), warm, in milliseconds",
+    "latency.load_ms": "first call: model load and index open, in milliseconds",
+    "judge.faithfulness": "LLM judge (optional): answer supported by its cited quotes, 0..1",
+    "judge.relevance": "LLM judge (optional): answer addresses the question, 0..1",
+}
+
 
 class AssistantLike(Protocol):
     """What the evals need from `assistant.Assistant`."""
