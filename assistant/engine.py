@@ -55,7 +55,8 @@ class Assistant:
                                    index_dir=s.index_dir, model_path=s.model_path,
                                    progress=progress, rebuild=rebuild, notify=self._notify)
                 retriever = Retriever(index, embeddings, dense_weight=s.dense_weight)
-                self._extractive = ExtractiveAnswerer(retriever.vocabulary, retriever.bm25.idf)
+                self._extractive = ExtractiveAnswerer(index.sentences, retriever.vocabulary,
+                                                      retriever.bm25.idf)
                 self._documents, self._index, self._retriever = documents, index, retriever
                 self._chain = None
             return self._index
@@ -83,7 +84,14 @@ class Assistant:
 
     @property
     def answerer(self) -> Answerer:
-        """The answerer in use: the one given, else the extractive one."""
+        """The answerer in use: the one given, else a chat model's if settings.llm is set
+        (raises BackendError when it cannot be built), else the extractive one."""
+        if self._answerer is None and self.settings.llm:
+            from .generate import generative_answerer
+
+            self._answerer = generative_answerer(
+                self.settings, embed=self.retriever.embeddings.embed_documents,
+                fallback=self.extractive)
         return self._answerer or self.extractive
 
     # ---- the stages ----------------------------------------------------------------------

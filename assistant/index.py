@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import logging
 import shutil
 import sys
@@ -30,7 +31,7 @@ from .values import Sentence
 log = logging.getLogger(__name__)
 
 # Bump when segmentation or what gets embedded changes: the fingerprint then forces a rebuild.
-CHUNKING = "sentence-v1"
+CHUNKING = "sentence+clause-v2"
 MODEL_NAME = "all-MiniLM-L6-v2"
 FINGERPRINT_FILE = "fingerprint.json"
 
@@ -65,6 +66,36 @@ def sentence_id(s: Sentence) -> str:
     return hashlib.sha1(f"{s.source}\0{s.start}\0{s.end}\0{s.text}".encode()).hexdigest()
 
 
+# A clause must have this many words to be embedded on its own.
+MIN_CLAUSE_WORDS = 5
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()]|—|–|\s-\s)\s*")
+
+
+def clauses(s: Sentence) -> list[str]:
+    """The clauses of a long sentence, short pieces merged into their neighbours.
+
+    A long sentence's embedding is an average of everything it says, which a short question
+    matches poorly; its clauses ("who confirmed that … through mediators such as Oman") match
+    better. Sentences that are already short have none.
+    """
+    pieces = [p for p in _CLAUSE_BREAK.split(s.text) if p.strip()]
+    merged: list[str] = []
+    for p in pieces:
+        if merged and (len(merged[-1].split()) < MIN_CLAUSE_WORDS or len(p.split()) < 3):
+            merged[-1] = f"{merged[-1]}, {p}"
+        else:
+            merged.append(p)
+    if merged and len(merged[-1].split()) < MIN_CLAUSE_WORDS and len(merged) > 1:
+        last = merged.pop()
+        merged[-1] = f"{merged[-1]}, {last}"
+    return merged if len(merged) > 1 else []
+
+
+def clause_id(s: Sentence, i: int, text: str) -> str:
+    """A stable id for the i-th clause of a sentence."""
+    return hashlib.sha1(f"{sentence_id(s)}\0{i}\0{text}".encode()).hexdigest()
+
+
 def fingerprint(corpus_dir: Path, model_path: Path | None) -> str:
     """What the index was built from: corpus bytes, model and chunking."""
     model = str(model_path) if model_path else MODEL_NAME
@@ -79,6 +110,8 @@ class SentenceIndex:
     store: Any  # langchain_chroma.Chroma
     sentences: list[Sentence]
     vectors: list[list[float]]  # one normalised embedding per sentence, same order
+    clause_vectors: list[list[float]]  # one per clause of a long sentence
+    clause_owner: list[int]  # for each clause vector, the index of its sentence
     fingerprint: str
     built: bool  # True when this call (re)built the collection
 
@@ -87,7 +120,7 @@ class SentenceIndex:
         by_id = {sentence_id(s): s for s in self.sentences}
         found = self.store._collection.query(
             query_embeddings=[list(vector)], n_results=min(k, len(self.sentences)),
-            include=["distances"],
+            where={"kind": "sentence"}, include=["distances"],
         )
         return [
             (by_id[i], 1.0 - float(d))
@@ -128,7 +161,7 @@ def _open_existing(index_dir: Path, name: str, expected: int, embeddings: Embedd
     if name not in [c.name for c in client.list_collections()]:
         return None
     store = _store(client, name, embeddings)
-    return store if store._collection.count() == expected else None
+    return store if store._collection.count() == expected else None  # half-built: rebuild
 
 
 def open_index(
@@ -152,7 +185,7 @@ def open_index(
     store = None
     if not rebuild:
         try:
-            store = _open_existing(index_dir, name, len(sentences), embeddings)
+            store = _open_existing(index_dir, name, len(_units(sentences)), embeddings)
         except Exception as e:  # a damaged folder: any failure to read it means rebuild
             say(f"index at {index_dir} is damaged ({type(e).__name__}: {e}); rebuilding it")
             shutil.rmtree(index_dir, ignore_errors=True)
@@ -163,10 +196,26 @@ def open_index(
             json.dumps({"collection": name, "model": str(model_path or MODEL_NAME),
                         "chunking": CHUNKING, "sentences": len(sentences)}, indent=2)
         )
-    got = store._collection.get(ids=[sentence_id(s) for s in sentences], include=["embeddings"])
+    units = _units(sentences)
+    got = store._collection.get(ids=[u[0] for u in units], include=["embeddings"])
     by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
-    vectors = [list(map(float, by_id[sentence_id(s)])) for s in sentences]
-    return SentenceIndex(store, sentences, vectors, fp, built)
+    vectors, clause_vectors, owner = [], [], []
+    for uid, i, kind, _ in units:
+        v = list(map(float, by_id[uid]))
+        if kind == "sentence":
+            vectors.append(v)
+        else:
+            clause_vectors.append(v)
+            owner.append(i)
+    return SentenceIndex(store, sentences, vectors, clause_vectors, owner, fp, built)
+
+
+def _units(sentences: list[Sentence]) -> list[tuple[str, int, str, str]]:
+    """(id, sentence index, kind, text) of everything embedded: sentences, then clauses."""
+    out = [(sentence_id(s), i, "sentence", s.text) for i, s in enumerate(sentences)]
+    for i, s in enumerate(sentences):
+        out.extend((clause_id(s, j, c), i, "clause", c) for j, c in enumerate(clauses(s)))
+    return out
 
 
 def _build(
@@ -190,16 +239,17 @@ def _build(
     for old in stale:
         client.delete_collection(old)
     store = _store(client, name, embeddings)
+    units = _units(sentences)
     docs = [
         LCDocument(
-            page_content=s.text,
-            metadata={"source": s.source, "start": s.start, "end": s.end,
-                      "section": s.section or "", "paragraph": s.paragraph,
-                      "position": s.position},
+            page_content=text,
+            metadata={"kind": kind, "source": sentences[i].source, "start": sentences[i].start,
+                      "end": sentences[i].end, "section": sentences[i].section or "",
+                      "paragraph": sentences[i].paragraph, "position": sentences[i].position},
         )
-        for s in sentences
+        for _, i, kind, text in units
     ]
-    ids = [sentence_id(s) for s in sentences]
+    ids = [u[0] for u in units]
     batch = 32
     steps = range(0, len(docs), batch)
     if progress:

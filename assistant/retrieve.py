@@ -27,8 +27,9 @@ BM25_K1 = 1.2
 BM25_B = 0.4
 # Weight of a heading's words relative to the sentence's own words in the lexical document.
 HEADING_WEIGHT = 0.5
-# How much a sentence's context window counts against the sentence alone, in dense scoring.
+# How much a sentence's context window, or one of its clauses, counts against the sentence alone.
 WINDOW_DISCOUNT = 0.92
+CLAUSE_DISCOUNT = 0.95
 
 
 class BM25:
@@ -44,6 +45,10 @@ class BM25:
             df.update(d.keys())
         n = len(self.docs)
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def ideal(self, query: Sequence[str]) -> float:
+        """The score of an average-length document holding each query term once."""
+        return sum(self.idf.get(t, 0.0) for t in query)
 
     def scores(self, query: Sequence[str]) -> list[float]:
         """The BM25 score of every document for the query terms."""
@@ -73,6 +78,9 @@ class Retriever:
         self.sentences: list[Sentence] = sents
         self.matrix = np.asarray(self.index.vectors, dtype=np.float32)
         self.windows = self._window_matrix()
+        self.clauses = np.asarray(self.index.clause_vectors, dtype=np.float32).reshape(
+            -1, self.matrix.shape[1])
+        self.clause_owner = np.asarray(self.index.clause_owner, dtype=np.int64)
         docs = []
         for s in sents:
             bag: Counter[str] = Counter()
@@ -107,12 +115,16 @@ class Retriever:
         q = self.embed(query.standalone) if vector is None else vector
         dense = self.matrix @ q
         window = self.windows @ q
+        dense = dense.copy()
+        if len(self.clauses):
+            np.maximum.at(dense, self.clause_owner, CLAUSE_DISCOUNT * (self.clauses @ q))
         dense_ctx = np.maximum(dense, WINDOW_DISCOUNT * window)
-        lex = np.asarray(self.bm25.scores(terms(query.standalone)), dtype=np.float32)
-        top = float(lex.max()) if len(lex) else 0.0
-        lex_norm = lex / top if top > 0 else lex
+        q_terms = terms(query.standalone)
+        lex = np.asarray(self.bm25.scores(q_terms), dtype=np.float32)
+        ideal = self.bm25.ideal(q_terms)
+        lex_norm = np.minimum(lex / ideal, 1.0) if ideal > 0 else lex
         w = self.dense_weight
-        fused = w * dense_ctx + (1 - w) * lex_norm * max(0.0, float(dense_ctx.max()))
+        fused = w * dense_ctx + (1 - w) * lex_norm
         order = np.argsort(-fused, kind="stable")
         return [
             Hit(self.sentences[i], float(fused[i]), float(dense[i]), float(lex_norm[i]))

@@ -28,7 +28,7 @@ class Settings:
     # Longest question accepted, in characters; longer ones raise InvalidQuestion.
     max_question_chars: int = 1000
     # How many sentences retrieval hands to the answerer.
-    top_k: int = 8
+    top_k: int = 12
     # Weight of the dense (embedding) score against the lexical (BM25) score in fusion.
     dense_weight: float = 0.7
     # LangChain chat model in init_chat_model form ("ollama:qwen2.5:7b"); None = extractive only.

@@ -65,6 +65,11 @@ def terms(text: str) -> list[str]:
         if w in STOPWORDS:
             continue
         out.append(stem(w))
+        # Demonyms meet their country: "Israeli" → israel, "Omani" → oman, "Iranian" → iran.
+        if len(w) > 5 and w.endswith("ian"):
+            out.append(stem(w[:-3]))
+        elif len(w) > 4 and w.endswith("i") and w.isalpha():
+            out.append(stem(w[:-1]))
         if "-" in w:
-            out.extend(stem(p) for p in w.split("-") if p and p not in STOPWORDS)
+            out.extend(stem(p) for p in w.split("-") if p and stem(p) not in STOPWORDS)
     return out

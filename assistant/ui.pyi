@@ -1,0 +1,214 @@
+"""The chat page: a Gradio 6 ChatInterface beside the article, evidence highlighted in both.
+
+`create_app(assistant)` builds the Blocks and returns them without launching (`app.py` launches);
+`launch_options()` holds what Gradio 6 takes at launch (theme, css, js, head). The flow of one
+question:
+
+    respond(message, history)  → assistant.stream(...)  → text so far, streamed into the chat
+                               → the final Answer       → answer + Sources block + follow-up chips
+                                                        → the article pane, cited sentences marked
+
+Safety: messages stay plain text on the server and in the `/chat` API; `EscapedChatbot` turns
+them into escaped HTML (render.to_display) only on their way to the browser, with Markdown and
+LaTeX off, so nothing anyone types can run a script, fetch an image or become a link. A Content
+Security Policy in the page head backs this up by refusing every resource from another origin.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import gradio as gr
+
+from . import render
+from .engine import Assistant
+from .errors import AssistantError, InvalidQuestion
+from .values import Answer
+
+log = logging.getLogger(__name__)
+
+TITLE = "Article assistant"
+EXAMPLES = [
+    "Who mediates?",
+    "Why indirect talks?",
+    "What did Trump claim?",
+    "Who is Iran's top nuclear negotiator?",
+    "What could make direct talks possible?",
+]
+ERROR_TEXT = "Sorry — something went wrong while answering. Please try again."
+INVALID_TEXT = "That question can't be asked: {reason}."
+
+# Resources may come from this server only; inline styles/scripts are Gradio's own.
+CSP = (
+    "default-src 'self'; img-src 'self' data: blob:; media-src 'self' data: blob:; "
+    "font-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self' 'unsafe-inline' 'unsafe-eval'; connect-src 'self'; "
+    "worker-src 'self' blob:; frame-src 'none'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'"
+)
+HEAD = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+
+# Runs in the article pane: after each new value, scroll the pane (not the page) to the first mark.
+SCROLL_JS = """
+const first = () => {
+  const pane = element.querySelector('.article-scroll');
+  const mark = pane && pane.querySelector('mark');
+  if (mark) pane.scrollTo({top: Math.max(mark.offsetTop - 48, 0), behavior: 'smooth'});
+};
+watch('value', first);
+"""
+
+CSS = """
+#layout { align-items: flex-start; gap: 16px; }
+#article .article-scroll { position: relative; max-height: 78vh; overflow-y: auto;
+  padding: 4px 14px 14px; border: 1px solid var(--border-color-primary);
+  border-radius: var(--radius-lg); background: var(--background-fill-primary); line-height: 1.6; }
+#article h2 { font-size: 1.25rem; margin: .6em 0 .4em; }
+#article h3 { font-size: 1.05rem; margin: 1.1em 0 .3em; }
+#article p { margin: .5em 0; }
+#article mark.cite { background: #fde68a; color: #1f2937; border-radius: 3px; padding: 0 2px; }
+#article mark.related { background: #e0f2fe; color: #1f2937; border-radius: 3px; padding: 0 2px; }
+#article sup.badge { font-weight: 700; color: #92400e; margin-right: 2px; }
+#chat .marker { color: #b45309; font-weight: 700; font-size: .85em; }
+#chat .abstain { display: inline-block; padding: 1px 10px; border-radius: 999px;
+  background: #fee2e2; color: #991b1b; font-weight: 700; }
+#chat .interpreted, #chat .notice { color: var(--body-text-color-subdued); font-style: italic; }
+@media (max-width: 820px) {
+  #layout { flex-direction: column !important; }
+  #layout > .column { width: 100% !important; min-width: 0 !important; flex: 1 1 auto !important; }
+  #article .article-scroll { max-height: 55vh; }
+}
+"""
+
+
+def launch_options() -> dict[str, Any]:
+    """What Gradio 6 takes at `launch()` rather than in `Blocks()`: theme, css, js, head."""
+    theme = gr.themes.Soft(
+        primary_hue="amber",
+        font=["system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"],  # local only
+        font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"],
+    )
+    return {"theme": theme, "css": CSS, "head": HEAD}
+
+
+# ---- the chatbot that escapes at the edge ----------------------------------------------------
+def _map_text(messages: Sequence[Any], fn: Callable[[str, str], str]) -> list[Any]:
+    """Copies of chat messages with fn(text, role) applied to every text part."""
+
+    def part(content: Any, role: str) -> Any:
+        if isinstance(content, str):
+            return fn(content, role)
+        if isinstance(content, dict) and content.get("type") == "text" and "text" in content:
+            return {**content, "text": fn(str(content["text"]), role)}
+        if isinstance(content, (list, tuple)):
+            return [part(c, role) for c in content]
+        return content  # files and components: none are produced here
+
+    out: list[Any] = []
+    for m in messages:
+        if isinstance(m, gr.ChatMessage):
+            out.append(dataclasses.replace(m, content=part(m.content, m.role)))
+        elif isinstance(m, dict) and "content" in m:
+            out.append({**m, "content": part(m["content"], str(m.get("role", "")))})
+        else:
+            out.append(m)
+    return out
+
+from gradio.events import Dependency
+
+class EscapedChatbot(gr.Chatbot):
+    """A Chatbot holding plain text on the server and showing it as escaped HTML in the browser."""
+
+    def get_block_name(self) -> str:
+        """Use the stock Chatbot front end."""
+        return "chatbot"
+
+    def postprocess(self, value: Any) -> Any:
+        """Plain text → escaped HTML, on the way to the browser."""
+        return super().postprocess(_map_text(value, render.to_display) if value else value)
+
+    def preprocess(self, payload: Any) -> Any:
+        """Escaped HTML → plain text, on the way back, so the history stays what was said."""
+        return _map_text(super().preprocess(payload), lambda t, _role: render.from_display(t))
+    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
+    from gradio.blocks import Block
+    if TYPE_CHECKING:
+        from gradio.components import Timer
+        from gradio.components.base import Component
+
+
+# ---- the page -------------------------------------------------------------------------------
+def _chat(messages: Sequence[render.Message]) -> list[gr.ChatMessage]:
+    return [gr.ChatMessage(content=m["content"], metadata=m.get("metadata", {}),
+                           options=m.get("options", [])) for m in messages]
+
+
+def make_respond(assistant: Assistant) -> Callable[..., Iterator[tuple[Any, Any]]]:
+    """The chat function: streams the answer, then the evidence and the highlighted article."""
+
+    def respond(message: str, history: list[dict[str, Any]]) -> Iterator[tuple[Any, Any]]:
+        """Answer a question about the article, with [n] markers and their sources."""
+        text = ""
+        try:
+            for item in assistant.stream(message, render.engine_history(history)):
+                if isinstance(item, Answer):
+                    docs = assistant.documents
+                    chips = render.suggestions(docs, item)
+                    yield _chat(render.reply_messages(item, chips)), render.article_html(docs, item)
+                else:
+                    text += item
+                    yield _chat([render.notice_message(text)]), gr.skip()
+        except InvalidQuestion as exc:
+            reason = str(exc).rstrip(".")
+            yield _chat([render.notice_message(INVALID_TEXT.format(reason=reason))]), gr.skip()
+        except AssistantError as exc:  # deliberate errors carry a message meant for people
+            log.warning("could not answer %r: %s", message[:200], exc)
+            yield _chat([render.notice_message(f"Sorry — {exc}")]), gr.skip()
+        except Exception:  # never a traceback in the page: log it, say something short
+            log.exception("error answering %r", message[:200])
+            yield _chat([render.notice_message(ERROR_TEXT)]), gr.skip()
+
+    return respond
+
+
+def create_app(assistant: Assistant) -> gr.Blocks:
+    """The page's Blocks, not launched: the chat (endpoint `/chat`) beside the article."""
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+        gr.Markdown(
+            f"## {TITLE}\nAsk about the article on the right. Every claim carries a marker "
+            "**[n]** pointing to the exact sentence quoted in *Sources* and highlighted in the "
+            "article. When the article does not say, the assistant says so.",
+            elem_id="intro",
+        )
+        # Created first (ChatInterface needs its outputs to exist), placed in the right column.
+        article = gr.HTML(render=False, elem_id="article", js_on_load=SCROLL_JS,
+                          padding=False, container=False)
+        with gr.Row(elem_id="layout", equal_height=False):
+            with gr.Column(scale=3, min_width=340, elem_id="chat-col"):
+                gr.ChatInterface(
+                    make_respond(assistant),
+                    chatbot=EscapedChatbot(
+                        elem_id="chat", label="Chat", height="68vh", render_markdown=False,
+                        sanitize_html=True, latex_delimiters=[], allow_tags=False,
+                        buttons=["copy"], feedback_options=None, show_label=False,
+                        placeholder="Ask a question about the article, or pick an example.",
+                    ),
+                    textbox=gr.Textbox(placeholder="Ask about the article…", lines=1,
+                                       max_lines=4, submit_btn=True, stop_btn=True,
+                                       autofocus=True, elem_id="question"),
+                    examples=EXAMPLES,
+                    api_name="chat",
+                    flagging_mode="never",
+                    analytics_enabled=False,
+                    additional_outputs=[article],
+                    fill_height=False,
+                    save_history=False,
+                )
+            with gr.Column(scale=2, min_width=300, elem_id="article-col"):
+                article.render()
+        demo.load(lambda: render.article_html(assistant.documents), None, article,
+                  api_visibility="private", queue=False)
+    return demo
