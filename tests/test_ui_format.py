@@ -1,0 +1,295 @@
+"""The chat page's formatting, pinned to the real article: markers, sources, highlights, escaping.
+
+No server and no browser here (tests/test_browser.py does the walk-through); the Chatbot
+escaping is checked on a real `gr.Chatbot` subclass, and the chat function's honest states with
+a small fake assistant that raises what the real one raises.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import gradio as gr
+import pytest
+
+from assistant import render
+from assistant.corpus import Document, load_corpus, read_document
+from assistant.errors import InvalidQuestion
+from assistant.settings import ROOT
+from assistant.ui import EscapedChatbot, create_app, make_respond
+from assistant.values import Answer, Citation, Sentence
+
+PAYLOADS = [
+    "<script>window.__pwned = 1</script>",
+    '<img src=x onerror="window.__pwned = 2">',
+    "![tracker](http://example.invalid/pixel.png)",
+    "[click me](http://example.invalid/)",
+    "<a href='javascript:alert(1)'>x</a>",
+    "$$x^2$$ and &amp; and <br> and \"quotes\" 'single'",
+]
+
+
+@pytest.fixture(scope="module")
+def doc() -> Document:
+    (document,) = load_corpus(ROOT / "corpus")
+    return document
+
+
+def sentence_with(doc: Document, words: str) -> Sentence:
+    return next(s for s in doc.sentences if words in s.text)
+
+
+def answer_from(doc: Document, *phrases: str, question: str = "Who mediates?", **kw) -> Answer:
+    citations = [Citation.of(n, sentence_with(doc, p)) for n, p in enumerate(phrases, 1)]
+    text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+    return Answer(question=question, text=text, citations=citations,
+                  interpreted_as=kw.pop("interpreted_as", question), **kw)
+
+
+def abstention(doc: Document, question: str = "Who will win the World Cup?") -> Answer:
+    related = [Citation.of(1, sentence_with(doc, "Among the key players")),
+               Citation.of(2, sentence_with(doc, "Omani diplomats"))]
+    return Answer(question=question, text="The article doesn't say.", abstained=True,
+                  interpreted_as=question, related=related)
+
+
+# ---- answers → messages ---------------------------------------------------------------------
+def test_answer_keeps_markers_and_every_citation_is_listed_under_sources(doc):
+    a = answer_from(doc, "through mediators such as Oman", "ongoing mediation by Oman")
+    first, sources = render.reply_messages(a)
+    assert first["content"] == a.text and "[1]" in first["content"] and "[2]" in first["content"]
+    assert sources["metadata"] == {"title": "Sources (2 quotes)", "status": "done"}
+    lines = sources["content"].split("\n")
+    assert lines == [
+        f"[1] “{a.citations[0].quote}” — Trump’s Claim Sparks a Firm Rebuttal",
+        f"[2] “{a.citations[1].quote}” — Indirect Diplomacy: A Calculated Path",
+    ]
+
+
+def test_a_sentence_before_the_first_heading_is_placed_in_the_opening(doc):
+    a = answer_from(doc, "By reiterating its commitment only to indirect talks")
+    assert a.citations[0].section is None
+    assert render.sources_text(a.citations).endswith(f"— {render.OPENING}")
+    assert render.reply_messages(a)[1]["metadata"]["title"] == "Sources (1 quote)"
+
+
+def test_follow_up_shows_what_it_was_interpreted_as_and_a_plain_question_does_not(doc):
+    plain = answer_from(doc, "through mediators", question="Who mediates?",
+                        interpreted_as="who mediates")
+    assert render.INTERPRETED not in render.answer_text(plain)
+    follow = answer_from(doc, "through mediators", question="Why?",
+                         interpreted_as="Why? (following up on: Who mediates?)")
+    text = render.answer_text(follow)
+    assert text.split("\n")[0] == "Interpreted as: Why? (following up on: Who mediates?)"
+    assert text.endswith(follow.text)
+
+
+def test_abstention_says_not_in_the_article_and_offers_the_closest_passages(doc):
+    a = abstention(doc)
+    first, related = render.reply_messages(a)
+    assert first["content"].split("\n") == ["Not in the article", "The article doesn't say."]
+    assert related["metadata"] == {"title": render.RELATED_TITLE}  # open: no "done" status
+    assert related["content"].split("\n")[0] == f"• “{a.related[0].quote}” — {a.related[0].section}"
+    assert "[1]" not in related["content"]  # closest passages are not evidence: no markers
+
+
+def test_notices_are_shown_under_the_answer(doc):
+    a = answer_from(doc, "through mediators", notices=["the chat model timed out"])
+    assert render.answer_text(a).endswith("\nNote: the chat model timed out")
+
+
+def test_chips_hang_on_the_last_message_as_options(doc):
+    a = answer_from(doc, "through mediators")
+    msgs = render.reply_messages(a, [("Oman", "What about Oman?")])
+    assert msgs[-1]["options"] == [{"value": "What about Oman?", "label": "Oman"}]
+    assert "options" not in msgs[0]
+
+
+# ---- follow-up chips ------------------------------------------------------------------------
+def test_chips_continue_after_the_cited_sections_from_the_headings(doc):
+    a = answer_from(doc, "through mediators such as Oman", "ongoing mediation by Oman")
+    chips = render.suggestions([doc], a)
+    # Cited: "Trump’s Claim…" and "Indirect Diplomacy…" (2nd and 3rd headings) → next ones.
+    assert [label for label, _ in chips] == [
+        "Regional Tensions Heighten the Stakes",
+        "Oman: The Quiet Diplomatic Conduit",
+        "Domestic Dynamics in Iran",
+    ]
+    assert chips[0][1] == "What does the article say under “Regional Tensions Heighten the Stakes”?"
+    assert all(label in doc.headings for label, _ in chips)
+
+
+def test_chips_wrap_around_skip_cited_sections_and_start_at_the_top_without_an_answer(doc):
+    last = doc.headings[-1]
+    a = answer_from(doc, "Iran’s insistence on indirect talks with the United States")
+    assert a.citations[0].section == last
+    assert [c for c, _ in render.suggestions([doc], a, limit=2)] == doc.headings[:2]
+    assert [c for c, _ in render.suggestions([doc], None)] == doc.headings[:3]
+    chips = render.suggestions([doc], abstention(doc))  # follows the closest passages
+    assert "Oman: The Quiet Diplomatic Conduit" not in [c for c, _ in chips]
+
+
+def test_a_heading_that_is_a_question_is_asked_as_is():
+    assert render.section_question("Looking Forward: Is There a Path to Direct Talks?") == (
+        "Is There a Path to Direct Talks?")
+
+
+# ---- history for the engine -----------------------------------------------------------------
+def test_engine_history_keeps_the_conversation_and_drops_evidence_and_decorations(doc):
+    a = answer_from(doc, "through mediators", question="Why?",
+                    interpreted_as="Why? (following up on: Who mediates?)")
+    shown = render.reply_messages(a, [("x", "y")])
+    history = [{"role": "user", "content": [{"type": "text", "text": "Why?"}]}, *shown,
+               {"role": "user", "content": "Where?"}, *render.reply_messages(abstention(doc))]
+    assert render.engine_history(history) == [
+        {"role": "user", "content": "Why?"},
+        {"role": "assistant", "content": a.text},
+        {"role": "user", "content": "Where?"},
+        {"role": "assistant", "content": "The article doesn't say."},
+    ]
+    as_objects = [gr.ChatMessage(content="Hi", role="user"),
+                  gr.ChatMessage(content="x", metadata={"title": "Sources"})]
+    assert render.engine_history(as_objects) == [{"role": "user", "content": "Hi"}]
+
+
+# ---- escaping -------------------------------------------------------------------------------
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("role", ["user", "assistant"])
+def test_nothing_typed_becomes_markup(payload, role):
+    shown = render.to_display(payload, role)
+    ours = re.sub(r'<span class="(?:marker|interpreted|notice|abstain)">|</span>|<br>', "", shown)
+    assert "<" not in ours and ">" not in ours  # every tag left is one this module made
+    assert render.from_display(shown) == payload
+
+
+def test_onerror_is_kept_only_as_visible_text():
+    shown = render.to_display('<img src=x onerror="go()">', "user")
+    assert shown == "&lt;img src=x onerror=&quot;go()&quot;&gt;"
+
+
+def test_markers_and_labels_are_styled_in_answers_only():
+    text = "Interpreted as: who?\n\nOman mediates. [1]\nNote: fell back"
+    shown = render.to_display(text, "assistant")
+    assert '<span class="marker">[1]</span>' in shown
+    assert '<span class="interpreted">Interpreted as: who?</span>' in shown
+    assert '<span class="notice">Note: fell back</span>' in shown
+    assert render.to_display("see [1]", "user") == "see [1]"
+    assert render.to_display("Not in the article", "assistant") == (
+        '<span class="abstain">Not in the article</span>')
+    assert render.from_display(shown) == text
+
+
+@pytest.mark.parametrize("text", [*PAYLOADS, "a\nb\n\nc", "  lead", "[1] [22]", "&lt;", ""])
+def test_display_round_trip_is_exact(text):
+    for role in ("user", "assistant"):
+        assert render.from_display(render.to_display(text, role)) == text
+
+
+def test_chatbot_escapes_on_the_way_out_and_restores_on_the_way_back():
+    bot = EscapedChatbot(render=False)
+    out = bot.postprocess([
+        {"role": "user", "content": "<script>x</script> ![i](http://example.invalid/i.png)"},
+        gr.ChatMessage(content="Oman. [1]", metadata={"title": "Sources"}),
+    ])
+    user, answer = out.root
+    assert user.content[0].text == (
+        "&lt;script&gt;x&lt;/script&gt; ![i](http://example.invalid/i.png)")
+    assert answer.content[0].text == 'Oman. <span class="marker">[1]</span>'
+    assert answer.metadata == {"title": "Sources"}
+    back = bot.preprocess(out)
+    assert back[0]["content"][0]["text"] == "<script>x</script> ![i](http://example.invalid/i.png)"
+    assert back[1]["content"][0]["text"] == "Oman. [1]"
+    assert bot.get_block_name() == "chatbot"
+
+
+# ---- the article pane -----------------------------------------------------------------------
+def test_article_has_title_headings_paragraphs_and_no_furniture(doc):
+    page = render.article_html([doc])
+    assert page.count("<h2>") == 1 and "Diplomatic Crossroads" in page
+    assert page.count("<h3>") == len(doc.headings)
+    for furniture in ("GIF 1", "Do follow", "Latest Post", "Submit App", "Goa Tourism"):
+        assert furniture not in page
+    assert "<mark" not in page
+
+
+def test_cited_sentences_are_highlighted_and_numbered_like_the_markers(doc):
+    a = answer_from(doc, "through mediators such as Oman", "ongoing mediation by Oman")
+    page = render.article_html([doc], a)
+    for c in a.citations:
+        assert (f'<mark class="cite"><sup class="badge">[{c.n}]</sup>{html.escape(c.quote)}</mark>'
+                in page)
+    assert page.index("[1]</sup>") < page.index("[2]</sup>")
+    assert page.count("<mark") == 2
+
+
+def test_an_abstention_marks_the_closest_passages_without_numbers(doc):
+    page = render.article_html([doc], abstention(doc))
+    assert page.count('<mark class="related">') == 2 and "badge" not in page
+
+
+def test_article_text_is_escaped(tmp_path: Path):
+    source = tmp_path / "a.txt"
+    source.write_text("A Title Here\n\nSome <script>alert(1)</script> text & more. "
+                      "Second <img src=x onerror=alert(2)> sentence.\n", encoding="utf-8")
+    doc = read_document(source)
+    s = doc.sentences[1]
+    page = render.article_html([doc], Answer("q", "x [1]", [Citation.of(1, s)]))
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; text &amp; more." in page
+    assert '<mark class="cite"><sup class="badge">[1]</sup>Second &lt;img' in page
+
+
+# ---- honest states of the chat function -----------------------------------------------------
+class FakeAssistant:
+    """Streams like the real one (text pieces, then the Answer) or raises what it raises."""
+
+    def __init__(self, documents: list[Document], script: list[object] | Exception):
+        self.documents = documents
+        self.script = script
+        self.asked: list[tuple[str, list]] = []
+
+    def stream(self, question: str, history=None) -> Iterator[object]:
+        self.asked.append((question, list(history or [])))
+        if isinstance(self.script, Exception):
+            raise self.script
+        yield from self.script
+
+
+def test_respond_streams_the_text_then_the_answer_sources_chips_and_article(doc):
+    a = answer_from(doc, "through mediators such as Oman")
+    fake = FakeAssistant([doc], ["This public ", "refutation", a])
+    steps = list(make_respond(fake)("who mediates?", []))  # type: ignore[arg-type]
+    assert [s[0][0].content for s in steps[:2]] == ["This public ", "This public refutation"]
+    assert all(isinstance(s[1], type(gr.skip())) for s in steps[:2])
+    final, article = steps[-1]
+    assert final[0].content == a.text
+    assert final[1].metadata["title"] == "Sources (1 quote)" and final[1].options
+    assert '<sup class="badge">[1]</sup>' in article
+
+
+@pytest.mark.parametrize("error, shown", [
+    (InvalidQuestion("the question is empty: type a question about the article"),
+     "The question is empty: type a question about the article."),
+    (RuntimeError("Traceback (most recent call last): secret internals"), None),
+])
+def test_errors_become_a_short_message_never_a_traceback(doc, error, shown):
+    steps = list(make_respond(FakeAssistant([doc], error))("", []))  # type: ignore[arg-type]
+    (messages, article), = steps
+    text = messages[0].content
+    assert isinstance(article, type(gr.skip()))  # the article pane keeps what it showed
+    assert text == (shown or "Sorry — something went wrong while answering. Please try again.")
+    assert "Traceback" not in text and "secret" not in text
+
+
+def test_create_app_builds_the_page_without_loading_anything(doc):
+    fake = FakeAssistant([doc], [])
+    demo = create_app(fake)  # type: ignore[arg-type]
+    assert isinstance(demo, gr.Blocks)
+    assert fake.asked == []
+    names = [d.api_name for d in demo.fns.values() if d.api_visibility == "public"]
+    assert names == ["chat"]
+    kinds = {type(b).__name__ for b in demo.blocks.values()}
+    assert not kinds & {"File", "UploadButton", "MultimodalTextbox", "Image"}
