@@ -147,6 +147,10 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
     current.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (out / "report.md").write_text(report.markdown(doc), encoding="utf-8")
     chart.draw(doc, out / "chart.png")
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:  # GitHub Actions shows this Markdown on the run's page
+        with open(summary_file, "a", encoding="utf-8") as f:
+            f.write(report.markdown(doc))
     print(report.summary(doc))
     print(f"report: {out / 'report.md'} (details in report.json, chart in chart.png)")
     return 0 if doc["gate"]["passed"] else 1
