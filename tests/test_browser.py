@@ -240,6 +240,15 @@ def test_a_script_or_image_payload_typed_as_a_question_runs_and_loads_nothing(ta
     assert tab.external_requests() == []
     assert not [u for u in tab.requests if urlparse(u).path == "/x"]
     tab.shot("browser-06-payload")
+    # Behind the escaping, the page's Content Security Policy refuses other origins' images.
+    blocked = page.evaluate("""() => new Promise(done => {
+        document.addEventListener('securitypolicyviolation', e => done(e.blockedURI));
+        const img = document.createElement('img');
+        img.src = 'http://example.invalid/beacon.png';
+        document.body.appendChild(img);
+        setTimeout(() => done(null), 3000);
+    })""")
+    assert blocked == "http://example.invalid/beacon.png"
 
 
 def test_readable_at_phone_width(browser, server):
