@@ -28,8 +28,9 @@ The support test, for an answer sentence S and the cited evidence E that relates
   MiniLM model that retrieval uses) ≥ MIN_COSINE;
 - numbers: every number in S appears in E (models misquote years and counts);
 - polarity: no word that E negates ("no direct communication", "rejecting claims of direct
-  negotiations") appears in S un-negated. This is a cheap guard against the commonest flip,
-  a denial restated as a fact; it is not a general contradiction detector.
+  negotiations") or questions ("asked whether the talks are direct") appears in S un-negated.
+  This is a cheap guard against the commonest flip, a denial restated as a fact; it is not a
+  general contradiction detector.
 The thresholds were calibrated on tests/data/support_calibration.jsonl: 75 hand-labelled answer
 sentences about the article (40 supported paraphrases; 35 not: flipped denials, wrong years,
 invented facts, right facts under the wrong marker, overreach), re-measured by
@@ -188,7 +189,8 @@ def coverage(claim: str, evidence: Sequence[str]) -> float:
 
 
 def negated_words(text: str) -> set[str]:
-    """Content words within reach after a negation cue, in the same clause."""
+    """Content words the text does not assert: after a negation cue (within reach) or after
+    "whether" (to the end of the clause: "asked whether the talks are direct")."""
     out: set[str] = set()
     for clause in _CLAUSE.split(text):
         tokens = _words(clause)
@@ -196,10 +198,10 @@ def negated_words(text: str) -> set[str]:
             cue = t in NEGATIONS or t.endswith("n't") or (
                 t in _RULE and i + 1 < len(tokens) and tokens[i + 1] == "out"
             )
-            if not cue:
+            if not cue and t != "whether":
                 continue
             reach = [w for w in tokens[i + 1 :] if w not in STOPWORDS and w not in NEGATIONS]
-            out.update(reach[:NEGATION_REACH])
+            out.update(reach if t == "whether" else reach[:NEGATION_REACH])
     return out
 
 
@@ -213,7 +215,7 @@ def polarity_clash(claim: str, evidence: Sequence[str]) -> str | None:
     evidence_neg = {w for text in evidence for w in negated_words(text)}
     for w in sorted(set(content_words(claim)) - claim_neg):
         if any(same_word(w, n) for n in evidence_neg):
-            return f"the article negates {w!r}"
+            return f"the article negates or questions {w!r}"
     return None
 
 
