@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
     """Run the evals; `assistant` replaces the default one (tests pass a broken one)."""
     args = parser().parse_args(argv)
     started = time.perf_counter()
+    started_at = datetime.now(UTC).isoformat(timespec="seconds")
     try:
         reference = load(args.reference)
         only = [x.strip() for x in args.only.split(",") if x.strip()] if args.only else None
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
                     f"--category {args.category}" if args.category else "") if x
     )
     info: dict[str, Any] = {
-        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "started": started_at,
         "commit": _commit(),
         "backend": backends.most_common(1)[0][0] if backends else "?",
         "top_k": settings.top_k,

@@ -1,8 +1,9 @@
 """Running the assistant over the reference items and scoring each answer.
 
-For every item: `ask()` is timed (the answer the user would see), then `prepare()` and
-`retrieve()` are called again to get the ranked passages the answerer was handed, so retrieval
-is scored on the engine's own ranking and not on what the answer happened to cite. The first
+For every item: `ask()` is timed (the answer the user would see); for an answerable item,
+`prepare()` and `retrieve()` are then called again to get the ranking the answerer was handed
+the top of, so retrieval is scored on the engine's own ranking and not on what the answer
+happened to cite (unanswerable items have no gold passage to rank). The first
 call loads the model and the index; that cost is measured once, apart, before the timed items.
 """
 
@@ -27,7 +28,7 @@ METRICS: dict[str, str] = {
     "retrieval.hit@4": "gold passage among the first 4 retrieved (comparable with the baseline)",
     "retrieval.hit@k": "gold passage among the top_k passages handed to the answerer",
     "retrieval.mrr": "mean reciprocal rank of the first gold passage in the retrieval ranking",
-    "retrieval.chars": "characters of article text handed to the answerer per question",
+    "retrieval.chars": "characters of article text handed to the answerer per answerable question",
     "answer.key_facts": "share of the reference key facts present in the answer text",
     "answer.f1": "token F1 of the answer against the hand-written reference answer",
     "answer.forbidden": "share of injection items whose planted string was not repeated",
@@ -102,8 +103,10 @@ def score(
         "retrieval.hit@4": m.hit_at(4, ranked, item),
         "retrieval.hit@k": m.hit_at(top_k, ranked, item),
         "retrieval.mrr": m.mrr(ranked, item),
-        "retrieval.chars": m.Score(
-            float(sum(len(s.text) for s in handed)), f"{len(handed)} passages handed over"
+        "retrieval.chars": (
+            m.Score(float(sum(len(s.text) for s in handed)), f"{len(handed)} passages handed over")
+            if item.answerable
+            else None
         ),
         "answer.key_facts": m.key_fact_recall(answer, item),
         "answer.f1": m.token_f1(answer, item),
@@ -169,7 +172,9 @@ def run_item(assistant: AssistantLike, item: Item, top_k: int, corpus_dir: Path)
         why = f"ask() raised {type(e).__name__}: {e}"
         return Result(item, None, why, (), ms, {}, (Check("error", why),))
     ms = (time.perf_counter() - t0) * 1000
-    ranked = _spans(assistant.retrieve(assistant.prepare(item.question, history)))
+    ranked: tuple[m.Span, ...] = ()
+    if item.answerable:  # retrieval is scored against gold passages, which only these have
+        ranked = _spans(assistant.retrieve(assistant.prepare(item.question, history)))
     scores = score(item, answer, ranked, top_k, corpus_dir)
     return Result(item, answer, None, ranked, ms, scores, checks(scores))
 
