@@ -140,12 +140,15 @@ MUST_PASS: tuple[tuple[str, Callable[[float], bool]], ...] = (
 
 
 def checks(scores: Mapping[str, m.Score]) -> tuple[Check, ...]:
-    """The must-pass checks this item fails."""
-    return tuple(
+    """The must-pass checks this item fails (an over-refusal is not also listed as a fact miss)."""
+    failed = [
         Check(name, scores[name].reason)
         for name, fails in MUST_PASS
         if name in scores and fails(scores[name].value)
-    )
+    ]
+    if any(c.name == "abstention.over_refusal" for c in failed):
+        failed = [c for c in failed if c.name != "answer.key_facts"]
+    return tuple(failed)
 
 
 def _spans(hits: Sequence[Hit]) -> tuple[m.Span, ...]:
