@@ -32,7 +32,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from .answer import Answerer
 from .cite import number
-from .llm import build_chat_model, parse_specs
+from .llm import ModelSpec, build_chat_model, parse_spec, parse_specs
 from .prompts import load_prompt
 from .settings import Settings
 from .values import Claim, Draft, Hit, Query, Sentence
@@ -274,13 +274,22 @@ def _label(model: BaseChatModel) -> str:
 
 
 def generative_answerer(
-    settings: Settings, *, embed: Embed, fallback: Answerer
+    settings: Settings,
+    *,
+    embed: Embed,
+    fallback: Answerer,
+    spec: ModelSpec | str | None = None,
 ) -> GenerativeAnswerer:
-    """The answerer for `settings.llm` (its first model); raises BackendError when unusable."""
-    specs = parse_specs(settings.llm)
-    if not specs:
-        raise ValueError("settings.llm is not set; the extractive answerer needs no factory")
-    spec = specs[0]
+    """The answerer for `spec`, by default the first model of `settings.llm`.
+
+    Raises BackendError when the model line is malformed or its provider package is missing.
+    """
+    if spec is None:
+        specs = parse_specs(settings.llm)
+        if not specs:
+            raise ValueError("settings.llm is not set; the extractive answerer needs no factory")
+        spec = specs[0]
+    spec = parse_spec(spec) if isinstance(spec, str) else spec
     model = build_chat_model(spec, timeout=settings.llm_timeout)
     return GenerativeAnswerer(
         model,
