@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from .question import own_words
 from .text import QUESTION_WORDS, STOPWORDS, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
@@ -28,7 +29,7 @@ MIN_DENSE = 0.30
 # Above this cosine, meaning alone is enough even if distinctive words are missing.
 SURE_DENSE = 0.62
 # Fraction of the question's weighted content words that the evidence must cover.
-MIN_COVERAGE = 0.34
+MIN_COVERAGE = 0.22
 # Sentences scoring at least this share of the best one may join the answer.
 KEEP_RATIO = {"fact": 0.93, "list": 0.80, "reason": 0.72, "yesno": 0.95}
 # At most this many sentences per answer type.
@@ -39,6 +40,9 @@ NEIGHBOUR_RATIO = 0.5
 TOPIC_WORDS = 10
 # Added to a sentence's score when it holds what the question needs (a number, a date).
 TYPE_BONUS = 0.15
+# ... but only when it is at least this share of the best score: a far weaker sentence with a
+# number in it does not answer "how many" any better.
+TYPE_WINDOW = 0.75
 # How many passages to offer when abstaining.
 RELATED = 3
 
@@ -62,10 +66,14 @@ _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
 _TIME = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-    r"\b(?:yesterday|today|tomorrow|week|month|months|year|years|since|earlier|recent|upcoming|"
-    r"now|currently|ago|later)\b",
+    r"\b(?:yesterday|since|earlier|ago|decades?|(?:this|last|recent|past|coming)\s+(?:week|month|"
+    r"year)s?)\b",
     re.I,
 )
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_DATE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -82,8 +90,11 @@ def shape(question: str) -> Shape:
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
                  r"how old|age of|rate|gdp|cost|price)\b", q):
         return Shape("fact", "number")
-    if re.search(r"^(?:when|what year|what date|in what year|since when)\b|\bwhat (?:year|month|"
-                 r"date|day)\b", q):
+    if re.search(r"\b(?:what|which) year\b", q):
+        return Shape("fact", "year")
+    if re.search(r"\b(?:what|which) (?:date|day|month)\b", q):
+        return Shape("fact", "date")
+    if re.search(r"^(?:when|since when)\b", q):
         return Shape("fact", "time")
     if re.search(r"\bwhy\b|\breasons?\b|\bpurposes?\b|\bmotives?\b|\bmotivat|\bhow (?:does|do|"
                  r"did|has|have|can|could|is|are|will|would)\b|\bwhat (?:makes|drives|explains|"
@@ -101,49 +112,94 @@ def shape(question: str) -> Shape:
 
 
 # Nouns that ask for a person: "which officials", "what commander".
-PERSON_NOUNS = frozenset(stem(w) for w in """commander commanders official officials minister
-    ministers leader leaders diplomat diplomats negotiator negotiators spokesperson spokesman envoy
-    envoys ambassador ambassadors person people analyst analysts general generals emir king sultan
-    president presidents senator politician politicians""".split())
+PERSON_NOUNS = frozenset(stem(w) for w in ["commander", "commanders", "official", "officials", "minister", "ministers", "leader", "leaders", "diplomat", "diplomats", "negotiator", "negotiators", "spokesperson", "spokesman", "envoy", "envoys", "ambassador", "ambassadors", "person", "people", "analyst", "analysts", "general", "generals", "emir", "king", "sultan", "president", "presidents", "senator", "politician", "politicians", "secretary", "chancellor", "premier", "monarch", "prince", "sheikh", "emirs", "kings", "sultans", "mayor", "governor", "ceo", "chairman", "chief"])
+_NOT_A_PERSON = re.compile(r"\b(?:Union|States|Nations|Ministry|Council|Peninsula|House|East|West|"
+                           r"Republic|Plan|Action|Guard|Gulf|Sea|Pacific|Party|Office)\b")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
-_WH = re.compile(r"^(?:which|what|how many|how much)\s+(.*)$|^who\s+([a-z]+ed)\b", re.I)
+_WH = re.compile(r"^(?:(?:in|at|on|for|from|to|of|by|with) )?(?:which|how many|how much) (.*)$"
+                 r"|^who ([a-z-]+)\b")
 # Words after "which/what" that say nothing about the thing asked for.
-_VAGUE = frozenset("""kind kinds type types sort sorts of topics topic issues issue things thing
-    areas area subjects subject ways way aspects aspect factors factor steps step role roles
-    other else specific exactly body bodies group groups organization organizations
-    organisation organisations institution institutions entity entities""".split())
+_VAGUE = frozenset(["kind", "kinds", "type", "types", "sort", "sorts", "of", "topics", "topic", "issues", "issue", "things", "thing", "areas", "area", "subjects", "subject", "ways", "way", "aspects", "aspect", "factors", "factor", "steps", "step", "role", "roles", "other", "else", "specific", "exactly", "name", "names", "meaning", "body", "bodies", "group", "groups", "organization", "organizations", "organisation", "organisations", "institution", "institutions", "entity", "entities", "year", "years", "date", "dates", "month", "months", "day", "days", "time", "times", "percent", "percentage", "number", "amount", "word", "words", "term", "terms", "phrase", "phrases"])
 # Common verbs and connectives that carry little of a question's topic: their absence from
 # the article says nothing about whether it answers ("What did X call …", "pull out of").
-LIGHT_WORDS = frozenset(stem(w) for w in """call called calls pull pulled keep kept happen happens
-    happened carry carries carried make makes made take takes took put go goes went come comes came
-    give gives gave besides else another way ways thing things kind sort type mean means meant
-    think thinks feel look looks seem seems really actually also exactly""".split())
-_AUX = frozenset("is are was were do does did has have had will would can could should".split())
+LIGHT_WORDS = frozenset(stem(w) for w in ["call", "called", "calls", "pull", "pulled", "keep", "kept", "happen", "happens", "happened", "carry", "carries", "carried", "make", "makes", "made", "take", "takes", "took", "put", "go", "goes", "went", "come", "comes", "came", "give", "gives", "gave", "besides", "else", "another", "way", "ways", "thing", "things", "kind", "sort", "type", "mean", "means", "meant", "think", "thinks", "feel", "look", "looks", "seem", "seems", "really", "actually", "also", "exactly"])
+_AUX = frozenset(["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should"])
+
+
+_ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "
+                        r"(?:the )?([\w-]+)(?: ([\w-]+))?")
+_WHO_IS = re.compile(r"^who (?:is|was|are|were|has been)\b")
+_MODIFIER = re.compile(r"(?:al|ic|ive|ous|ful|ar|ete|ian|ern|ese|ish|ed|i)$")
+
+
+def _holds(need: str, text: str, question: str = "") -> bool:
+    """Whether a sentence holds the kind of thing asked for: a number, a time, a person's name."""
+    if need == "number":
+        return bool(_NUMBER.search(text))
+    if need in ("time", "year", "date"):
+        return bool({"time": _TIME, "year": _YEAR, "date": _DATE}[need].search(text))
+    asked = question.lower()
+    return any(n.lower() not in asked and not _NOT_A_PERSON.search(n)
+               for n in _PERSON_NAME.findall(text)
+               if not re.search(rf"\b(?:the|The)\s+{re.escape(n)}", text))
+
+
+def _noun_phrase(question: str) -> list[str]:
+    """The words right after "which/how many", up to the verb: ["nuclear", "facility"].
+
+    "what" is left out on purpose: in "What worries …" or "What effect have …" the next word
+    is as often a verb or a paraphrase as the name of the thing asked for.
+    """
+    m = _WH.match(question)
+    if not m or not m.group(1):
+        return []
+    phrase: list[str] = []
+    for w in m.group(1).split()[:5]:
+        if w in _AUX or w in QUESTION_WORDS or (phrase and w in STOPWORDS):
+            break
+        if w in STOPWORDS or w in _VAGUE:
+            continue
+        phrase.append(w)
+        if len(phrase) == 3:
+            break
+    return phrase
+
+
+def _head(phrase: list[str], capitalised: set[str]) -> str | None:
+    """The noun a phrase is about: its first word that is not a modifier ("Omani", "nuclear")."""
+    for w in phrase[:-1]:
+        if not (_MODIFIER.search(w) or w in capitalised or w in {"usa", "eu", "uk"}):
+            return w
+    return phrase[-1] if phrase else None
 
 
 def _focus(question: str) -> str | None:
-    """The word naming what a "which X" / "how many X" / "who <verb>ed" question asks for."""
-    m = _WH.match(question.strip())
-    if not m:
-        return None
-    if m.group(2):
-        return m.group(2)
-    for w in re.findall(r"[\w’'-]+", m.group(1))[:4]:
-        lw = w.lower()
-        if lw in _AUX or lw in QUESTION_WORDS:
-            return None
-        if lw in _VAGUE or lw in STOPWORDS:
-            continue
-        return w
-    return None
+    """The word naming what is asked: "which X", "how many X", "who <verb>", "what is the X of".
+
+    Read on folded words (so "U.S." is one word); "which nuclear facility" is about "facility".
+    """
+    q = " ".join(words(question))
+    capitalised = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w-]*", question.strip())}
+    a = _ATTRIBUTE.match(q)
+    if a:
+        if a.group(1) not in _VAGUE | STOPWORDS:
+            return a.group(1)
+        # "what is the name of Qatar's emir": the thing named is what is asked about.
+        return _head([w for w in a.group(2, 3) if w and w not in STOPWORDS], capitalised)
+    m = _WH.match(q)
+    if m and m.group(2):
+        return None if m.group(2) in _AUX | STOPWORDS else m.group(2)
+    return _head(_noun_phrase(q), capitalised)
 
 
 def _person_asked(question: str) -> bool:
-    """Whether a which/what question asks for a person ("which officials", "what commander")."""
-    m = _WH.match(question.strip())
-    if not m or not m.group(1):
-        return False
-    return any(stem(w.lower()) in PERSON_NOUNS for w in re.findall(r"[\w’'-]+", m.group(1))[:4])
+    """Whether the question asks for a person: "who is …", "which officials", "what leader"."""
+    q = " ".join(words(question))
+    if _WHO_IS.match(q):
+        return True
+    a = _ATTRIBUTE.match(q)
+    head = a.group(1) if a else _focus(question)
+    return head is not None and stem(head) in PERSON_NOUNS
 
 
 def _content_terms(question: str) -> list[str]:
@@ -164,13 +220,12 @@ class Evidence:
 
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
-        if not self.type_ok or self.unknown or self.dense < MIN_DENSE:
+        if not self.type_ok or self.unknown or self.focus_missing or self.person_missing:
             return False
-        if self.focus_missing or self.person_missing:
+        if self.dense < MIN_DENSE:
             return False
-        if self.dense >= SURE_DENSE:
-            return True
-        return self.coverage >= MIN_COVERAGE and not self.missing
+        # Weak evidence on both counts: neither the meaning nor the words are there.
+        return self.dense >= SURE_DENSE or self.coverage >= MIN_COVERAGE
 
 
 class ExtractiveAnswerer:
@@ -192,33 +247,33 @@ class ExtractiveAnswerer:
 
     def rerank(self, hits: Sequence[Hit], need: str | None) -> list[Hit]:
         """Hits reordered so sentences holding the kind of thing asked for come first."""
-        if need is None:
+        if need is None or not hits:
             return list(hits)
-        pattern = _NUMBER if need == "number" else _TIME
+        near = TYPE_WINDOW * hits[0].score
 
         def boosted(h: Hit) -> float:
-            return h.score + (TYPE_BONUS if pattern.search(h.sentence.text) else 0.0)
+            fits = h.score >= near and _holds(need, h.sentence.text)
+            return h.score + (TYPE_BONUS if fits else 0.0)
 
         return sorted(hits, key=boosted, reverse=True)
 
-    def unknown_names(self, question: str) -> tuple[str, ...]:
-        """Names and numbers in the question that the corpus never mentions."""
-        found = []
-        for m in re.finditer(r"(?<![\w’'])(?:[A-Z][\w’'-]*|\d[\d,.]*)", question):
-            token = m.group(0)
-            if m.start() == 0 and not token[0].isdigit():
-                continue  # a capital that only starts the sentence
-            t = terms(token)
-            if t and all(x not in self.vocabulary for x in t):
-                found.append(token)
-        return tuple(found)
+    def unknown_people(self, question: str) -> tuple[str, ...]:
+        """Roles of people ("emir", "prime minister") the corpus never mentions."""
+        return tuple(w for w in words(question)
+                     if stem(w) in PERSON_NOUNS and stem(w) not in self.vocabulary)
+
+    def unknown_numbers(self, question: str) -> tuple[str, ...]:
+        """Numbers and years in the question that the corpus never mentions ("in 2006")."""
+        return tuple(n for n in re.findall(r"\b\d[\d,.]*\d\b|\b\d\b", question)
+                     if stem(n) not in self.vocabulary)
 
     def evidence(self, query: Query, hits: Sequence[Hit], need: str | None) -> Evidence:
         """Measure how well the best hits answer the query."""
         top = hits[:3]
         dense = max((h.dense for h in top), default=0.0)
         dense = max(dense, max((h.score for h in top), default=0.0))
-        q_terms = _content_terms(query.standalone)
+        own = own_words(query.standalone)
+        q_terms = _content_terms(own)
         near: set[str] = set()
         for h in top:
             near.update(terms(h.sentence.text))
@@ -229,17 +284,12 @@ class ExtractiveAnswerer:
                         if t not in self.vocabulary and len(t) > 2 and t not in LIGHT_WORDS)
         type_ok = True
         if need is not None and top:
-            pattern = _NUMBER if need == "number" else _TIME
-            type_ok = bool(pattern.search(top[0].sentence.text))
-        unknown = self.unknown_names(query.standalone)
-        focus = _focus(query.standalone)
+            type_ok = _holds(need, top[0].sentence.text, own)
+        unknown = self.unknown_numbers(own) + self.unknown_people(own)
+        focus = _focus(own)
         focus_missing = focus is not None and all(t not in self.vocabulary for t in terms(focus))
-        person_missing = False
-        if _person_asked(query.standalone) and top:
-            asked = query.standalone.lower()
-            names = [n for n in _PERSON_NAME.findall(top[0].sentence.text)
-                     if n.lower() not in asked]
-            person_missing = not names
+        person_missing = bool(top) and _person_asked(own) and not _holds(
+            "person", top[0].sentence.text, own)
         return Evidence(dense, covered / total if q_terms else 1.0, missing, type_ok, unknown,
                         focus_missing, person_missing)
 
@@ -294,7 +344,7 @@ class ExtractiveAnswerer:
         """Answer from the hits, or abstain with the closest passages."""
         if not hits:
             return Draft((), abstained=True, message="The article doesn't cover this.")
-        s = shape(query.standalone)
+        s = shape(own_words(query.standalone))
         hits = self.rerank(hits, s.needs)
         ev = self.evidence(query, hits, s.needs)
         if not ev.answerable():

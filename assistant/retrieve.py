@@ -13,13 +13,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .index import SentenceIndex
-from .text import terms
+from .text import Speller, terms, words
 from .values import Hit, Query, Sentence
 
 # BM25 parameters for sentence-length documents: low b, since sentences vary little in length.
@@ -30,6 +30,19 @@ HEADING_WEIGHT = 0.5
 # How much a sentence's context window, or one of its clauses, counts against the sentence alone.
 WINDOW_DISCOUNT = 0.92
 CLAUSE_DISCOUNT = 0.95
+
+
+def _dictionary(embeddings: Embeddings) -> frozenset[str]:
+    """Whole words of the embedding model's tokenizer: real words the speller must leave alone.
+
+    Without them the speller would "correct" a correct word that the article happens not to use
+    (States → Stakes). A misspelling ("nucular") is rarely a whole word of a 30k vocabulary.
+    """
+    client = getattr(embeddings, "_client", None)
+    tokenizer = getattr(client, "tokenizer", None)
+    if tokenizer is None:
+        return frozenset()
+    return frozenset(w for w in tokenizer.get_vocab() if w.isalpha())
 
 
 class BM25:
@@ -91,6 +104,14 @@ class Retriever:
             docs.append(bag)
         self.bm25 = BM25(docs)
         self.vocabulary = frozenset(t for d in docs for t in d)
+        known = {w for s in sents for w in words(f"{s.text} {s.section or ''}")}
+        self.speller = Speller({p for w in known for p in w.split("-")} | known, _dictionary(
+            self.embeddings))
+
+    def spell(self, query: Query) -> Query:
+        """The query with words misspelt against the corpus corrected in its searched form."""
+        fixed = self.speller.correct(query.standalone)
+        return query if fixed == query.standalone else replace(query, standalone=fixed)
 
     def _window_matrix(self) -> np.ndarray:
         """Per sentence: the normalised mean of it and its paragraph neighbours."""

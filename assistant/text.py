@@ -10,17 +10,9 @@ import re
 from functools import lru_cache
 
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing done down during each else even
-    ever every few for from further get gets got had has have having he her here hers herself him
-    himself his how i if in into is it its itself just let me more most much my myself no nor not
-    now of off on once only or other our ours out over own per please same say says said she
-    should so some such than that the their theirs them themselves then there these they this
-    those through to too under until up upon us very via was we were what when where which while
-    who whom whose why will with within without would yet you your yours tell according article
-    explain describe give list name mention mentioned state stated""".split()
+    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "else", "even", "ever", "every", "few", "for", "from", "further", "get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "me", "more", "most", "much", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "per", "please", "same", "say", "says", "said", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "tell", "according", "article", "explain", "describe", "give", "list", "name", "mention", "mentioned", "state", "stated"]
 )
-QUESTION_WORDS = frozenset("who whom whose what when where which why how".split())
+QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
 
 # Spelling variants folded before tokenizing: (pattern, replacement).
 _FOLDS = [
@@ -73,3 +65,60 @@ def terms(text: str) -> list[str]:
         if "-" in w:
             out.extend(stem(p) for p in w.split("-") if p and stem(p) not in STOPWORDS)
     return out
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count one), or limit + 1 when over it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class Speller:
+    """Corrects misspelt words of a question towards the words of the corpus ("nucular")."""
+
+    def __init__(self, known: set[str], dictionary: frozenset[str] = frozenset()) -> None:
+        """Correct towards `known` words; never touch a word of `dictionary` (real English)."""
+        self.known = frozenset(known) | STOPWORDS | QUESTION_WORDS
+        self.dictionary = dictionary
+        self.stems = frozenset(stem(w) for w in self.known)
+        self.by_first: dict[str, list[str]] = {}
+        for w in sorted(self.known):
+            self.by_first.setdefault(w[:1], []).append(w)
+
+    def fix(self, word: str) -> str | None:
+        """The known word one typo away (two for long words), or None."""
+        lw = word.lower()
+        if len(lw) < 4 or lw in self.known or lw in self.dictionary or not lw.isalpha():
+            return None
+        if stem(lw) in self.stems:
+            return None  # an inflection of a known word ("mediates"), not a typo
+        limit = 1 if len(lw) <= 6 else 2
+        best: tuple[int, str] | None = None
+        for cand in self.by_first.get(lw[0], ()):
+            d = edit_distance(lw, cand, limit)
+            if d <= limit and (best is None or d < best[0]):
+                best = (d, cand)
+        return best[1] if best else None
+
+    def correct(self, text: str) -> str:
+        """The text with misspelt words replaced; everything else untouched."""
+        def sub(m: re.Match[str]) -> str:
+            fixed = self.fix(m.group(0))
+            if fixed is None:
+                return m.group(0)
+            return fixed.capitalize() if m.group(0)[0].isupper() else fixed
+
+        return re.sub(r"[A-Za-z]+", sub, text)

@@ -117,7 +117,6 @@ def _map_text(messages: Sequence[Any], fn: Callable[[str, str], str]) -> list[An
             out.append(m)
     return out
 
-from gradio.events import Dependency
 
 class EscapedChatbot(gr.Chatbot):
     """A Chatbot holding plain text on the server and showing it as escaped HTML in the browser."""
@@ -133,7 +132,9 @@ class EscapedChatbot(gr.Chatbot):
     def preprocess(self, payload: Any) -> Any:
         """Escaped HTML → plain text, on the way back, so the history stays what was said."""
         return _map_text(super().preprocess(payload), lambda t, _role: render.from_display(t))
-    from typing import Callable, Literal, Sequence, Any, TYPE_CHECKING
+    from collections.abc import Callable, Sequence
+    from typing import TYPE_CHECKING, Any, Literal
+
     from gradio.blocks import Block
     if TYPE_CHECKING:
         from gradio.components import Timer

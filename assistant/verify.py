@@ -25,7 +25,8 @@ The support test, for an answer sentence S and the cited evidence E that relates
   when one, at least four letters long, starts the other, or they share a six-letter stem)
   found in E ≥ MIN_COVERAGE;
 - cosine: the largest cosine similarity of the embeddings of S and a sentence of E (the same
-  MiniLM model that retrieval uses) ≥ MIN_COSINE;
+  MiniLM model that retrieval uses) ≥ MIN_COSINE, unless every content word of S is in E (a
+  fragment such as "Ebrahim Raisi." or "In 2015." embeds far from the sentence it quotes);
 - numbers: every number in S appears in E (models misquote years and counts);
 - polarity: no word that E negates ("no direct communication", "rejecting claims of direct
   negotiations") or questions ("asked whether the talks are direct") appears in S un-negated.
@@ -41,6 +42,11 @@ MIN_COVERAGE sits between, at 0.5, and misclassifies 1 of 75. Cosine alone does 
 at its best threshold, 0.675): MiniLM scores "Iran agreed to direct talks" close to a denial of
 direct talks. MIN_COSINE is therefore a floor below every supported sentence (0.4), which turns
 away sentences that reuse the evidence's words to say something else.
+Out of sample, on the eval set's hand-written reference answers (tests/test_verify.py re-runs
+this): 95 of 98 answer sentences are kept when cited to their gold sentences (the misses lean on
+the question: "They were killed in Damascus."), 1 of 98 is kept when cited to the closest
+sentence that is not gold (the fragment "Oman."), and none of the 8 strings the adversarial
+items try to inject is kept.
 """
 
 from __future__ import annotations
@@ -95,6 +101,7 @@ NEGATIONS = _wordset(
     dismissed rebuff rebuffed"""
 )
 _RULE = frozenset({"rule", "rules", "ruled", "ruling"})
+_INTENSIFIERS = frozenset({"merely", "only", "just", "simply", "solely"})
 # Evidence that talks to the model instead of reporting something (prompt injection).
 INSTRUCTION = re.compile(
     r"""\b(?:ignore|disregard|forget|override|bypass)\b[^.]{0,40}
@@ -200,21 +207,25 @@ def negated_words(text: str) -> set[str]:
             )
             if not cue and t != "whether":
                 continue
+            if i + 1 < len(tokens) and tokens[i + 1] in _INTENSIFIERS:
+                continue  # "not merely a diplomatic maneuver" does not deny the maneuver
             reach = [w for w in tokens[i + 1 :] if w not in STOPWORDS and w not in NEGATIONS]
             out.update(reach if t == "whether" else reach[:NEGATION_REACH])
     return out
 
 
 def polarity_clash(claim: str, evidence: Sequence[str]) -> str | None:
-    """A word the evidence negates that the claim asserts, or None.
+    """A word that some cited sentence negates and the claim asserts, or None.
 
-    Only this direction is checked: the reverse (the claim negating what the evidence asserts)
+    A denial in one cited sentence is not outweighed by the word appearing in another: a claim
+    stitched together from several citations is exactly where a flipped denial hides. Only
+    this direction is checked: the reverse (the claim negating what the evidence asserts)
     fails on paraphrases like "no breakthrough" for "a breakthrough remains elusive".
     """
     claim_neg = negated_words(claim)
-    evidence_neg = {w for text in evidence for w in negated_words(text)}
+    denied = {w for text in evidence for w in negated_words(text)}
     for w in sorted(set(content_words(claim)) - claim_neg):
-        if any(same_word(w, n) for n in evidence_neg):
+        if any(same_word(w, n) for n in denied):
             return f"the article negates or questions {w!r}"
     return None
 
@@ -323,7 +334,7 @@ class Verifier:
             reason = "none of its citations relate to it"
         elif cov < MIN_COVERAGE:
             reason = f"its words are not in the cited evidence (coverage {cov:.2f})"
-        elif best < MIN_COSINE:
+        elif best < MIN_COSINE and cov < 1.0:
             reason = f"the cited evidence means something else (cosine {best:.2f})"
         elif numbers(text) - {w for t in texts for w in numbers(t)}:
             missing = sorted(numbers(text) - {w for t in texts for w in numbers(t)})
