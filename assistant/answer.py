@@ -112,18 +112,36 @@ def shape(question: str) -> Shape:
 
 
 # Nouns that ask for a person: "which officials", "what commander".
-PERSON_NOUNS = frozenset(stem(w) for w in ["commander", "commanders", "official", "officials", "minister", "ministers", "leader", "leaders", "diplomat", "diplomats", "negotiator", "negotiators", "spokesperson", "spokesman", "envoy", "envoys", "ambassador", "ambassadors", "person", "people", "analyst", "analysts", "general", "generals", "emir", "king", "sultan", "president", "presidents", "senator", "politician", "politicians", "secretary", "chancellor", "premier", "monarch", "prince", "sheikh", "emirs", "kings", "sultans", "mayor", "governor", "ceo", "chairman", "chief"])
+PERSON_NOUNS = frozenset(stem(w) for w in """
+    commander commanders official officials minister ministers leader leaders diplomat
+    diplomats negotiator negotiators spokesperson spokesman envoy envoys ambassador ambassadors
+    person people analyst analysts general generals emir king sultan president presidents
+    senator politician politicians secretary chancellor premier monarch prince sheikh emirs
+    kings sultans mayor governor ceo chairman chief
+""".split())
 _NOT_A_PERSON = re.compile(r"\b(?:Union|States|Nations|Ministry|Council|Peninsula|House|East|West|"
                            r"Republic|Plan|Action|Guard|Gulf|Sea|Pacific|Party|Office)\b")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 _WH = re.compile(r"^(?:(?:in|at|on|for|from|to|of|by|with) )?(?:which|how many|how much) (.*)$"
                  r"|^who ([a-z-]+)\b")
 # Words after "which/what" that say nothing about the thing asked for.
-_VAGUE = frozenset(["kind", "kinds", "type", "types", "sort", "sorts", "of", "topics", "topic", "issues", "issue", "things", "thing", "areas", "area", "subjects", "subject", "ways", "way", "aspects", "aspect", "factors", "factor", "steps", "step", "role", "roles", "other", "else", "specific", "exactly", "name", "names", "meaning", "body", "bodies", "group", "groups", "organization", "organizations", "organisation", "organisations", "institution", "institutions", "entity", "entities", "year", "years", "date", "dates", "month", "months", "day", "days", "time", "times", "percent", "percentage", "number", "amount", "word", "words", "term", "terms", "phrase", "phrases"])
+_VAGUE = frozenset("""
+    kind kinds type types sort sorts of topics topic issues issue things thing areas area
+    subjects subject ways way aspects aspect factors factor steps step role roles other else
+    specific exactly name names meaning body bodies group groups organization organizations
+    organisation organisations institution institutions entity entities year years date dates
+    month months day days time times percent percentage number amount word words term terms
+    phrase phrases
+""".split())
 # Common verbs and connectives that carry little of a question's topic: their absence from
 # the article says nothing about whether it answers ("What did X call …", "pull out of").
-LIGHT_WORDS = frozenset(stem(w) for w in ["call", "called", "calls", "pull", "pulled", "keep", "kept", "happen", "happens", "happened", "carry", "carries", "carried", "make", "makes", "made", "take", "takes", "took", "put", "go", "goes", "went", "come", "comes", "came", "give", "gives", "gave", "besides", "else", "another", "way", "ways", "thing", "things", "kind", "sort", "type", "mean", "means", "meant", "think", "thinks", "feel", "look", "looks", "seem", "seems", "really", "actually", "also", "exactly"])
-_AUX = frozenset(["is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should"])
+LIGHT_WORDS = frozenset(stem(w) for w in """
+    call called calls pull pulled keep kept happen happens happened carry carries carried make
+    makes made take takes took put go goes went come comes came give gives gave besides else
+    another way ways thing things kind sort type mean means meant think thinks feel look looks
+    seem seems really actually also exactly
+""".split())
+_AUX = frozenset("""is are was were do does did has have had will would can could should""".split())
 
 
 _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "

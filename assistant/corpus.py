@@ -32,11 +32,14 @@ FURNITURE = re.compile(
 
 # Words ending in a period that do not end a sentence.
 ABBREVIATIONS = frozenset(
-    ["u.s.", "u.k.", "u.n.", "e.u.", "u.s.a.", "mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "gen.", "gov.", "sen.", "rep.", "pres.", "prof.", "col.", "lt.", "capt.", "sgt.", "maj.", "adm.", "rev.", "hon.", "e.g.", "i.e.", "vs.", "no.", "inc.", "ltd.", "co.", "corp.", "dept.", "est.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "a.m.", "p.m.", "approx.", "fig."]
+    """u.s. u.k. u.n. e.u. u.s.a. mr. mrs. ms. dr. st. jr. sr. gen. gov. sen. rep. pres. prof. col.
+    lt. capt. sgt. maj. adm. rev. hon. e.g. i.e. vs. no. inc. ltd. co. corp. dept. est. jan.
+    feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. a.m. p.m. approx. fig.""".split()
 )
 # After an abbreviation, these words still start a new sentence.
 SENTENCE_STARTERS = frozenset(
-    ["the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "but", "and", "yet", "so", "however", "in", "on", "at", "for", "a", "an", "as", "while", "since", "when", "meanwhile", "moreover"]
+    """the this that these those it its he she they we i but and yet so however in on at for a an
+    as while since when meanwhile moreover""".split()
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
@@ -112,9 +115,9 @@ def classify(text: str, spans: list[tuple[int, int]], markdown: bool = False) ->
         while j < len(kinds) - 1 and kinds[j] == "heading" and kinds[j + 1] == "heading":
             kinds[j] = "furniture"
             j += 1
-        if j < len(kinds) and kinds[j] == "heading" and len(text[spans[j][0] : spans[j][1]].split()) <= 3:
-            if j + 1 < len(kinds) and kinds[j + 1] == "paragraph":
-                kinds[j] = "furniture"
+        short = j < len(kinds) and len(text[spans[j][0] : spans[j][1]].split()) <= 3
+        if short and kinds[j] == "heading" and j + 1 < len(kinds) and kinds[j + 1] == "paragraph":
+            kinds[j] = "furniture"
     # Headings with no paragraph after them (a related-post headline at the end) are furniture.
     following_paragraph = False
     for i in range(len(kinds) - 1, -1, -1):
@@ -175,7 +178,8 @@ def read_document(path: Path, source: str | None = None) -> Document:
             section = b.text.lstrip("# ").strip()
         elif b.kind == "paragraph":
             for s, e in split_sentences(text, b.start, b.end):
-                sentences.append(Sentence(name, s, e, text[s:e], section, paragraph, len(sentences)))
+                sentences.append(
+                    Sentence(name, s, e, text[s:e], section, paragraph, len(sentences)))
             paragraph += 1
     return Document(name, text, title, tuple(blocks), tuple(sentences))
 

@@ -36,7 +36,9 @@ _PERSON_PRONOUNS = {"he": "", "she": "", "him": "", "his": "’s", "her": "’s"
 _THING_PRONOUNS = {"it", "its", "they", "them", "their", "these", "those"}
 # Capitalised words that make a name an organisation, place or document rather than a person.
 _NOT_PERSON = frozenset(
-    ["union", "states", "nations", "ministry", "council", "agency", "peninsula", "house", "east", "west", "republic", "plan", "action", "guard", "guards", "administration", "government", "parliament", "party", "europe", "asia", "gulf", "sea", "office", "department", "white", "middle", "pacific", "indo-pacific"]
+    """union states nations ministry council agency peninsula house east west republic plan action
+    guard guards administration government parliament party europe asia gulf sea office
+    department white middle pacific indo-pacific""".split()
 )
 _NAME = re.compile(r"\b(?:[A-Z][a-z’'\-]+|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]\.))*")
 

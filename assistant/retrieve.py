@@ -48,14 +48,14 @@ def _dictionary(embeddings: Embeddings) -> frozenset[str]:
 class BM25:
     """Okapi BM25 over bags of stemmed terms (with optional fractional weights)."""
 
-    def __init__(self, docs: Sequence[Counter[str]]) -> None:
+    def __init__(self, docs: Sequence[dict[str, float]]) -> None:
         """Index the given term-count documents."""
         self.docs = list(docs)
         self.lengths = [sum(d.values()) for d in self.docs]
         self.avg = sum(self.lengths) / max(1, len(self.docs))
         df: Counter[str] = Counter()
         for d in self.docs:
-            df.update(d.keys())
+            df.update(d.keys())  # document frequency: each term once per document
         n = len(self.docs)
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
 
@@ -96,11 +96,11 @@ class Retriever:
         self.clause_owner = np.asarray(self.index.clause_owner, dtype=np.int64)
         docs = []
         for s in sents:
-            bag: Counter[str] = Counter()
+            bag: dict[str, float] = {}
             for t in terms(s.text):
-                bag[t] += 1.0
+                bag[t] = bag.get(t, 0.0) + 1.0
             for t in terms(s.section or ""):
-                bag[t] += HEADING_WEIGHT
+                bag[t] = bag.get(t, 0.0) + HEADING_WEIGHT
             docs.append(bag)
         self.bm25 = BM25(docs)
         self.vocabulary = frozenset(t for d in docs for t in d)

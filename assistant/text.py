@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 STOPWORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "else", "even", "ever", "every", "few", "for", "from", "further", "get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "me", "more", "most", "much", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "per", "please", "same", "say", "says", "said", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours", "tell", "according", "article", "explain", "describe", "give", "list", "name", "mention", "mentioned", "state", "stated"]
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing done down during each else
+    even ever every few for from further get gets got had has have having he her here hers
+    herself him himself his how i if in into is it its itself just let me more most much my
+    myself no nor not now of off on once only or other our ours out over own per please same
+    say says said she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up upon us very via was we were
+    what when where which while who whom whose why will with within without would yet you
+    your yours tell according article explain describe give list name mention mentioned
+    state stated""".split()
 )
-QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
+QUESTION_WORDS = frozenset("""who whom whose what when where which why how""".split())
 
 # Spelling variants folded before tokenizing: (pattern, replacement).
 _FOLDS = [
@@ -29,7 +39,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
+def _stemmer() -> Any:
     from nltk.stem.snowball import EnglishStemmer
 
     return EnglishStemmer()
@@ -42,7 +52,7 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words with variants folded and possessives dropped; hyphenated words kept whole."""
+    """Lower-case words, variants folded, possessives dropped, hyphenated words kept whole."""
     t = text
     for pattern, repl in _FOLDS:
         t = pattern.sub(repl, t)

@@ -88,7 +88,8 @@ class Citation:
     @classmethod
     def of(cls, n: int, sentence: Sentence) -> Citation:
         """The citation numbered `n` for a sentence."""
-        return cls(n, sentence.text, sentence.source, sentence.start, sentence.end, sentence.section)
+        s = sentence
+        return cls(n, s.text, s.source, s.start, s.end, s.section)
 
 
 @dataclass(frozen=True)
