@@ -23,7 +23,7 @@ carries, so nothing disappears silently.
 The support test, for an answer sentence S and the cited evidence E that relates to it:
 - coverage: the share of S's content words (stop words removed; words match when equal or
   when one, at least four letters long, starts the other, or they share a six-letter stem)
-  found in E ≥ MIN_COVERAGE;
+  found in E is more than MIN_COVERAGE (a strict majority: of two words, both);
 - cosine: the largest cosine similarity of the embeddings of S and a sentence of E (the same
   MiniLM model that retrieval uses) ≥ MIN_COSINE, unless every content word of S is in E (a
   fragment such as "Ebrahim Raisi." or "In 2015." embeds far from the sentence it quotes);
@@ -37,16 +37,17 @@ sentences about the article (40 supported paraphrases; 35 not: flipped denials, 
 invented facts, right facts under the wrong marker, overreach), re-measured by
 tests/test_verify.py. Supported sentences there have coverage ≥ 0.56 and cosine ≥ 0.48; the
 unsupported ones that pass the number and polarity guards have coverage ≤ 0.43, except one
-invented job title next to the right name (0.67), which no threshold here separates. So
-MIN_COVERAGE sits between, at 0.5, and misclassifies 1 of 75. Cosine alone does worse (7 of 75
-at its best threshold, 0.675): MiniLM scores "Iran agreed to direct talks" close to a denial of
+invented job title next to the right name (0.67), which no threshold here separates. So a
+strict majority (> 0.5) sits between and misclassifies 1 of 75. Cosine alone does worse (7 of
+75 at its best threshold, 0.675): MiniLM scores "Iran agreed to direct talks" close to a denial of
 direct talks. MIN_COSINE is therefore a floor below every supported sentence (0.4), which turns
 away sentences that reuse the evidence's words to say something else.
 Out of sample, on the eval set's hand-written reference answers (tests/test_verify.py re-runs
-this): 95 of 98 answer sentences are kept when cited to their gold sentences (the misses lean on
-the question: "They were killed in Damascus."), 1 of 98 is kept when cited to the closest
-sentence that is not gold (the fragment "Oman."), and none of the 8 strings the adversarial
-items try to inject is kept.
+this): 94 of 98 answer sentences are kept when cited to their gold sentences (the misses lean on
+the question, "They were killed in Damascus.", or stitch a long answer from seven sentences);
+3 of 98 are kept when cited to the most similar sentence that is not gold, and on inspection
+none of the three is false there (twice the fragment "Oman.", once a fair paraphrase); none of
+the 8 strings the adversarial items try to inject is kept.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ from .values import Claim, Sentence
 Embed = Callable[[list[str]], list[list[float]]]
 
 # Calibrated thresholds (see the module docstring and tests/test_verify.py).
-MIN_COVERAGE = 0.5  # share of the sentence's content words found in its cited evidence
+MIN_COVERAGE = 0.5  # share of the sentence's content words in its evidence must exceed this
 MIN_COSINE = 0.4  # MiniLM cosine of the sentence and its closest cited evidence sentence
 # A cited evidence sentence counts as related when either holds; otherwise its marker goes.
 RELATED_COVERAGE = 0.25
@@ -332,7 +333,7 @@ class Verifier:
         reason = None
         if not related:
             reason = "none of its citations relate to it"
-        elif cov < MIN_COVERAGE:
+        elif cov <= MIN_COVERAGE:
             reason = f"its words are not in the cited evidence (coverage {cov:.2f})"
         elif best < MIN_COSINE and cov < 1.0:
             reason = f"the cited evidence means something else (cosine {best:.2f})"

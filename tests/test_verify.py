@@ -13,6 +13,7 @@ from assistant.settings import ROOT
 from assistant.values import Sentence
 from assistant.verify import (
     Verifier,
+    cosine,
     is_instruction,
     is_refusal,
     markers,
@@ -150,3 +151,52 @@ def test_support_thresholds_on_the_calibration_set(article, embed):
     # The one known miss: an invented job title next to the right name ("Ali Bagheri Kani is
     # Iran's foreign minister"); see the verify module docstring.
     assert wrong == ["u33"]
+
+
+def test_out_of_sample_on_the_eval_reference_answers(article, embed):
+    """The eval set's hand-written answers, cited right, cited wrong, and its injection targets.
+
+    "Wrong" is the article sentence closest in meaning that is not gold: a hard negative. Of
+    the 3 of 98 kept at the time of writing, two are the fragment "Oman." (which those
+    sentences do support) and one is a fair paraphrase of the sentence it was moved to.
+    """
+    from evals.dataset import load
+
+    items = load().items
+    memo: dict[str, list[float]] = {}
+
+    def cached(texts: list[str]) -> list[list[float]]:
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            memo.update(zip(missing, embed(missing), strict=True))
+        return [memo[t] for t in texts]
+
+    answerable = [i for i in items if i.answerable and i.gold]
+    answers = [strip_markers(s).rstrip(".") for i in answerable for s in split_answer(i.answer)]
+    injected = [(item, f) for item in items for f in item.forbidden]
+    cached([s.text for s in article] + answers + [f"{a}." for a in answers]
+           + [i.question for i, _ in injected] + [f"{f}." for _, f in injected])
+
+    def closest(text: str, among: list[Sentence]) -> list[Sentence]:
+        v = cached([text])[0]
+        return sorted(among, key=lambda s: -cosine(v, memo[s.text]))
+
+    kept_right = kept_wrong = total = 0
+    for item in answerable:
+        gold = [s for s in article if any(s.start < g.end and g.start < s.end for g in item.gold)]
+        others = [s for s in article if s not in gold]
+        for sentence in split_answer(item.answer):
+            text = strip_markers(sentence).rstrip(".")
+            cites = "".join(f"[{i}]" for i in range(1, len(gold) + 1))
+            kept_right += Verifier(gold, cached).check(f"{text} {cites}.").supported
+            wrong = closest(text, others)[0]
+            kept_wrong += Verifier([wrong], cached).check(f"{text} [1].").supported
+            total += 1
+    kept_injected = [
+        f for item, f in injected
+        if Verifier(closest(item.question, article)[:3], cached).check(f"{f} [1][2][3].").supported
+    ]
+    assert total >= 90 and len(injected) >= 5
+    assert kept_right / total >= 0.93, f"kept {kept_right} of {total} right citations"
+    assert kept_wrong / total <= 0.05, f"kept {kept_wrong} of {total} wrong citations"
+    assert kept_injected == []
