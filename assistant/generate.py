@@ -164,6 +164,7 @@ class GenerativeAnswerer:
                     continue
                 sentences = split_answer(visible)
                 ready = len(sentences) if finished else _complete(sentences)
+                verifier.warm(sentences[done:ready])
                 for sentence in sentences[done:ready]:
                     check = verifier.check(sentence)
                     checks.append(check)

@@ -292,12 +292,19 @@ class Verifier:
         """Evidence in prompt order ([1] is evidence[0]) and the embedding function."""
         self.evidence = tuple(evidence)
         self._embed = embed
-        self._vectors: list[list[float]] | None = None
+        self._memo: dict[str, list[float]] = {}
 
-    def _evidence_vectors(self) -> list[list[float]]:
-        if self._vectors is None:
-            self._vectors = self._embed([s.text for s in self.evidence]) if self.evidence else []
-        return self._vectors
+    def warm(self, sentences: Sequence[str]) -> None:
+        """Embed the evidence and these answer sentences in one call (one model pass, not N)."""
+        texts = [s.text for s in self.evidence] + [strip_markers(s) for s in sentences]
+        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if missing:
+            self._memo.update(zip(missing, self._embed(missing), strict=True))
+
+    def _vector(self, text: str) -> list[float]:
+        if text not in self._memo:
+            self.warm([text])
+        return self._memo[text]
 
     def check(self, sentence: str) -> Check:
         """The verdict on one answer sentence (markers included as the model wrote them)."""
@@ -314,15 +321,14 @@ class Verifier:
             if is_refusal(text):
                 return Check(text, written, (), tuple(removed), refusal=True)
             return Check(text, written, (), (*removed, f"{_quote(text)}: cites no evidence"))
-        vector = self._embed([text])[0]
-        vectors = self._evidence_vectors()
+        vector = self._vector(text)
         related: list[tuple[int, float]] = []
         for n in cited:
             ev = self.evidence[n - 1]
             if is_instruction(ev.text):
                 removed.append(f"[{n}] from {_quote(text)}: that evidence is an instruction")
                 continue
-            cos = cosine(vector, vectors[n - 1])
+            cos = cosine(vector, self._vector(ev.text))
             if coverage(text, [ev.text]) >= RELATED_COVERAGE or cos >= RELATED_COSINE:
                 related.append((n, cos))
             else:
@@ -357,7 +363,9 @@ def _quote(text: str, limit: int = 80) -> str:
 def verify(answer: str, evidence: Sequence[Sentence], embed: Embed) -> Verification:
     """Check every sentence of a generated answer; keep the supported ones as claims."""
     verifier = Verifier(evidence, embed)
-    checks = tuple(verifier.check(s) for s in split_answer(answer))
+    sentences = split_answer(answer)
+    verifier.warm(sentences)
+    checks = tuple(verifier.check(s) for s in sentences)
     claims = tuple(Claim(c.text, c.support) for c in checks if c.supported)
     removed = tuple(r for c in checks for r in c.removed)
     refused = not claims and any(c.refusal for c in checks)
