@@ -43,6 +43,9 @@ TYPE_BONUS = 0.15
 # ... but only when it is at least this share of the best score: a far weaker sentence with a
 # number in it does not answer "how many" any better.
 TYPE_WINDOW = 0.75
+# Needs whose absence from the best sentence means the article doesn't answer ("how many" with
+# no number); other needs (a name for "who mediates?") only reorder the candidates.
+VETO_NEEDS = frozenset({"number", "year", "date", "time", "person"})
 # How many passages to offer when abstaining.
 RELATED = 3
 
@@ -100,11 +103,18 @@ def shape(question: str) -> Shape:
                  r"did|has|have|can|could|is|are|will|would)\b|\bwhat (?:makes|drives|explains|"
                  r"led|leads)\b|\bexplain\b|\bin what way\b|\bbenefits?\b|\badvantages?\b", q):
         return Shape("reason", None)
-    if re.search(r"^(?:who|which)\b.*\b(?:mediat|countries|nations|players|parties|sides|"
-                 r"intermediar|go-between|middlem)|^(?:what|which) (?:are|were)\b|\blist\b|"
-                 r"\bwhat (?:topics|issues|conditions|steps|measures|countries|kinds?|types?|"
-                 r"things|areas|actions|results|options|factors)\b|\bwho else\b|\bbesides\b|"
-                 r"\bother than\b|\bapart from\b", q):
+    acronym = re.search(r"\bwhat (?:does|do|did) ([a-z]{2,8}) (?:stand for|mean)\b", q)
+    if acronym and acronym.group(1).upper() in question:
+        return Shape("fact", "expansion:" + acronym.group(1).upper())
+    if re.match(r"who (?:is|was|are|were|has been)\b", q):
+        return Shape("fact", "person")
+    if re.match(r"who\b", q):
+        # "Who mediates?": the answer names people, countries or bodies, often several.
+        return Shape("fact", "entity")
+    if re.search(r"^(?:(?:in|at|on|for|from|to|of|by|with) )?(?:which|what) "
+                 r"(?:(?!(?:has|was|is|does)\b)\w+ )?(?!(?:has|was|is|does)\b)\w+s\b"
+                 r"|^(?:what|which) (?:are|were)\b|\blist\b|"
+                 r"\bwho else\b|\bbesides\b|\bother than\b|\bapart from\b", q):
         return Shape("list", None)
     if re.match(r"^(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should)\b", q):
         return Shape("yesno", None)
@@ -151,7 +161,13 @@ _MODIFIER = re.compile(r"(?:al|ic|ive|ous|ful|ar|ete|ian|ern|ese|ish|ed|i)$")
 
 
 def _holds(need: str, text: str, question: str = "") -> bool:
-    """Whether a sentence holds the kind of thing asked for: a number, a time, a person's name."""
+    """Whether a sentence holds the kind of thing asked for: a number, a time, a name."""
+    if need.startswith("expansion:"):
+        return f"({need.split(':', 1)[1]})" in text
+    if need == "entity":
+        asked = set(words(question))
+        names = re.findall(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)
+        return any(not set(words(n)) <= asked for n in names)
     if need == "number":
         return bool(_NUMBER.search(text))
     if need in ("time", "year", "date"):
@@ -301,7 +317,7 @@ class ExtractiveAnswerer:
         missing = tuple(t for t in q_terms
                         if t not in self.vocabulary and len(t) > 2 and t not in LIGHT_WORDS)
         type_ok = True
-        if need is not None and top:
+        if need in VETO_NEEDS and top:
             type_ok = _holds(need, top[0].sentence.text, own)
         unknown = self.unknown_numbers(own) + self.unknown_people(own)
         focus = _focus(own)

@@ -84,7 +84,7 @@ class Retriever:
 
     index: SentenceIndex
     embeddings: Embeddings
-    dense_weight: float = 0.7
+    dense_weight: float = 0.8
 
     def __post_init__(self) -> None:
         sents = self.index.sentences

@@ -30,7 +30,7 @@ class Settings:
     # How many sentences retrieval hands to the answerer.
     top_k: int = 12
     # Weight of the dense (embedding) score against the lexical (BM25) score in fusion.
-    dense_weight: float = 0.7
+    dense_weight: float = 0.8
     # LangChain chat model in init_chat_model form ("ollama:qwen2.5:7b"); None = extractive only.
     llm: str | None = None
     # Seconds to wait for a chat model before falling back to the extractive answer.
