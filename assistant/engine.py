@@ -21,6 +21,7 @@ from .answer import Answerer, ExtractiveAnswerer
 from .cite import cite
 from .corpus import Document, load_corpus
 from .index import SentenceIndex, load_embeddings, open_index
+from .llm import ModelSpec, parse_spec, parse_specs
 from .question import prepare
 from .retrieve import Retriever
 from .settings import Settings
@@ -42,6 +43,7 @@ class Assistant:
         self._retriever: Retriever | None = None
         self._extractive: ExtractiveAnswerer | None = None
         self._chain: Runnable[dict[str, Any], Answer] | None = None
+        self._models: dict[ModelSpec, Answerer] = {}  # chat-model answerers, built once each
 
     # ---- loading -------------------------------------------------------------------------
     def load(self, *, progress: bool = False, rebuild: bool = False) -> SentenceIndex:
@@ -87,12 +89,33 @@ class Assistant:
         """The answerer in use: the one given, else a chat model's if settings.llm is set
         (raises BackendError when it cannot be built), else the extractive one."""
         if self._answerer is None and self.settings.llm:
-            from .generate import generative_answerer
-
-            self._answerer = generative_answerer(
-                self.settings, embed=self.retriever.embeddings.embed_documents,
-                fallback=self.extractive)
+            self._answerer = self._generative(parse_specs(self.settings.llm)[0])
         return self._answerer or self.extractive
+
+    def use_model(self, spec: ModelSpec | str | None) -> Answerer:
+        """Answer with the chat model `spec` from now on, or extractively when None.
+
+        A model's answerer is built once (BackendError when it cannot be) and shares the loaded
+        embeddings, index and extractive fallback. The switch itself is atomic; a caller that
+        switches per answer (the page) must not answer concurrently on the same Assistant, which
+        the page's queue, one answer at a time, ensures.
+        """
+        answerer = self.extractive if spec is None else self._generative(
+            parse_spec(spec) if isinstance(spec, str) else spec)
+        with self._lock:
+            self._answerer = answerer
+        return answerer
+
+    def _generative(self, spec: ModelSpec) -> Answerer:
+        """The (cached) generative answerer for one model."""
+        embed, fallback = self.retriever.embeddings.embed_documents, self.extractive
+        with self._lock:
+            if spec not in self._models:
+                from .generate import generative_answerer
+
+                self._models[spec] = generative_answerer(self.settings, embed=embed,
+                                                         fallback=fallback, spec=spec)
+            return self._models[spec]
 
     # ---- the stages ----------------------------------------------------------------------
     def prepare(self, question: object, history: Sequence[Any] | None = None) -> Query:

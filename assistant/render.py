@@ -21,6 +21,7 @@ from .values import Answer, Citation
 INTERPRETED = "Interpreted as: "  # first line of a follow-up's answer, when it was rewritten
 NOT_IN_ARTICLE = "Not in the article"  # how an abstention starts
 NOTE = "Note: "  # lines that carry the answer's notices (fallbacks, removed claims)
+BACKEND = "Answered by: "  # last line of an answer a chat model wrote (not when extractive)
 SOURCES_TITLE = "Sources"
 RELATED_TITLE = "Closest passages in the article"
 OPENING = "opening paragraphs"  # the section name of sentences before the first heading
@@ -39,7 +40,8 @@ def _norm(question: str) -> str:
 
 
 def answer_text(answer: Answer) -> str:
-    """The answer as plain text: "Interpreted as" line, the text with [n] markers, notices."""
+    """The answer as plain text: "Interpreted as" line, the text with [n] markers, notices,
+    and which chat model wrote it (nothing for the extractive answerer)."""
     lines = []
     if answer.interpreted_as and _norm(answer.interpreted_as) != _norm(answer.question):
         lines += [f"{INTERPRETED}{answer.interpreted_as}", ""]
@@ -47,6 +49,8 @@ def answer_text(answer: Answer) -> str:
         lines.append(NOT_IN_ARTICLE)
     lines.append(answer.text)
     lines += [f"{NOTE}{n}" for n in answer.notices]
+    if answer.backend != "extractive":
+        lines.append(f"{BACKEND}{answer.backend}")
     return "\n".join(lines)
 
 
@@ -140,9 +144,10 @@ def _plain(content: Any) -> str:
 
 
 def strip_decorations(text: str) -> str:
-    """An answer's text without the lines this module added (interpretation, notices, label)."""
+    """An answer's text without the lines this module added (interpretation, notices, labels)."""
     lines = text.split("\n")
-    kept = [ln for ln in lines if not ln.startswith((INTERPRETED, NOTE)) and ln != NOT_IN_ARTICLE]
+    kept = [ln for ln in lines
+            if not ln.startswith((INTERPRETED, NOTE, BACKEND)) and ln != NOT_IN_ARTICLE]
     return "\n".join(kept).strip()
 
 
@@ -176,6 +181,8 @@ def to_display(text: str, role: str) -> str:
                 line = f'<span class="interpreted">{line}</span>'
             elif line.startswith(NOTE):
                 line = f'<span class="notice">{line}</span>'
+            elif line.startswith(BACKEND):
+                line = f'<span class="backend">{line}</span>'
             elif line == NOT_IN_ARTICLE:
                 line = f'<span class="abstain">{line}</span>'
             line = MARKER.sub(r'<span class="marker">[\1]</span>', line)

@@ -12,13 +12,18 @@ Safety: messages stay plain text on the server and in the `/chat` API; `EscapedC
 them into escaped HTML (render.to_display) only on their way to the browser, with Markdown and
 LaTeX off, so nothing anyone types can run a script, fetch an image or become a link. A Content
 Security Policy in the page head backs this up by refusing every resource from another origin.
+
+When settings.llm names more than one chat model, a "Model" dropdown above the chat offers the
+extractive answerer and each of them; its value is an extra input of the chat function, which
+switches the assistant to that model (`Assistant.use_model`) for the answer. Only the listed
+choices are accepted, so no one can point the server at a model or URL of their own.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import gradio as gr
@@ -26,6 +31,7 @@ import gradio as gr
 from . import render
 from .engine import Assistant
 from .errors import AssistantError, InvalidQuestion
+from .llm import ModelSpec, parse_specs
 from .values import Answer
 
 log = logging.getLogger(__name__)
@@ -39,6 +45,8 @@ EXAMPLES = [
     "What could make direct talks possible?",
 ]
 ERROR_TEXT = "Sorry — something went wrong while answering. Please try again."
+EXTRACTIVE = "extractive"  # the Model dropdown's value (and label) for the offline answerer
+UNKNOWN_MODEL_TEXT = "Sorry — that model is not offered here; pick one from the Model list."
 
 # Resources may come from this server only; inline styles/scripts are Gradio's own.
 CSP = (
@@ -74,7 +82,11 @@ CSS = """
 #chat .marker { color: #b45309; font-weight: 700; font-size: .85em; }
 #chat .abstain { display: inline-block; padding: 1px 10px; border-radius: 999px;
   background: #fee2e2; color: #991b1b; font-weight: 700; }
-#chat .interpreted, #chat .notice { color: var(--body-text-color-subdued); font-style: italic; }
+#chat .interpreted { color: var(--body-text-color-subdued); font-style: italic; }
+#chat .notice { display: inline-block; margin-top: 4px; padding: 1px 8px; border-radius: 4px;
+  background: #fef3c7; color: #78350f; }
+#chat .backend { color: var(--body-text-color-subdued); font-size: .8em; }
+#model { max-width: 420px; }
 @media (max-width: 820px) {
   #layout { flex-direction: column !important; }
   #layout > .column { width: 100% !important; min-width: 0 !important; flex: 1 1 auto !important; }
@@ -139,13 +151,35 @@ def _chat(messages: Sequence[render.Message]) -> list[gr.ChatMessage]:
                            options=m.get("options", [])) for m in messages]
 
 
-def make_respond(assistant: Assistant) -> Callable[..., Iterator[tuple[Any, Any]]]:
-    """The chat function: streams the answer, then the evidence and the highlighted article."""
+def model_choices(llm: str | None) -> dict[str, ModelSpec | None]:
+    """The Model dropdown's choices, label → model: extractive (None), then the configured
+    models, default first; empty for fewer than two models (then the page has no dropdown)."""
+    specs = parse_specs(llm)
+    if len(specs) < 2:
+        return {}
+    return {EXTRACTIVE: None, **{s.label: s for s in specs}}
 
-    def respond(message: str, history: list[dict[str, Any]]) -> Iterator[tuple[Any, Any]]:
+
+def make_respond(assistant: Assistant, models: Mapping[str, ModelSpec | None] | None = None
+                 ) -> Callable[..., Iterator[tuple[Any, Any]]]:
+    """The chat function: streams the answer, then the evidence and the highlighted article.
+
+    With `models` (the dropdown's choices) it takes the chosen label as a third argument and
+    answers with that model; without, it answers with whatever the assistant is set to.
+    """
+
+    def respond(message: str, history: list[dict[str, Any]], model: str | None = None
+                ) -> Iterator[tuple[Any, Any]]:
         """Answer a question about the article, with [n] markers and their sources."""
         text = ""
         try:
+            if models:
+                # The API takes any string: accept only what is offered, so no one can aim
+                # the server at a model or URL of their own.
+                if model is None or model not in models:
+                    yield _chat([render.notice_message(UNKNOWN_MODEL_TEXT)]), gr.skip()
+                    return
+                assistant.use_model(models[model])
             for item in assistant.stream(message, render.engine_history(history)):
                 if isinstance(item, Answer):
                     docs = assistant.documents
@@ -167,7 +201,10 @@ def make_respond(assistant: Assistant) -> Callable[..., Iterator[tuple[Any, Any]
 
 
 def create_app(assistant: Assistant) -> gr.Blocks:
-    """The page's Blocks, not launched: the chat (endpoint `/chat`) beside the article."""
+    """The page's Blocks, not launched: the chat (endpoint `/chat`) beside the article, and a
+    Model dropdown above the chat when more than one chat model is configured."""
+    settings = getattr(assistant, "settings", None)
+    models = model_choices(settings.llm if settings else None)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(
             f"## {TITLE}\nAsk about the article shown beside the chat. Every claim carries a "
@@ -180,8 +217,15 @@ def create_app(assistant: Assistant) -> gr.Blocks:
                           padding=False, container=False)
         with gr.Row(elem_id="layout", equal_height=False):
             with gr.Column(scale=3, min_width=340, elem_id="chat-col"):
+                extra: list[str | gr.components.Component] = []
+                if models:  # rendered here, above the chat, so no "Additional inputs" accordion
+                    extra.append(gr.Dropdown(
+                        choices=list(models), value=list(models)[1], label="Model",
+                        info="Generated answers are checked sentence by sentence against the "
+                             "article; extractive quotes it directly.",
+                        interactive=True, filterable=False, elem_id="model"))
                 gr.ChatInterface(
-                    make_respond(assistant),
+                    make_respond(assistant, models),
                     chatbot=EscapedChatbot(
                         elem_id="chat", label="Chat", height="68vh", render_markdown=False,
                         sanitize_html=True, latex_delimiters=[], allow_tags=False,
@@ -191,7 +235,9 @@ def create_app(assistant: Assistant) -> gr.Blocks:
                     textbox=gr.Textbox(placeholder="Ask about the article…", lines=1,
                                        max_lines=4, submit_btn=True, stop_btn=True,
                                        autofocus=True, elem_id="question"),
-                    examples=EXAMPLES,
+                    # With extra inputs Gradio wants each example as a list: [question].
+                    examples=[[q] for q in EXAMPLES] if extra else EXAMPLES,
+                    additional_inputs=extra or None,
                     api_name="chat",
                     flagging_mode="never",
                     analytics_enabled=False,

@@ -219,6 +219,24 @@ def test_the_assistant_answers_through_the_server(server, assistant, monkeypatch
     check(refused)
 
 
+def test_use_model_switches_models_and_back_sharing_one_index(server, assistant, monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    first, second = f"openai:a@{server.url}", f"openai:b@{server.url}"
+    server.queue += [{"body": REPLAYS["completion"]}, {"body": REPLAYS["completion"]}]
+    a = Assistant(Settings(index_dir=assistant.settings.index_dir, llm=f"{first},{second}"))
+    assert a.ask(QUESTION).backend == first  # the first model is the default
+    chosen = a.use_model(second)
+    assert isinstance(chosen, GenerativeAnswerer) and a.answerer is chosen
+    assert a.use_model(second) is chosen  # built once
+    assert chosen.fallback is a.extractive  # one loaded index and model behind every answerer
+    answer = a.ask(QUESTION)
+    assert answer.backend == second and "[9]" not in answer.text
+    check(answer)
+    assert [r["body"]["model"] for r in server.requests] == ["a", "b"]
+    assert a.use_model(None) is a.extractive
+    assert a.ask(QUESTION).backend == "extractive" and len(server.requests) == 2
+
+
 @pytest.mark.slow
 def test_a_real_gguf_model_gives_only_verified_citations(tmp_path):
     """Opt-in: ASSISTANT_TEST_GGUF=/path/model.gguf with the [llamacpp] extra installed."""

@@ -17,9 +17,10 @@ import pytest
 
 from assistant import render
 from assistant.corpus import Document, load_corpus, read_document
-from assistant.errors import InvalidQuestion
-from assistant.settings import ROOT
-from assistant.ui import EscapedChatbot, create_app, make_respond
+from assistant.errors import BackendError, InvalidQuestion
+from assistant.llm import parse_spec
+from assistant.settings import ROOT, Settings
+from assistant.ui import EXTRACTIVE, EscapedChatbot, create_app, make_respond, model_choices
 from assistant.values import Answer, Citation, Sentence
 
 PAYLOADS = [
@@ -99,6 +100,21 @@ def test_abstention_says_not_in_the_article_and_offers_the_closest_passages(doc)
 def test_notices_are_shown_under_the_answer(doc):
     a = answer_from(doc, "through mediators", notices=["the chat model timed out"])
     assert render.answer_text(a).endswith("\nNote: the chat model timed out")
+
+
+def test_a_generated_answer_names_its_model_last_and_an_extractive_one_does_not(doc):
+    fell_back = answer_from(doc, "through mediators", notices=["openai:m did not answer"])
+    generated = answer_from(doc, "through mediators", backend="openai:m@http://127.0.0.1:9/v1",
+                            notices=["Verification removed 1 sentence(s)"])
+    assert render.BACKEND not in render.answer_text(fell_back)
+    text = render.answer_text(generated)
+    assert text.split("\n")[-2:] == ["Note: Verification removed 1 sentence(s)",
+                                     "Answered by: openai:m@http://127.0.0.1:9/v1"]
+    shown = render.to_display(text, "assistant")
+    assert '<span class="notice">Note: Verification removed 1 sentence(s)</span>' in shown
+    assert '<span class="backend">Answered by: openai:m@http://127.0.0.1:9/v1</span>' in shown
+    assert render.from_display(shown) == text
+    assert render.strip_decorations(text) == generated.text  # the engine never reads the labels
 
 
 def test_chips_hang_on_the_last_message_as_options(doc):
@@ -293,3 +309,71 @@ def test_create_app_builds_the_page_without_loading_anything(doc):
     assert names == ["chat"]
     kinds = {type(b).__name__ for b in demo.blocks.values()}
     assert not kinds & {"File", "UploadButton", "MultimodalTextbox", "Image"}
+
+
+# ---- the Model dropdown ---------------------------------------------------------------------
+TWO = "openai:a@http://127.0.0.1:9/v1,openai:b@http://127.0.0.1:9/v1"
+
+
+def dropdowns(demo: gr.Blocks) -> list[gr.Dropdown]:
+    return [b for b in demo.blocks.values() if isinstance(b, gr.Dropdown)]
+
+
+@pytest.mark.parametrize("llm", [None, "openai:a@http://127.0.0.1:9/v1"])
+def test_with_fewer_than_two_models_the_page_has_no_model_dropdown(llm, tmp_path):
+    from assistant import Assistant
+
+    a = Assistant(Settings(index_dir=tmp_path / "index", llm=llm))
+    demo = create_app(a)
+    assert dropdowns(demo) == [] and model_choices(llm) == {}
+    (chat,) = [d for d in demo.fns.values() if d.api_name == "chat"]
+    assert [type(b).__name__ for b in chat.inputs] == ["Textbox", "State"]
+    assert not (tmp_path / "index").exists()  # nothing loaded, no model built
+
+
+def test_with_two_models_the_page_offers_extractive_and_each_defaulting_to_the_first(tmp_path):
+    from assistant import Assistant
+
+    a = Assistant(Settings(index_dir=tmp_path / "index", llm=TWO))
+    demo = create_app(a)  # builds no model and contacts nothing (port 9 has no server anyway)
+    (menu,) = dropdowns(demo)
+    labels = ["extractive", "openai:a@http://127.0.0.1:9/v1", "openai:b@http://127.0.0.1:9/v1"]
+    assert menu.label == "Model" and [c[1] for c in menu.choices] == labels
+    assert menu.value == labels[1]
+    (chat,) = [d for d in demo.fns.values() if d.api_name == "chat"]
+    assert chat.inputs[-1] is menu  # the chosen value reaches the chat function
+    names = [d.api_name for d in demo.fns.values() if d.api_visibility == "public"]
+    assert names == ["chat"]
+    assert not (tmp_path / "index").exists()
+
+
+class Switchable(FakeAssistant):
+    """A fake that also records which model it was switched to, or refuses to build one."""
+
+    def __init__(self, documents, script, refuse: bool = False):
+        super().__init__(documents, script)
+        self.models: list[object] = []
+        self.refuse = refuse
+
+    def use_model(self, spec):
+        if self.refuse:
+            raise BackendError("model openai:b needs the openai provider package")
+        self.models.append(spec)
+
+
+def test_the_chosen_model_answers_and_only_offered_choices_are_accepted(doc):
+    models = model_choices(TWO)
+    a = answer_from(doc, "through mediators such as Oman", backend="openai:b@http://127.0.0.1:9/v1")
+    fake = Switchable([doc], [a, a, a])
+    respond = make_respond(fake, models)  # type: ignore[arg-type]
+    final = list(respond("who mediates?", [], "openai:b@http://127.0.0.1:9/v1"))[-1][0]
+    assert final[0].content.endswith("\nAnswered by: openai:b@http://127.0.0.1:9/v1")
+    list(respond("who mediates?", [], EXTRACTIVE))
+    assert fake.models == [parse_spec("openai:b@http://127.0.0.1:9/v1"), None]
+    for forged in ("openai:evil@http://attacker.invalid/v1", None):
+        (refused,) = list(respond("who mediates?", [], forged))
+        assert refused[0][0].content.startswith("Sorry — that model is not offered")
+    assert len(fake.models) == 2 and len(fake.asked) == 2
+    broken = Switchable([doc], [a], refuse=True)
+    (shown,) = list(make_respond(broken, models)("q", [], EXTRACTIVE))  # type: ignore[arg-type]
+    assert shown[0][0].content.startswith("Sorry — Model openai:b needs the openai provider")
