@@ -3,10 +3,13 @@
     python -m evals                         everything (what `make eval` and CI run)
     python -m evals --only ID,ID            a few items, by id
     python -m evals --category paraphrase   one category
+    python -m evals --llm ollama:qwen2.5:7b  the same suite, answered by a chat model
     python -m evals --judge                 add the optional LLM judge (needs a chat model)
 
 Exit status: 0 when every threshold of evals/thresholds.yaml holds, 1 when one does not,
-2 for a usage error (unknown id or category, malformed reference set or thresholds).
+2 for a usage error (unknown id or category, malformed reference set or thresholds, a model
+that cannot be used). With --llm the report names the model and its fallback rate: the share
+of answers the extractive answerer gave instead (timeout, error, refusal, nothing verified).
 The previous run's report.json is kept as previous.json and compared item by item.
 """
 
@@ -43,6 +46,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--reference", type=Path, default=REFERENCE, help="reference set file")
     p.add_argument("--thresholds", type=Path, default=gate.THRESHOLDS, help="threshold file")
     p.add_argument("--no-baseline", action="store_true", help="skip the LangChain baseline")
+    p.add_argument("--llm", metavar="SPEC", help="answer with this chat model instead of "
+                   "ASSISTANT_LLM (CI stays extractive), e.g. ollama:qwen2.5:7b")
     p.add_argument("--judge", action="store_true", help="add the LLM judge (never in CI)")
     p.add_argument("--judge-model", metavar="SPEC", help="chat model for the judge "
                    "(default: ASSISTANT_LLM), e.g. ollama:qwen2.5:7b")
@@ -87,12 +92,16 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
         print("evals: the selection is empty", file=sys.stderr)
         return 2
 
-    from assistant import Assistant, Settings
+    from assistant import Assistant, AssistantError, Settings
 
     if assistant is None:
-        assistant = Assistant(Settings.from_env())
+        assistant = Assistant(Settings.from_env(**({"llm": args.llm} if args.llm else {})))
     settings = getattr(assistant, "settings", None) or Settings.from_env()
-    load_ms = warm_up(assistant)
+    try:  # the first answer also builds the chat model: a bad line or missing package stops here
+        load_ms = warm_up(assistant)
+    except AssistantError as e:
+        print(f"evals: {e}", file=sys.stderr)
+        return 2
     progress = (lambda line: print(line, file=sys.stderr)) if args.verbose else None
     results = run(assistant, items, top_k=settings.top_k, corpus_dir=settings.corpus_dir,
                   progress=progress)
@@ -116,7 +125,10 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
     except ValueError as e:
         print(f"evals: {e}", file=sys.stderr)
         return 2
-    backends = Counter(r.answer.backend for r in results if r.answer)
+    answered = [r.answer for r in results if r.answer]
+    backends = Counter(a.backend for a in answered)
+    answerer = getattr(getattr(assistant, "answerer", None), "name", None)
+    generative = bool(settings.llm) and answerer not in (None, "extractive")
     selection = ", ".join(
         x for x in (f"--only {args.only}" if args.only else "",
                     f"--category {args.category}" if args.category else "") if x
@@ -124,7 +136,12 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
     info: dict[str, Any] = {
         "started": started_at,
         "commit": _commit(),
-        "backend": backends.most_common(1)[0][0] if backends else "?",
+        "backend": answerer or (backends.most_common(1)[0][0] if backends else "?"),
+        # Share of answers the extractive answerer gave although a chat model was configured.
+        "fallback_rate": (backends["extractive"] / len(answered) if generative and answered
+                          else None),
+        "fallbacks": backends["extractive"] if generative else None,
+        "answers": len(answered),
         "top_k": settings.top_k,
         "reference": args.reference.name,
         "reference_sha": hashlib.sha256(args.reference.read_bytes()).hexdigest()[:12],

@@ -49,6 +49,9 @@ def _result_dict(r: Result, base: BaselineResult | None) -> dict[str, Any]:
             {"n": c.n, "quote": c.quote, "source": c.source, "start": c.start, "end": c.end}
             for c in (a.citations if a else [])
         ],
+        "backend": a.backend if a else None,
+        "notices": list(a.notices) if a else [],
+        "removed": list(a.removed) if a else [],
         "latency_ms": round(r.latency_ms, 2),
         "scores": {k: {"value": s.value, "reason": s.reason} for k, s in r.scores.items()},
         "failures": [{"check": c.name, "reason": c.reason} for c in r.failures],
@@ -222,6 +225,14 @@ def markdown(report: Mapping[str, Any]) -> str:
         f"- Run: {run.get('started', '?')}, commit `{run.get('commit', '?')}`, answerer "
         f"`{run.get('backend', '?')}`, {run.get('duration_s', 0):.0f} s"
         + (f", selection: {run['selection']}" if run.get("selection") else ""),
+    ]
+    if run.get("fallback_rate") is not None:
+        lines.append(
+            f"- Fallback rate: {run['fallback_rate']:.2f} ({run['fallbacks']} of "
+            f"{run['answers']} answers came from the extractive answerer instead of "
+            f"`{run['backend']}`: timeout, error, refusal or nothing verified)"
+        )
+    lines += [
         "",
         "## Gate",
         "",
@@ -342,5 +353,8 @@ def summary(report: Mapping[str, Any]) -> str:
         f" | hit@4 {_fmt('', m.get('retrieval.hit@4'))} (baseline {_fmt('', base)})"
         f" | p95 {_fmt('latency.p95_ms', m.get('latency.p95_ms'))} ms",
     ]
+    run = report.get("run", {})
+    if run.get("fallback_rate") is not None:
+        out.insert(1, f"  answerer {run['backend']}, fallback rate {run['fallback_rate']:.2f}")
     out += [f"  {c['reason']}" for c in report["gate"]["checks"] if not c["passed"]]
     return "\n".join(out)

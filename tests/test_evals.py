@@ -296,6 +296,7 @@ def test_the_real_assistant_passes_the_gate_on_the_subset(settings, tmp_path):
     code, report = run_gate(settings, tmp_path)
     assert code == 0, report["failures"]
     assert report["items"] == 6 and report["unanswerable"] == 2
+    assert report["run"]["backend"] == "extractive" and report["run"]["fallback_rate"] is None
     assert {p.name for p in tmp_path.iterdir()} >= {"report.json", "report.md", "chart.png"}
 
 
@@ -317,3 +318,35 @@ def test_answering_the_unanswerable_fails_the_gate(settings, tmp_path):
     assert "abstention.accuracy" in failed
     reasons = [c["reason"] for f in report["failures"] for c in f["checks"]]
     assert any(r.startswith("expected an abstention, got an answer") for r in reasons)
+
+
+@pytest.mark.slow
+def test_llm_runs_the_suite_with_that_model_and_reports_its_fallback_rate(settings, tmp_path,
+                                                                          monkeypatch):
+    """Nothing listens on port 9, so every answer falls back to the extractive one."""
+    from evals.cli import main
+
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+    monkeypatch.setenv("ASSISTANT_LLM_TIMEOUT", "5")
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    model = "openai:m@http://127.0.0.1:9/v1"
+    code = main(["--llm", model, "--only", SUBSET, "--no-baseline", "--out", str(tmp_path)])
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert code in (0, 1) and report["run"]["backend"] == model
+    assert report["run"]["fallback_rate"] == 1.0
+    assert all(r["backend"] == "extractive" and "failed (" in r["notices"][-1]
+               for r in report["results"])
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert f"answerer `{model}`" in md
+    assert "- Fallback rate: 1.00 (6 of 6 answers came from the extractive answerer" in md
+
+
+@pytest.mark.slow
+def test_an_unusable_model_line_is_a_usage_error(settings, tmp_path, monkeypatch, capsys):
+    from evals.cli import main
+
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+    code = main(["--llm", "no-provider-here", "--only", "fact.spokesperson", "--no-baseline",
+                 "--out", str(tmp_path)])
+    assert code == 2 and "expected PROVIDER:MODEL" in capsys.readouterr().err
+    assert not (tmp_path / "report.json").exists()
