@@ -19,7 +19,8 @@ from .values import Answer
 
 
 def render(answer: Answer) -> str:
-    """An answer as plain text for a terminal: the text, then numbered sources."""
+    """An answer as plain text for a terminal: the text, numbered sources, and what
+    verification removed from a generated answer."""
     lines = [answer.text]
     if answer.interpreted_as and answer.interpreted_as != answer.question:
         lines.insert(0, f"(interpreted as: {answer.interpreted_as})")
@@ -36,6 +37,8 @@ def render(answer: Answer) -> str:
         lines.append("Closest passages:")
         for c in answer.related:
             lines.append(f"  - “{c.quote}” ({c.section or c.source})")
+    if answer.removed:
+        lines += ["", "verification removed:", *(f"  - {r}" for r in answer.removed)]
     return "\n".join(lines)
 
 

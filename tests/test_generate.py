@@ -357,3 +357,13 @@ def collect_answer(items) -> Answer:
 def check_invariants_in(corpus: Path, answer: Answer) -> None:
     for c in answer.citations:
         assert (corpus / c.source).read_text(encoding="utf-8")[c.start : c.end] == c.quote
+
+
+def test_the_cli_lists_what_verification_removed():
+    from assistant.cli import render as render_cli
+
+    removed = ["[9] from 'Oman mediates.': there is no evidence sentence 9 (only [1]-[5])"]
+    plain = Answer(question="q", text="Oman mediates. [1]")
+    assert "verification removed" not in render_cli(plain)
+    assert render_cli(Answer(question="q", text="Oman mediates.", removed=removed)).split("\n") == [
+        "Oman mediates.", "", "verification removed:", f"  - {removed[0]}"]
