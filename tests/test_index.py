@@ -1,0 +1,191 @@
+"""The index on disk: built once with a fingerprint, reopened without rebuilding, idempotent ids,
+rebuilt when the corpus changes or the folder is damaged, cosine distance, no telemetry, and
+Chroma's nearest neighbours agreeing with a plain numpy ranking.
+
+Each test works on a copy of the session's index folder (and of the corpus, which hashes the
+same: the fingerprint covers file names and bytes, not the folder's path), reusing the session's
+loaded embedding model, so only the tests that must rebuild pay for embedding.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from chromadb.errors import InternalError
+from langchain_core.documents import Document as LCDocument
+
+from assistant import Assistant
+from assistant.corpus import load_corpus
+from assistant.index import FINGERPRINT_FILE, SentenceIndex, fingerprint, open_index, sentence_id
+
+pytestmark = pytest.mark.slow
+
+
+class Copy:
+    """A copy of the session's corpus and index in a temp folder, opened with the shared model."""
+
+    def __init__(self, bot: Assistant, tmp: Path) -> None:
+        self.bot = bot
+        self.corpus = tmp / "corpus"
+        self.index = tmp / "index"
+        shutil.copytree(bot.settings.corpus_dir, self.corpus)
+        shutil.copytree(bot.settings.index_dir, self.index)
+        self.messages: list[str] = []
+
+    def open(self) -> SentenceIndex:
+        """Open the copied index the way the Assistant does, collecting messages."""
+        return open_index(load_corpus(self.corpus), self.bot.retriever.embeddings,
+                          corpus_dir=self.corpus, index_dir=self.index,
+                          notify=self.messages.append)
+
+
+@pytest.fixture
+def copy(bot: Assistant, tmp_path: Path) -> Copy:
+    return Copy(bot, tmp_path)
+
+
+def test_built_on_first_use_with_a_fingerprint(first_index: tuple[Assistant, SentenceIndex],
+                                               session_index_dir: Path) -> None:
+    bot, index = first_index
+    assert index.built is True
+    marker = json.loads((session_index_dir / FINGERPRINT_FILE).read_text())
+    assert index.fingerprint == fingerprint(bot.settings.corpus_dir, None)
+    assert marker["collection"] == f"sentences_{index.fingerprint}"
+    assert marker["sentences"] == len(index.sentences) == 57
+    assert (session_index_dir / "chroma.sqlite3").is_file()
+    assert len(index.vectors) == 57
+
+
+def test_reopening_does_not_rebuild(copy: Copy, bot: Assistant) -> None:
+    index = copy.open()
+    assert index.built is False
+    assert copy.messages == []
+    assert index.fingerprint == bot.load().fingerprint
+    assert index.sentences == bot.load().sentences
+    # Embeddings read back from disk, not recomputed: identical vectors.
+    assert np.allclose(index.vectors, bot.load().vectors)
+
+
+def test_ids_are_derived_from_content_and_position(copy: Copy) -> None:
+    index = copy.open()
+    collection = index.store._collection
+    before = collection.count()
+    stored = set(collection.get(where={"kind": "sentence"}, include=[])["ids"])
+    assert stored == {sentence_id(s) for s in index.sentences}
+    # Re-adding the same sentences with their ids updates in place: the count does not grow.
+    again = index.sentences[:5]
+    index.store.add_documents([LCDocument(page_content=s.text, metadata={"kind": "sentence"})
+                               for s in again], ids=[sentence_id(s) for s in again])
+    assert collection.count() == before
+    assert copy.open().built is False
+
+
+def test_changing_the_corpus_rebuilds(copy: Copy) -> None:
+    path = next(copy.corpus.iterdir())
+    text = path.read_text(encoding="utf-8")
+    assert text.count("firmly rejecting") == 1
+    path.write_text(text.replace("firmly rejecting", "flatly rejecting"), encoding="utf-8")
+    old = json.loads((copy.index / FINGERPRINT_FILE).read_text())["collection"]
+    index = copy.open()
+    assert index.built is True
+    assert index.fingerprint == fingerprint(copy.corpus, None)
+    assert f"sentences_{index.fingerprint}" != old
+    assert any("flatly rejecting" in s.text for s in index.sentences)
+    # The stale collection is dropped, and the new one is reopened without another build.
+    names = [c.name for c in index.store._client.list_collections()]
+    assert names == [f"sentences_{index.fingerprint}"]
+    assert copy.open().built is False
+
+
+TINY = """Harbour Report
+
+The harbour of Kettleby handles grain and timber. Its pilots guide every vessel through the channel.
+
+The spring tide at Kettleby rises eleven metres, the highest on the coast.
+"""
+
+
+@pytest.fixture
+def tiny(bot: Assistant, tmp_path: Path) -> Copy:
+    """A copy of a freshly built index of a three-sentence corpus, never opened in this process
+    (Chroma caches clients by path): cheap to damage and rebuild."""
+    corpus = tmp_path / "tiny"
+    corpus.mkdir()
+    (corpus / "port.txt").write_text(TINY, encoding="utf-8")
+    c = Copy.__new__(Copy)
+    c.bot, c.corpus, c.index, c.messages = bot, corpus, tmp_path / "tiny-built", []
+    assert c.open().built is True
+    c.index = tmp_path / "tiny-index"
+    shutil.copytree(tmp_path / "tiny-built", c.index)
+    return c
+
+
+def test_damaged_index_is_rebuilt_with_a_message(tiny: Copy) -> None:
+    (tiny.index / "chroma.sqlite3").write_bytes(b"this is not a database\n" * 200)
+    tiny.messages.clear()
+    index = tiny.open()  # no exception
+    assert index.built is True
+    assert tiny.messages and "damaged" in tiny.messages[0] and "rebuilding" in tiny.messages[0]
+    assert str(tiny.index) in tiny.messages[0]
+    assert not any("Traceback" in m for m in tiny.messages)
+    assert [s.text for s in index.sentences][-1].startswith("The spring tide")
+    assert len(index.vectors) == 3
+    assert tiny.open().built is False
+
+
+def test_damaged_fingerprint_file_is_rebuilt(tiny: Copy) -> None:
+    (tiny.index / FINGERPRINT_FILE).write_text("{not json", encoding="utf-8")
+    tiny.messages.clear()
+    index = tiny.open()
+    assert index.built is True
+    assert tiny.messages and "damaged" in tiny.messages[0]
+    assert json.loads((tiny.index / FINGERPRINT_FILE).read_text())["sentences"] == 3
+
+
+def test_truncated_index_is_rebuilt(tiny: Copy) -> None:
+    (tiny.index / "chroma.sqlite3").write_bytes(b"")
+    index = tiny.open()
+    assert index.built is True
+    assert len(index.vectors) == 3
+
+
+@pytest.mark.xfail(strict=True, raises=InternalError, reason=(
+    "bug: an index folder damaged after this process opened it is not rebuilt; Chroma's cached "
+    "client serves the stale collection and the read raises chromadb InternalError"))
+def test_damaged_after_being_opened_in_this_process(tiny: Copy) -> None:
+    assert tiny.open().built is False
+    (tiny.index / "chroma.sqlite3").write_bytes(b"this is not a database\n" * 200)
+    index = tiny.open()
+    assert index.built is True
+
+
+@pytest.mark.filterwarnings("ignore:legacy embedding function config:DeprecationWarning")
+def test_collection_uses_cosine_and_telemetry_is_off(bot: Assistant) -> None:
+    index = bot.load()
+    configuration = index.store._collection.configuration
+    assert configuration["hnsw"]["space"] == "cosine"
+    assert index.store._client.get_settings().anonymized_telemetry is False
+
+
+@pytest.mark.parametrize("question", [
+    "Who mediates between Iran and the United States?",
+    "When was the JCPOA signed?",
+    "What is Oman known for?",
+    "Why is Iran's leadership under pressure at home?",
+])
+def test_chroma_search_agrees_with_numpy(bot: Assistant, question: str) -> None:
+    index = bot.load()
+    q = np.asarray(bot.retriever.embeddings.embed_query(question))
+    sims = np.asarray(index.vectors) @ q
+    order = np.argsort(-sims)
+    found = index.search(q.tolist(), 5)
+    assert found[0][0] == index.sentences[int(order[0])]
+    assert found[0][1] == pytest.approx(float(sims[order[0]]), abs=1e-4)
+    # Similarities come back as cosine (1 - distance), best first.
+    scores = [score for _, score in found]
+    assert scores == sorted(scores, reverse=True)
+    assert all(-1.0 <= s <= 1.0 for s in scores)
