@@ -108,13 +108,18 @@ class Assistant:
 
     def _generative(self, spec: ModelSpec) -> Answerer:
         """The (cached) generative answerer for one model."""
-        embed, fallback = self.retriever.embeddings.embed_documents, self.extractive
+        index, embed = self.load(), self.retriever.embeddings.embed_documents
+        fallback = self.extractive
         with self._lock:
             if spec not in self._models:
                 from .generate import generative_answerer
 
+                # The index's vectors stand in for the evidence's: verification embeds only
+                # the answer's own sentences.
+                vectors = dict(zip((s.key for s in index.sentences), index.vectors, strict=True))
                 self._models[spec] = generative_answerer(self.settings, embed=embed,
-                                                         fallback=fallback, spec=spec)
+                                                         fallback=fallback, spec=spec,
+                                                         vectors=vectors)
             return self._models[spec]
 
     # ---- the stages ----------------------------------------------------------------------

@@ -23,7 +23,7 @@ import queue
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -79,10 +79,13 @@ class GenerativeAnswerer:
         backend: str | None = None,
         timeout: float = 60.0,
         prompts_dir: Path | None = None,
+        vectors: Mapping[str, Sequence[float]] | None = None,
     ) -> None:
-        """Answer with `model`, verify with `embed`, fall back to `fallback`."""
+        """Answer with `model`, verify with `embed`, fall back to `fallback`; `vectors` are the
+        index's sentence embeddings by Sentence.key, so evidence is not embedded again."""
         self.model = model
         self.embed = embed
+        self.vectors = vectors or {}
         self.fallback = fallback
         self.name = backend or _label(model)
         self.timeout = timeout
@@ -127,7 +130,8 @@ class GenerativeAnswerer:
             yield self._fallback(query, kept, notices, (), None)
             return
         evidence = [h.sentence for h in kept]
-        verifier = Verifier(evidence, self.embed)
+        stored = {s.text: self.vectors[s.key] for s in evidence if s.key in self.vectors}
+        verifier = Verifier(evidence, self.embed, stored)
         checks: list[Check] = []
         shown = ""
         failure: str | None = None
@@ -280,8 +284,10 @@ def generative_answerer(
     embed: Embed,
     fallback: Answerer,
     spec: ModelSpec | str | None = None,
+    vectors: Mapping[str, Sequence[float]] | None = None,
 ) -> GenerativeAnswerer:
-    """The answerer for `spec`, by default the first model of `settings.llm`.
+    """The answerer for `spec`, by default the first model of `settings.llm`; `vectors` as
+    for GenerativeAnswerer.
 
     Raises BackendError when the model line is malformed or its provider package is missing.
     """
@@ -299,4 +305,5 @@ def generative_answerer(
         backend=spec.label,
         timeout=settings.llm_timeout,
         prompts_dir=settings.prompts_dir,
+        vectors=vectors,
     )

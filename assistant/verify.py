@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .corpus import split_sentences
@@ -288,11 +288,13 @@ def split_answer(text: str) -> list[str]:
 class Verifier:
     """Checks answer sentences against evidence numbered [1]..[N]; evidence is embedded once."""
 
-    def __init__(self, evidence: Sequence[Sentence], embed: Embed) -> None:
-        """Evidence in prompt order ([1] is evidence[0]) and the embedding function."""
+    def __init__(self, evidence: Sequence[Sentence], embed: Embed,
+                 known: Mapping[str, Sequence[float]] | None = None) -> None:
+        """Evidence in prompt order ([1] is evidence[0]), the embedding function, and vectors
+        already at hand by text (the index's, for evidence sentences), never embedded again."""
         self.evidence = tuple(evidence)
         self._embed = embed
-        self._memo: dict[str, list[float]] = {}
+        self._memo: dict[str, list[float]] = {t: list(v) for t, v in (known or {}).items()}
 
     def warm(self, sentences: Sequence[str]) -> None:
         """Embed the evidence and these answer sentences in one call (one model pass, not N)."""
@@ -360,9 +362,10 @@ def _quote(text: str, limit: int = 80) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def verify(answer: str, evidence: Sequence[Sentence], embed: Embed) -> Verification:
+def verify(answer: str, evidence: Sequence[Sentence], embed: Embed,
+           known: Mapping[str, Sequence[float]] | None = None) -> Verification:
     """Check every sentence of a generated answer; keep the supported ones as claims."""
-    verifier = Verifier(evidence, embed)
+    verifier = Verifier(evidence, embed, known)
     sentences = split_answer(answer)
     verifier.warm(sentences)
     checks = tuple(verifier.check(s) for s in sentences)

@@ -115,6 +115,23 @@ def test_a_good_cited_answer_is_kept_whole(assistant, hits):
     check_invariants(answer)
 
 
+def test_verification_takes_the_evidence_vectors_from_the_index(assistant, hits):
+    embedded: list[str] = []
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        embedded.extend(texts)
+        return assistant.retriever.embeddings.embed_documents(texts)
+
+    index = assistant.load()
+    vectors = dict(zip((s.key for s in index.sentences), index.vectors, strict=True))
+    reply = "Oman has hosted secret talks and conveyed messages [2]."
+    a = GenerativeAnswerer(ScriptedChatModel(replies=[reply]), embed=embed, vectors=vectors,
+                           fallback=assistant.extractive, backend="scripted:test")
+    draft = a.answer(query(), hits)
+    assert [c.support for c in draft.claims] == [(hits[1].sentence,)]
+    assert embedded == ["Oman has hosted secret talks and conveyed messages."]  # evidence: none
+
+
 def test_a_phantom_marker_is_removed(assistant, hits):
     a, _ = answerer(
         assistant,

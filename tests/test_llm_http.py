@@ -229,6 +229,7 @@ def test_use_model_switches_models_and_back_sharing_one_index(server, assistant,
     assert isinstance(chosen, GenerativeAnswerer) and a.answerer is chosen
     assert a.use_model(second) is chosen  # built once
     assert chosen.fallback is a.extractive  # one loaded index and model behind every answerer
+    assert len(chosen.vectors) == len(a.load().sentences)  # evidence is not embedded again
     answer = a.ask(QUESTION)
     assert answer.backend == second and "[9]" not in answer.text
     check(answer)
