@@ -331,6 +331,24 @@ def citation_recall(answer: Answer, item: Item) -> Score | None:
     )
 
 
+def gold_recall(answer: Answer, item: Item) -> Score | None:
+    """Share of the gold passages that some citation covers (the support test of `relevant`).
+
+    The question a reader asks of a cited answer: of the sentences that answer this, how many
+    did it show me? Abstentions on answerable items count as citing none.
+    """
+    if not item.answerable or not item.gold:
+        return None
+    spans = [citation_span(c) for c in answer.citations] if not answer.abstained else []
+    found = [g for g in item.gold if any(relevant(sp, (g,)) is not None for sp in spans)]
+    value = len(found) / len(item.gold)
+    if len(found) == len(item.gold):
+        return Score(value, f"all {len(item.gold)} gold passage(s) cited")
+    missing = next(g for g in item.gold if g not in found)
+    return Score(value, f"expected {len(item.gold)} gold passage(s) cited, got {len(found)}; "
+                        f"missing e.g. {excerpt(missing.quote, 70)!r}")
+
+
 def citation_precision(answer: Answer, item: Item) -> Score | None:
     """ALCE citation precision: share of (statement, citation) pairs that are relevant."""
     if not item.answerable or answer.abstained:

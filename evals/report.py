@@ -168,6 +168,7 @@ HEADLINE = (
     "citations.coverage",
     "citations.recall",
     "citations.precision",
+    "citations.gold_recall",
     "retrieval.hit@1",
     "retrieval.hit@4",
     "retrieval.mrr",
@@ -190,6 +191,7 @@ COLUMNS = (
     ("retrieval.mrr", "MRR"),
     ("citations.recall", "Citation recall"),
     ("citations.precision", "Citation precision"),
+    ("citations.gold_recall", "Gold passages cited"),
 )
 
 

@@ -39,6 +39,7 @@ METRICS: dict[str, str] = {
     "with markers and citations one-to-one",
     "citations.coverage": "share of answer statements carrying at least one [n] marker",
     "citations.recall": "ALCE citation recall: share of statements citing a gold passage",
+    "citations.gold_recall": "share of the gold passages the answer cites (abstentions cite none)",
     "citations.precision": "ALCE citation precision: share of citations pointing to a gold passage",
     "citations.grounded": "share of statements worded (≥ 60% of content words) from their quotes",
     "citations.mrr": "reciprocal rank of the first gold citation in marker order",
@@ -118,6 +119,7 @@ def score(
         "citations.coverage": m.citation_coverage(answer, item),
         "citations.recall": m.citation_recall(answer, item),
         "citations.precision": m.citation_precision(answer, item),
+        "citations.gold_recall": m.gold_recall(answer, item),
         "citations.grounded": m.grounded(answer, item),
         "citations.mrr": (
             m.mrr(cited, item, "citations") if item.answerable and not answer.abstained else None
