@@ -86,7 +86,6 @@ CSS = """
 #chat .notice { display: inline-block; margin-top: 4px; padding: 1px 8px; border-radius: 4px;
   background: #fef3c7; color: #78350f; }
 #chat .backend { color: var(--body-text-color-subdued); font-size: .8em; }
-#model { max-width: 420px; }
 @media (max-width: 820px) {
   #layout { flex-direction: column !important; }
   #layout > .column { width: 100% !important; min-width: 0 !important; flex: 1 1 auto !important; }
