@@ -44,6 +44,11 @@ TYPE_BONUS = 0.15
 # ... but only when it is at least this share of the best score: a far weaker sentence with a
 # number in it does not answer "how many" any better.
 TYPE_WINDOW = 0.75
+# For "when" questions a sentence with a date in it is worth more: a year is the answer, and
+# the sentence that states it ("withdrew … in 2018") often words the event differently from the
+# question ("pull out of the deal") while a dateless one ("since the U.S. exit …") matches it.
+DATE_WINDOW = 0.5
+DATE_BONUS = 0.35
 # Needs whose absence from the best sentence means the article doesn't answer ("how many" with
 # no number); other needs (a name for "who mediates?") only reorder the candidates.
 VETO_NEEDS = frozenset({"number", "year", "date", "time", "person"})
@@ -70,7 +75,7 @@ _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
 _TIME = re.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-    r"\b(?:yesterday|since|earlier|ago|decades?|(?:this|last|recent|past|coming)\s+(?:week|month|"
+    r"\b(?:yesterday|earlier|ago|decades?|(?:this|last|recent|past|coming)\s+(?:week|month|"
     r"year)s?)\b",
     re.I,
 )
@@ -303,11 +308,16 @@ class ExtractiveAnswerer:
         """Hits reordered so sentences holding the kind of thing asked for come first."""
         if need is None or not hits:
             return list(hits)
-        near = TYPE_WINDOW * hits[0].score
+        near = (DATE_WINDOW if need in ("time", "year", "date") else TYPE_WINDOW) * hits[0].score
 
         def boosted(h: Hit) -> float:
-            fits = h.score >= near and _holds(need, h.sentence.text)
-            return h.score + (TYPE_BONUS if fits else 0.0)
+            if h.score < near or not _holds(need, h.sentence.text):
+                return h.score
+            # A date answers "when" better than "since …" does.
+            if need in ("time", "year", "date"):
+                exact = bool(_DATE.search(h.sentence.text))
+                return h.score + (DATE_BONUS if exact else TYPE_BONUS)
+            return h.score + TYPE_BONUS
 
         return sorted(hits, key=boosted, reverse=True)
 

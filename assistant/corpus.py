@@ -69,7 +69,7 @@ class Document:
     @property
     def headings(self) -> list[str]:
         """Section headings in reading order."""
-        return [b.text for b in self.blocks if b.kind == "heading"]
+        return [b.text.lstrip("# ").strip() for b in self.blocks if b.kind == "heading"]
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:

@@ -135,6 +135,18 @@ class SentenceIndex:
         ]
 
 
+def _forget(index_dir: Path) -> None:
+    """Delete an index folder, and Chroma's cached client for it, so it can be built anew.
+
+    Chroma keeps one client per path for the life of the process; without clearing that cache a
+    folder rebuilt after damage would still be read through the old, broken connection.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+    shutil.rmtree(index_dir, ignore_errors=True)
+
+
 def _client(index_dir: Path) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -188,21 +200,26 @@ def open_index(
         raise IndexUnavailable(f"the documents in {corpus_dir} contain no sentences to index")
     fp = fingerprint(corpus_dir, model_path)
     name = f"sentences_{fp}"
-    store = None
+    units = _units(sentences)
     if not rebuild:
         try:
-            store = _open_existing(index_dir, name, len(_units(sentences)), embeddings)
+            store = _open_existing(index_dir, name, len(units), embeddings)
+            if store is not None:
+                return _read(store, sentences, units, fp, built=False)
         except Exception as e:  # a damaged folder: any failure to read it means rebuild
             say(f"index at {index_dir} is damaged ({type(e).__name__}: {e}); rebuilding it")
-            shutil.rmtree(index_dir, ignore_errors=True)
-    built = store is None
-    if store is None:
-        store = _build(index_dir, name, sentences, embeddings, progress=progress, say=say)
-        (index_dir / FINGERPRINT_FILE).write_text(
-            json.dumps({"collection": name, "model": str(model_path or MODEL_NAME),
-                        "chunking": CHUNKING, "sentences": len(sentences)}, indent=2)
-        )
-    units = _units(sentences)
+            _forget(index_dir)
+    store = _build(index_dir, name, sentences, embeddings, progress=progress, say=say)
+    (index_dir / FINGERPRINT_FILE).write_text(
+        json.dumps({"collection": name, "model": str(model_path or MODEL_NAME),
+                    "chunking": CHUNKING, "sentences": len(sentences)}, indent=2)
+    )
+    return _read(store, sentences, units, fp, built=True)
+
+
+def _read(store: Any, sentences: list[Sentence], units: list[tuple[str, int, str, str]],
+          fp: str, *, built: bool) -> SentenceIndex:
+    """The stored vectors of every sentence and clause, in the order of `units`."""
     got = store._collection.get(ids=[u[0] for u in units], include=["embeddings"])
     by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
     vectors, clause_vectors, owner = [], [], []
@@ -239,7 +256,7 @@ def _build(
         stale = [c.name for c in client.list_collections() if c.name != name]
     except Exception as e:
         say(f"index at {index_dir} is damaged ({type(e).__name__}); rebuilding it from scratch")
-        shutil.rmtree(index_dir, ignore_errors=True)
+        _forget(index_dir)
         client = _client(index_dir)
         stale = []
     for old in stale:

@@ -21,6 +21,8 @@ from .values import Query
 
 FOLLOW_UP = " (following up on: "
 _TAG = re.compile(r"<[^>]{0,200}>")
+# Script and style elements: their content is code, not words of the question.
+_CODE = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
 _MARKDOWN = re.compile(r"[*_`#>~|]+|!?\[([^\]]*)\]\([^)]*\)")
 _MARKER = re.compile(r"\s*\[\d+\]")
 _INJECTION = re.compile(
@@ -48,7 +50,13 @@ def clean(question: object, max_chars: int) -> str:
     if not isinstance(question, str):
         raise InvalidQuestion(f"a question must be text (str), got {type(question).__name__}")
     text = unicodedata.normalize("NFC", question)
-    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co") else c for c in text)
+    # Whitespace controls separate words; any other control or format character is dropped
+    # ("media\x1btes" is "mediates", not two words).
+    text = "".join(
+        " " if c in "\t\n\r\v\f" else "" if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co")
+        else c
+        for c in text
+    )
     text = " ".join(text.split())
     if not text:
         raise InvalidQuestion("the question is empty: type a question about the article")
@@ -62,7 +70,7 @@ def clean(question: object, max_chars: int) -> str:
 
 def searchable(question: str) -> str:
     """What to search for: the question without markup or embedded instructions."""
-    text = _TAG.sub(" ", question)
+    text = _TAG.sub(" ", _CODE.sub(" ", question))
     text = _MARKDOWN.sub(lambda m: f" {m.group(1) or ''} ", text)
     text = re.sub(r"\s+([?.!,])", r"\1", text)
     stripped = _INJECTION.sub(" ", text)
@@ -145,7 +153,9 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
             suffix = _PERSON_PRONOUNS[pronoun]
             return re.sub(rf"\b{pronoun}\b", name + suffix, question, count=1, flags=re.I)
     content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_WORDS]
-    pronouns = any(t in _PERSON_PRONOUNS or t in _THING_PRONOUNS for t in lowered)
+    # "that"/"this" only as the last word ("Why does Iran prefer that?"), not "claimed that …".
+    pronouns = any(t in _PERSON_PRONOUNS or t in _THING_PRONOUNS for t in lowered) or (
+        bool(lowered) and lowered[-1] in ("that", "this"))
     elliptical = not content or lowered[:1] in (["and"], ["also"]) or (
         len(lowered) >= 2 and lowered[:2] in (["what", "about"], ["how", "about"])
     )

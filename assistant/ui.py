@@ -128,20 +128,27 @@ def _map_text(messages: Sequence[Any], fn: Callable[[str, str], str]) -> list[An
     return out
 
 
-class EscapedChatbot(gr.Chatbot):
-    """A Chatbot holding plain text on the server and showing it as escaped HTML in the browser."""
+def EscapedChatbot(**kwargs: Any) -> gr.Chatbot:
+    """A Chatbot holding plain text on the server and showing it as escaped HTML in the browser.
 
-    def get_block_name(self) -> str:
-        """Use the stock Chatbot front end."""
-        return "chatbot"
+    Built by wrapping one instance's preprocess/postprocess rather than by subclassing: Gradio
+    writes a .pyi stub beside the source of every component subclass when the class is created,
+    which would make importing this module write into the package.
+    """
+    bot = gr.Chatbot(**kwargs)
+    post, pre = bot.postprocess, bot.preprocess
 
-    def postprocess(self, value: Any) -> Any:
+    def postprocess(value: Any) -> Any:
         """Plain text → escaped HTML, on the way to the browser."""
-        return super().postprocess(_map_text(value, render.to_display) if value else value)
+        return post(_map_text(value, render.to_display) if value else value)
 
-    def preprocess(self, payload: Any) -> Any:
+    def preprocess(payload: Any) -> Any:
         """Escaped HTML → plain text, on the way back, so the history stays what was said."""
-        return _map_text(super().preprocess(payload), lambda t, _role: render.from_display(t))
+        return _map_text(pre(payload), lambda t, _role: render.from_display(t))
+
+    bot.postprocess = postprocess  # type: ignore[method-assign]
+    bot.preprocess = preprocess  # type: ignore[method-assign]
+    return bot
 
 
 # ---- the page -------------------------------------------------------------------------------
