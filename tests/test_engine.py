@@ -196,17 +196,21 @@ def test_paraphrases(bot: Assistant, question: str, expected: str) -> None:
     assert expected in a.text
 
 
-@pytest.mark.xfail(strict=True, reason="bug: paraphrases the issue names are not answered")
-@pytest.mark.parametrize(("question", "expected"), [
-    # got: "This move is not merely a diplomatic maneuver; …" (no mediator named)
-    ("Which go-betweens carry messages between Tehran and Washington?", "Oman"),
-    # got: "Since the U.S. exit from the deal, Iran has progressively scaled back …" (no year)
-    ("When did America pull out of the deal?", "2018"),
-])
-def test_paraphrases_not_yet_answered(bot: Assistant, question: str, expected: str) -> None:
-    a = bot.ask(question)
+def test_a_date_answers_when_even_worded_apart(bot: Assistant) -> None:
+    # "pull out of the deal" matches "Since the U.S. exit from the deal …" best, which has no
+    # date; the sentence that answers says "withdrew … in 2018".
+    a = bot.ask("When did America pull out of the deal?")
     assert not a.abstained
-    assert expected in a.text
+    assert "2018" in a.text
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known limit: the question's common names (Tehran, Washington) outweigh the rare word "
+    "'go-betweens' in the small embedding model; got 'This move is not merely …'"))
+def test_paraphrase_go_betweens(bot: Assistant) -> None:
+    a = bot.ask("Which go-betweens carry messages between Tehran and Washington?")
+    assert not a.abstained
+    assert "Oman" in a.text
 
 
 @pytest.mark.parametrize("question", [

@@ -60,9 +60,6 @@ def test_control_characters_are_stripped(idle: Assistant) -> None:
     assert all(c.isprintable() for c in idle.prepare("a\x00b\x7fc\u200bd\ufeff?").question)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug (minor): a control character inside a word becomes a space instead of being removed: "
-    "'who media\\x1btes\\x07?' gives 'who media tes ?'"))
 def test_control_characters_inside_words_are_removed(idle: Assistant) -> None:
     assert idle.prepare("who media\x1btes\x07?").question == "who mediates?"
 
@@ -83,9 +80,6 @@ def test_html_in_a_question_is_only_text(bot: Assistant) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: the text inside <script>…</script> is kept in the searched question "
-    "('alert(1) who mediates?'), which then abstains instead of answering"))
 def test_html_in_a_question_does_not_stop_the_answer(bot: Assistant) -> None:
     a = bot.ask("<script>alert(1)</script> who mediates?")
     assert not a.abstained
