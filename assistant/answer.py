@@ -68,6 +68,7 @@ RELATED = 3
 
 
 _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
+_PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
 
 
 class Answerer(Protocol):
@@ -142,9 +143,23 @@ class ExtractiveAnswerer:
                      if stem(w) in PERSON_NOUNS and stem(w) not in self.vocabulary)
 
     def unknown_numbers(self, question: str) -> tuple[str, ...]:
-        """Numbers and years in the question that the corpus never mentions ("in 2006")."""
-        return tuple(n for n in re.findall(r"\b\d[\d,.]*\d\b|\b\d\b", question)
-                     if stem(n) not in self.vocabulary)
+        """Numbers, years and acronyms in the question that the corpus never mentions.
+
+        "in 2006", "the UN", "its GDP": unlike a common word, an acronym or a number has no
+        paraphrase the article could be using instead.
+        """
+        numbers = re.findall(r"\b\d[\d,.]*\d\b|\b\d\b", question)
+        acronyms = re.findall(r"(?<![\w.])[A-Z]{2,6}(?![\w.])", question)
+        return tuple(t for t in numbers + acronyms
+                     if all(w not in self.vocabulary for w in terms(t) or [t.lower()]))
+
+    def known(self, word: str) -> bool:
+        """Whether the corpus has the word, or, for a verb, a word of the same root ("denial")."""
+        stems = terms(word)
+        if any(t in self.vocabulary for t in stems):
+            return True
+        return any(len(t) >= 4 and any(v.startswith(t) for v in self.vocabulary) for t in stems
+                   if word.endswith("ed"))
 
     def evidence(self, query: Query, hits: Sequence[Hit], need: str | None) -> Evidence:
         """Measure how well the best hits answer the query."""
@@ -166,7 +181,7 @@ class ExtractiveAnswerer:
             type_ok = holds(need, top[0].sentence.text, own)
         unknown = self.unknown_numbers(own) + self.unknown_people(own)
         about = focus(own)
-        focus_missing = about is not None and all(t not in self.vocabulary for t in terms(about))
+        focus_missing = about is not None and not self.known(about)
         person_missing = bool(top) and person_asked(own) and not holds(
             "person", top[0].sentence.text, own)
         return Evidence(dense, covered / total if q_terms else 1.0, missing, type_ok, unknown,
@@ -217,6 +232,18 @@ class ExtractiveAnswerer:
             for e in extra:
                 if e not in chosen and len(chosen) < limit + 1:
                     chosen.append(e)
+        # A sentence that opens with "He …" needs the one before it to say who he is; and a
+        # sentence about someone often goes on in a "He …" that is as relevant.
+        for c in list(chosen):
+            prev = by_pos.get((c.source, c.position - 1))
+            nxt = by_pos.get((c.source, c.position + 1))
+            if (_PERSONAL.match(c.text) and prev is not None and prev.paragraph == c.paragraph
+                    and prev not in chosen):
+                chosen.append(prev)
+            if (nxt is not None and _PERSONAL.match(nxt.text) and nxt.paragraph == c.paragraph
+                    and nxt not in chosen
+                    and score.get(nxt.key, 0.0) >= NEIGHBOUR_RATIO * best.score):
+                chosen.append(nxt)
         return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))
 
     def answer(self, query: Query, hits: Sequence[Hit]) -> Draft:

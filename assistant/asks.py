@@ -120,7 +120,9 @@ def asking_sentence(question: str) -> str:
     text = question.strip()
     parts = [text[a:b] for a, b in split_sentences(text, 0, len(text))]
     asking = [p for p in parts if p.endswith("?")]
-    return asking[-1] if asking else question
+    last = asking[-1] if asking else question
+    # "Also, who won …?": a leading connective hides the question word.
+    return re.sub(r"^(?:also|and|so|but|then|now|ok|okay|well)\b,?\s*", "", last, flags=re.I)
 
 
 def holds(need: str, text: str, question: str = "") -> bool:

@@ -71,6 +71,9 @@ def clean(question: object, max_chars: int) -> str:
 def searchable(question: str) -> str:
     """What to search for: the question without markup or embedded instructions."""
     text = _TAG.sub(" ", _CODE.sub(" ", question))
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 10 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        text = text.lower()  # shouting: capitals no longer mark names or acronyms
     text = _MARKDOWN.sub(lambda m: f" {m.group(1) or ''} ", text)
     text = re.sub(r"\s+([?.!,])", r"\1", text)
     stripped = _INJECTION.sub(" ", text)

@@ -27,6 +27,7 @@ QUESTION_WORDS = frozenset("""who whom whose what when where which why how""".sp
 # Spelling variants folded before tokenizing: (pattern, replacement).
 _FOLDS = [
     (re.compile(r"\bU\.\s?S\.(?:\s?A\.)?", re.I), " usa "),
+    (re.compile(r"\bUSA?\b"), " usa "),  # capitals only: "us" is a pronoun
     (re.compile(r"\bUnited States(?: of America)?\b", re.I), " usa "),
     (re.compile(r"\bAmerica(?:n|ns)?\b", re.I), " usa "),
     (re.compile(r"\bU\.\s?K\.", re.I), " uk "),

@@ -265,3 +265,26 @@ def test_follow_up_accepts_gradio_6_message_blocks(bot: Assistant, negotiator: A
 def test_without_history_the_question_is_searched_as_asked(bot: Assistant) -> None:
     a = bot.ask("What did he confirm?")
     assert a.interpreted_as == "What did he confirm?"
+
+
+@pytest.mark.parametrize("question", [
+    "What did the UN Security Council decide?",  # an acronym the article never uses
+    "Also, who won the 2024 election?",  # a connective before the question word
+    "What is the GDP of Iran?",
+])
+def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str) -> None:
+    a = bot.ask(question)
+    assert a.abstained, a.text
+    assert a.citations == [] and a.related
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Who denied Trump's claims?", "Kanaani"),  # "denied" meets "denial"; "He" gets its name
+    ("WHO IS THE SPOKESPERSON FOR IRAN'S FOREIGN MINISTRY?", "Kanaani"),  # shouting
+    ("Which countries act as intermediaries?", "Oman"),
+])
+def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
+                                               expected: str) -> None:
+    a = bot.ask(question)
+    assert not a.abstained
+    assert expected in a.text
