@@ -133,6 +133,8 @@ class ExtractiveAnswerer:
             if need in ("time", "year", "date"):
                 exact = bool(DATE.search(h.sentence.text))
                 return h.score + (DATE_BONUS if exact else TYPE_BONUS)
+            if need.startswith("expansion:"):
+                return h.score + DATE_BONUS  # "Joint … Action (JCPOA)" is the answer itself
             return h.score + TYPE_BONUS
 
         return sorted(hits, key=boosted, reverse=True)

@@ -44,7 +44,7 @@ def shape(question: str) -> Shape:
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
                  r"how old|age of|rate|gdp|cost|price)\b", q):
         return Shape("fact", "number")
-    if re.search(r"\b(?:what|which) year\b", q):
+    if re.search(r"\byear\b", q):  # "what year", "in which year", "the year when"
         return Shape("fact", "year")
     if re.search(r"\b(?:what|which) (?:date|day|month)\b", q):
         return Shape("fact", "date")
@@ -62,7 +62,8 @@ def shape(question: str) -> Shape:
     if re.match(r"who\b", q):
         # "Who mediates?": the answer names people, countries or bodies, often several.
         return Shape("fact", "entity")
-    if re.search(r"^(?:(?:in|at|on|for|from|to|of|by|with) )?(?:which|what) "
+    if re.search(r"^(?:(?:in|at|on|for|from|to|of|by|with|under|during|after|before) )?"
+                 r"(?:which|what) "
                  r"(?:(?!(?:has|was|is|does)\b)\w+ )?(?!(?:has|was|is|does)\b)\w+s\b"
                  r"|^(?:what|which) (?:are|were)\b|\blist\b|"
                  r"\bwho else\b|\bbesides\b|\bother than\b|\bapart from\b", q):

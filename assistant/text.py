@@ -23,6 +23,9 @@ STOPWORDS = frozenset(
     state stated""".split()
 )
 QUESTION_WORDS = frozenset("""who whom whose what when where which why how""".split())
+# Words that frame a question rather than name its topic; the speller may correct towards them.
+FRAME_WORDS = frozenset("""year years date month day time name number country countries city
+    people person many much long often""".split())
 
 # Spelling variants folded before tokenizing: (pattern, replacement).
 _FOLDS = [
@@ -102,7 +105,7 @@ class Speller:
 
     def __init__(self, known: set[str], dictionary: frozenset[str] = frozenset()) -> None:
         """Correct towards `known` words; never touch a word of `dictionary` (real English)."""
-        self.known = frozenset(known) | STOPWORDS | QUESTION_WORDS
+        self.known = frozenset(known) | STOPWORDS | QUESTION_WORDS | FRAME_WORDS
         self.dictionary = dictionary
         self.stems = frozenset(stem(w) for w in self.known)
         self.by_first: dict[str, list[str]] = {}
