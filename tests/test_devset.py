@@ -4,8 +4,8 @@ Answerable items list key facts (each a list of acceptable wordings, matched cas
 in the answer text) and gold fragments (each identifies one supporting sentence, matched inside
 the cited quotes). Unanswerable items are look-alikes the article does not answer.
 
-The bounds sit just below the values measured when they were set (facts 50/59 = 0.847, gold
-46/57 = 0.807, 0 refusals, 18/20 abstentions), so a regression fails; the held-out gate lives in
+The bounds sit just below the values measured when they were set (facts 51/59 = 0.864, gold
+47/57 = 0.825, 0 refusals, 18/20 abstentions), so a regression fails; the held-out gate lives in
 evals/.
 """
 
@@ -24,8 +24,8 @@ pytestmark = pytest.mark.slow
 
 DEV_SET = Path(__file__).resolve().parent / "data" / "dev_set.yaml"
 
-MIN_FACT_RECALL = 0.84
-MIN_GOLD_RECALL = 0.80
+MIN_FACT_RECALL = 0.85
+MIN_GOLD_RECALL = 0.82
 MAX_REFUSALS = 2
 MIN_ABSTENTION = 0.85
 
