@@ -166,7 +166,13 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def read_document(path: Path, source: str | None = None) -> Document:
     """Segment one file into blocks and sentences."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise IndexUnavailable(
+            f"{path} is not UTF-8 text (byte {e.start}): re-save it as UTF-8 or remove it "
+            "from the corpus folder"
+        ) from e
     blocks = classify(text, split_blocks(text), markdown=path.suffix == ".md")
     title = next((b.text.lstrip("# ") for b in blocks if b.kind == "title"), None)
     sentences: list[Sentence] = []

@@ -257,3 +257,13 @@ def test_multi_document_corpus_citations_name_their_file(tmp_path: Path) -> None
         for c in a.citations:
             text = (corpus / c.source).read_text(encoding="utf-8")
             assert text[c.start : c.end] == c.quote
+
+
+def test_a_document_that_is_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    from assistant.corpus import read_document
+    from assistant.errors import IndexUnavailable
+
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Café talks\n\nThe envoy met in Muscat.\n".encode("latin-1"))
+    with pytest.raises(IndexUnavailable, match="not UTF-8"):
+        read_document(bad)
