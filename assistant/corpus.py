@@ -168,11 +168,11 @@ def read_document(path: Path, source: str | None = None) -> Document:
     """Segment one file into blocks and sentences."""
     try:
         text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
+    except UnicodeDecodeError as err:
         raise IndexUnavailable(
-            f"{path} is not UTF-8 text (byte {e.start}): re-save it as UTF-8 or remove it "
+            f"{path} is not UTF-8 text (byte {err.start}): re-save it as UTF-8 or remove it "
             "from the corpus folder"
-        ) from e
+        ) from err
     blocks = classify(text, split_blocks(text), markdown=path.suffix == ".md")
     title = next((b.text.lstrip("# ") for b in blocks if b.kind == "title"), None)
     sentences: list[Sentence] = []
