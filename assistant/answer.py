@@ -22,7 +22,6 @@ from typing import Protocol
 
 from .asks import (
     DATE,
-    LIGHT_WORDS,
     PERSON_NOUNS,
     asking_sentence,
     content_terms,
@@ -87,7 +86,6 @@ class Evidence:
 
     dense: float  # best cosine of question and a sentence (or its window)
     coverage: float  # weighted share of question terms found near the best sentences
-    missing: tuple[str, ...]  # distinctive question terms found nowhere in the corpus
     type_ok: bool  # the evidence contains what the question type needs
     unknown: tuple[str, ...] = ()  # names or numbers in the question the corpus never mentions
     focus_missing: bool = False  # the thing asked about ("which city") is nowhere in the corpus
@@ -176,8 +174,6 @@ class ExtractiveAnswerer:
             near.update(terms(h.sentence.section or ""))
         total = sum(self.weigh(t) for t in q_terms) or 1.0
         covered = sum(self.weigh(t) for t in q_terms if t in near)
-        missing = tuple(t for t in q_terms
-                        if t not in self.vocabulary and len(t) > 2 and t not in LIGHT_WORDS)
         type_ok = True
         if need in VETO_NEEDS and top:
             type_ok = holds(need, top[0].sentence.text, own)
@@ -186,7 +182,7 @@ class ExtractiveAnswerer:
         focus_missing = about is not None and not self.known(about)
         person_missing = bool(top) and person_asked(own) and not holds(
             "person", top[0].sentence.text, own)
-        return Evidence(dense, covered / total if q_terms else 1.0, missing, type_ok, unknown,
+        return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing)
 
     def select(self, kind: str, hits: Sequence[Hit]) -> list[Sentence]:

@@ -95,14 +95,6 @@ _VAGUE = frozenset("""
     month months day days time times percent percentage number amount word words term terms
     phrase phrases
 """.split())
-# Common verbs and connectives that carry little of a question's topic: their absence from
-# the article says nothing about whether it answers ("What did X call …", "pull out of").
-LIGHT_WORDS = frozenset(stem(w) for w in """
-    call called calls pull pulled keep kept happen happens happened carry carries carried make
-    makes made take takes took put go goes went come comes came give gives gave besides else
-    another way ways thing things kind sort type mean means meant think thinks feel look looks
-    seem seems really actually also exactly
-""".split())
 _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave made held told
     wrote sent bought sold fought ran beat chose drew fled flew forgot froze hid kept knew left
     meant overtook rose sang sat shot spoke spent stole struck swore threw understood woke wore

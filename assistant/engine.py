@@ -156,9 +156,9 @@ class Assistant:
     # ---- the public calls ----------------------------------------------------------------
     def ask(self, question: str, history: Sequence[Any] | None = None) -> Answer:
         """Answer a question, optionally as a follow-up to `history` (chat messages)."""
-        query = self.prepare(question, history)  # validate before loading anything
-        self.load()
-        return self.chain().invoke({"question": query.question, "history": history})
+        # The chain validates first; the model and index load at the retrieve step, so a bad
+        # question is refused before anything heavy happens.
+        return self.chain().invoke({"question": question, "history": history})
 
     def stream(self, question: str, history: Sequence[Any] | None = None) -> Iterator[str | Answer]:
         """Yield the answer text in pieces as it is produced, then the final `Answer`."""

@@ -151,7 +151,3 @@ class Retriever:
             Hit(self.sentences[i], float(fused[i]), float(dense[i]), float(lex_norm[i]))
             for i in order
         ]
-
-    def search(self, query: Query, k: int = 8) -> list[Hit]:
-        """The k best sentences for the query."""
-        return self.rank(query)[:k]
