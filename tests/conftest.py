@@ -45,6 +45,12 @@ def bot(first_index: tuple[Assistant, SentenceIndex]) -> Assistant:
     return first_index[0]
 
 
+@pytest.fixture(scope="session")
+def assistant(bot: Assistant) -> Assistant:
+    """The same shared Assistant, under the name the generative-answer tests use."""
+    return bot
+
+
 def check_invariants(answer: Answer, corpus_dir: Path) -> None:
     """Assert the citation contract: exact quotes, one citation per marker, markers 1..k."""
     for c in answer.citations:

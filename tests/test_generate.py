@@ -33,13 +33,6 @@ EVIDENCE = [  # in prompt order: [1] .. [5]
 
 
 @pytest.fixture(scope="module")
-def assistant(tmp_path_factory) -> Assistant:
-    a = Assistant(Settings(index_dir=tmp_path_factory.mktemp("index")))
-    a.load()
-    return a
-
-
-@pytest.fixture(scope="module")
 def hits(assistant) -> list[Hit]:
     out = []
     for words in EVIDENCE:

@@ -108,13 +108,6 @@ def server() -> Iterator[ReplayServer]:
 
 
 @pytest.fixture(scope="module")
-def assistant(tmp_path_factory) -> Assistant:
-    a = Assistant(Settings(index_dir=tmp_path_factory.mktemp("index")))
-    a.load()
-    return a
-
-
-@pytest.fixture(scope="module")
 def hits(assistant) -> list[Hit]:
     sentences = assistant.documents[0].sentences
     return [Hit(next(s for s in sentences if w in s.text), 1.0, 0.5, 0.5) for w in EVIDENCE]
