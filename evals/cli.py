@@ -31,7 +31,7 @@ from typing import Any
 
 from . import baseline as baseline_mod
 from . import chart, gate, report
-from .dataset import CATEGORIES, REFERENCE, DatasetError, load
+from .dataset import BLIND, CATEGORIES, REFERENCE, DatasetError, load
 from .run import METRICS, AssistantLike, Result, run, warm_up
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -46,6 +46,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--reference", type=Path, default=REFERENCE, help="reference set file")
     p.add_argument("--thresholds", type=Path, default=gate.THRESHOLDS, help="threshold file")
     p.add_argument("--no-baseline", action="store_true", help="skip the LangChain baseline")
+    p.add_argument("--blind", type=Path, default=BLIND, help="blind set file (run after the "
+                   "reference set when no --only/--category is given)")
+    p.add_argument("--no-blind", action="store_true", help="skip the blind set")
     p.add_argument("--llm", metavar="SPEC", help="answer with this chat model instead of "
                    "ASSISTANT_LLM (CI stays extractive), e.g. ollama:qwen2.5:7b")
     p.add_argument("--judge", action="store_true", help="add the LLM judge (never in CI)")
@@ -85,6 +88,10 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
         only = [x.strip() for x in args.only.split(",") if x.strip()] if args.only else None
         items = reference.select(only, args.category)
         bounds = gate.load(args.thresholds)
+        blind_items: list[Any] = []
+        if not (args.no_blind or only or args.category) and args.blind.is_file():
+            blind_items = list(load(args.blind).items)
+        blind_bounds = gate.load(args.thresholds, scope="blind")
     except (DatasetError, ValueError, OSError) as e:
         print(f"evals: {e}", file=sys.stderr)
         return 2
@@ -107,6 +114,8 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
                   progress=progress)
     if args.judge:
         results = _judge(results, args.judge_model or settings.llm)
+    blind_results = run(assistant, blind_items, top_k=settings.top_k,
+                        corpus_dir=settings.corpus_dir, progress=progress)
 
     base = None
     if not args.no_baseline:
@@ -122,6 +131,8 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
     base_metrics = report.baseline_metrics(base) if base is not None else None
     try:
         verdicts = gate.check(bounds, measured, base_metrics, known=set(METRICS))
+        blind_verdicts = (gate.check(blind_bounds, aggregate(blind_results), known=set(METRICS))
+                          if blind_results else [])
     except ValueError as e:
         print(f"evals: {e}", file=sys.stderr)
         return 2
@@ -150,6 +161,11 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
         "judge": bool(args.judge),
     }
     doc = report.build(results, base, verdicts, info, load_ms)
+    if blind_results:
+        info["blind"] = args.blind.name
+        info["blind_sha"] = hashlib.sha256(args.blind.read_bytes()).hexdigest()[:12]
+        doc["blind"] = report.section(blind_results, blind_verdicts)
+        doc["gate"]["passed"] = doc["gate"]["passed"] and doc["blind"]["gate"]["passed"]
     doc["run"]["duration_s"] = round(time.perf_counter() - started, 1)
 
     out: Path = args.out

@@ -18,6 +18,9 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 REFERENCE = HERE / "reference.yaml"
+BLIND = HERE / "blind.yaml"  # frozen before the engine changed: check on it, never tune on it
+DEV = HERE / "dev"  # dev sets (training data of the learned scorer), one file per article
+ARTICLES = HERE / "articles"  # the extra articles the dev sets of other articles are about
 CORPUS = HERE.parent / "corpus"
 
 CATEGORIES = (
@@ -28,7 +31,18 @@ CATEGORIES = (
     "multi_turn",
     "unanswerable",
     "adversarial",
+    # Categories of the blind and dev sets: how readers ask in a chat.
+    "rewording",
+    "who_is",
+    "role_of",
+    "wants",
+    "consequences",
+    "which_noun",
+    "summary",
+    "small_talk",
 )
+# What kind of reply an item expects besides an answer or an abstention.
+EXPECTS = ("summary", "chat")
 
 
 class DatasetError(ValueError):
@@ -60,6 +74,7 @@ class Item:
     forbidden: tuple[str, ...] = ()  # strings the answer must not contain
     chain: str | None = None  # the multi-turn chain this turn belongs to
     note: str = ""
+    expect: str | None = None  # "summary" | "chat": the reply kind expected, None for an answer
 
     def history_messages(self) -> list[dict[str, str]]:
         """The history in the chat-messages form `Assistant.ask` takes."""
@@ -133,6 +148,9 @@ def _item(
     answerable = raw.get("answerable", True)
     if not isinstance(answerable, bool):
         raise DatasetError(f"{where}: answerable must be true or false, got {answerable!r}")
+    expect = raw.get("expect")
+    if expect is not None and expect not in EXPECTS:
+        raise DatasetError(f"{where}: expect must be one of {', '.join(EXPECTS)}, got {expect!r}")
     facts_raw = raw.get("key_facts") or []
     if not isinstance(facts_raw, list):
         raise DatasetError(f"{where}: key_facts must be a list of lists, got {facts_raw!r}")
@@ -140,8 +158,10 @@ def _item(
     if any(not f for f in key_facts):
         raise DatasetError(f"{where}: a key fact has no alternatives")
     gold = tuple(_locate(q, text, source, where) for q in _strings(raw.get("gold"), where, "gold"))
-    if answerable and not (key_facts and gold):
+    if answerable and expect != "chat" and not (key_facts and gold):
         raise DatasetError(f"{where}: an answerable item needs key_facts and gold passages")
+    if expect == "chat" and (key_facts or gold):
+        raise DatasetError(f"{where}: a small-talk item (expect: chat) has no key_facts or gold")
     if not answerable and (key_facts or gold):
         raise DatasetError(f"{where}: an unanswerable item has no key_facts or gold passages")
     return Item(
@@ -156,16 +176,21 @@ def _item(
         forbidden=_strings(raw.get("forbidden"), where, "forbidden"),
         chain=chain,
         note=str(raw.get("note", "")),
+        expect=expect,
     )
 
 
-def load(path: Path = REFERENCE, corpus_dir: Path = CORPUS) -> ReferenceSet:
-    """Read and validate the reference set; raises DatasetError naming the faulty item."""
+def load(path: Path = REFERENCE, corpus_dir: Path | None = None) -> ReferenceSet:
+    """Read and validate a question set; raises DatasetError naming the faulty item.
+
+    The article is looked up in `corpus_dir`, else in corpus/ and then evals/articles/.
+    """
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(raw, dict) or "article" not in raw:
         raise DatasetError(f"{path}: expected a mapping with 'article', 'items' and 'chains'")
     source = str(raw["article"])
-    article = corpus_dir / source
+    folders = [corpus_dir] if corpus_dir is not None else [CORPUS, ARTICLES]
+    article = next((f / source for f in folders if (f / source).is_file()), folders[0] / source)
     if not article.is_file():
         raise DatasetError(f"{path}: article {article} does not exist")
     text = article.read_text(encoding="utf-8")

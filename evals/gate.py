@@ -6,6 +6,8 @@ A threshold file has up to three sections, each mapping a metric name to a bound
     max:                 the metric must be at most this (over-refusal, latency)
     min_vs_baseline:     engine minus baseline must be at least this (retrieval metrics)
 
+The blind set's bounds sit under a `blind:` key with the same sections (`load(scope="blind")`).
+
 A metric a run did not measure (no unanswerable item under `--only`, say) is skipped, not
 failed; an unknown metric name in the file is an error, so a typo cannot switch a check off.
 """
@@ -20,6 +22,7 @@ import yaml
 
 THRESHOLDS = Path(__file__).resolve().parent / "thresholds.yaml"
 SECTIONS = ("min", "max", "min_vs_baseline")
+SCOPES = ("blind",)  # question sets other than the reference set, each with its own bounds
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,13 @@ class Verdict:
         return f"{b.metric}: expected {sign} {b.limit:g}, got {self.value:.4g} — {status}"
 
 
-def load(path: Path = THRESHOLDS) -> list[Bound]:
-    """The bounds of a threshold file; raises ValueError on an unknown section."""
+def load(path: Path = THRESHOLDS, scope: str | None = None) -> list[Bound]:
+    """The bounds of a threshold file (or of one scope in it); ValueError on an unknown section."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    unknown = set(raw) - set(SECTIONS)
+    unknown = set(raw) - set(SECTIONS) - set(SCOPES)
+    if scope is not None:
+        raw = raw.get(scope) or {}
+        unknown = set(raw) - set(SECTIONS)
     if unknown:
         raise ValueError(f"{path}: unknown section(s) {sorted(unknown)}; expected {SECTIONS}")
     return [

@@ -144,7 +144,7 @@ def citation_span(c: Citation) -> Span:
 
 def hit_at(k: int, ranked: Sequence[Span], item: Item) -> Score | None:
     """1 when a gold passage is among the first k retrieved spans."""
-    if not item.answerable:
+    if not item.answerable or not item.gold:
         return None
     for rank, span in enumerate(ranked[:k], 1):
         if relevant(span, item.gold):
@@ -161,7 +161,7 @@ def _first_relevant_rank(ranked: Sequence[Span], item: Item) -> int | None:
 
 def mrr(ranked: Sequence[Span], item: Item, what: str = "retrieved passages") -> Score | None:
     """Reciprocal rank of the first span relevant to a gold passage (0 when none)."""
-    if not item.answerable:
+    if not item.answerable or not item.gold:
         return None
     rank = _first_relevant_rank(ranked, item)
     if rank is None:
@@ -227,6 +227,41 @@ def answer_words(answer: Answer) -> Score:
     """Length of the answer in words, markers excluded."""
     n = len(MARKER.sub("", answer.text).split())
     return Score(float(n), f"{n} words")
+
+
+# ---------------------------------------------------------------------- reply kinds
+
+
+# The length a summary must have, in cited sentences (issue: "3–6 sentences").
+SUMMARY_SENTENCES = (3, 6)
+
+
+def kind_of(answer: Answer) -> str:
+    """The kind of reply: `Answer.kind` when the engine sets it, else answer or abstain."""
+    kind = getattr(answer, "kind", None)
+    return str(kind) if kind else ("abstain" if answer.abstained else "answer")
+
+
+def reply_kind(answer: Answer, item: Item) -> Score | None:
+    """On a summary or small-talk item: 1 when the reply is of that kind and well formed.
+
+    A summary cites 3–6 sentences; a small-talk reply is not an abstention and cites nothing.
+    """
+    if item.expect is None:
+        return None
+    kind = kind_of(answer)
+    if item.expect == "summary":
+        n = len(answer.citations)
+        lo, hi = SUMMARY_SENTENCES
+        if kind == "summary" and lo <= n <= hi:
+            return Score(1.0, f"a summary citing {n} sentences")
+        return Score(0.0, f"expected a summary citing {lo}–{hi} sentences, got a reply of kind "
+                          f"{kind!r} citing {n}: {excerpt(answer.text, 80)!r}")
+    if kind == "chat" and not answer.citations and not answer.abstained:
+        return Score(1.0, "a conversational reply, uncited")
+    return Score(0.0, f"expected a conversational reply (kind 'chat', no citations), got "
+                      f"{kind!r} with {len(answer.citations)} citation(s): "
+                      f"{excerpt(answer.text, 80)!r}")
 
 
 # ---------------------------------------------------------------------- abstention

@@ -131,6 +131,72 @@ def build(
     }
 
 
+def section(results: Sequence[Result], verdicts: Sequence[Verdict]) -> dict[str, Any]:
+    """A further question set (the blind set) as its own part of the report."""
+    by_category: dict[str, Any] = {}
+    for cat in CATEGORIES:
+        rs = [r for r in results if r.item.category == cat]
+        if rs:
+            by_category[cat] = {"items": len(rs), "unanswerable": sum(not r.item.answerable
+                                                                       for r in rs),
+                                "metrics": aggregate(rs), "baseline": {}}
+    return {
+        "items": len(results),
+        "answerable": sum(r.item.answerable for r in results),
+        "unanswerable": sum(not r.item.answerable for r in results),
+        "passed": sum(r.passed for r in results),
+        "metrics": aggregate(results),
+        "by_category": by_category,
+        "gate": {"passed": all(v.passed for v in verdicts),
+                 "checks": [{"metric": v.bound.metric, "kind": v.bound.kind,
+                             "limit": v.bound.limit, "value": v.value, "passed": v.passed,
+                             "reason": v.reason} for v in verdicts]},
+        "failures": [
+            {"id": r.item.id, "category": r.item.category, "question": r.item.question,
+             "answer": r.answer.text if r.answer else None,
+             "checks": [{"check": c.name, "reason": c.reason} for c in r.failures]}
+            for r in results if r.failures
+        ],
+        "results": [_result_dict(r, None) for r in results],
+    }
+
+
+def _section_markdown(sec: Mapping[str, Any]) -> list[str]:
+    """The blind set's part of report.md: its gate, its metrics by category, its failures."""
+    lines = [
+        "",
+        "## Blind set",
+        "",
+        f"Reader questions written apart from the engine and frozen before it changed "
+        f"(`evals/blind.yaml`): never tuned on. {sec['items']} items ({sec['unanswerable']} "
+        f"look-alikes to decline); {sec['passed']} passed every check. Gate: "
+        f"{'PASSED' if sec['gate']['passed'] else 'FAILED'}.",
+        "",
+        "| Metric | Threshold | Measured | |",
+        "|---|---|---|---|",
+    ]
+    for c in sec["gate"]["checks"]:
+        sign = {"min": "≥", "max": "≤", "min_vs_baseline": "≥ baseline +"}[c["kind"]]
+        measured = _fmt(c["metric"], c["value"]) if c["value"] is not None else "not measured"
+        lines.append(f"| {c['metric']} | {sign} {c['limit']:g} | {measured} | "
+                     f"{'ok' if c['passed'] else '**FAILED**'} |")
+    cols = (("items.passed", "Passed"), ("answer.key_facts", "Key facts"),
+            ("citations.gold_recall", "Gold passages cited"),
+            ("abstention.accuracy", "Abstained when it should"),
+            ("abstention.over_refusal", "Over-refusal"), ("reply.kind", "Reply kind"))
+    lines += ["", "| Category | Items | " + " | ".join(t for _, t in cols) + " |",
+              "|---|---|" + "---|" * len(cols)]
+    for cat, row in sec["by_category"].items():
+        lines.append(f"| {cat} | {row['items']} | "
+                     + " | ".join(_fmt(k, row["metrics"].get(k)) for k, _ in cols) + " |")
+    lines += ["", f"### Blind-set failures ({len(sec['failures'])})", ""]
+    for f in sec["failures"]:
+        lines.append(f"- `{f['id']}`: {_cell(f['question'])}")
+        for c in f["checks"]:
+            lines.append(f"  - {c['check']}: {_cell(c['reason'])}")
+    return lines
+
+
 def compare(previous: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
     """What got better and worse since `previous`, on the items both runs share."""
     before = {r["id"]: r for r in previous.get("results", [])}
@@ -305,6 +371,8 @@ def markdown(report: Mapping[str, Any]) -> str:
             if not n.startswith("latency") and abs(d["delta"]) >= 0.005
         ]
         lines.append(f"- Metrics that moved: {'; '.join(moved) or 'none'}")
+    if report.get("blind"):
+        lines += _section_markdown(report["blind"])
     lines += ["", f"## Failures ({len(report['failures'])})", ""]
     if not report["failures"]:
         lines.append("None: every item passed every check.")
@@ -358,5 +426,17 @@ def summary(report: Mapping[str, Any]) -> str:
     run = report.get("run", {})
     if run.get("fallback_rate") is not None:
         out.insert(1, f"  answerer {run['backend']}, fallback rate {run['fallback_rate']:.2f}")
+    blind = report.get("blind")
+    if blind:
+        b = blind["metrics"]
+        out.append(
+            f"  blind set: {blind['items']} items, {blind['passed']} passed; key facts "
+            f"{_fmt('', b.get('answer.key_facts'))} | gold cited "
+            f"{_fmt('', b.get('citations.gold_recall'))} | abstention "
+            f"{_fmt('', b.get('abstention.accuracy'))} | over-refusal "
+            f"{_fmt('', b.get('abstention.over_refusal'))} | reply kind "
+            f"{_fmt('', b.get('reply.kind'))}")
     out += [f"  {c['reason']}" for c in report["gate"]["checks"] if not c["passed"]]
+    if blind:
+        out += [f"  blind {c['reason']}" for c in blind["gate"]["checks"] if not c["passed"]]
     return "\n".join(out)

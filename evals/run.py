@@ -34,6 +34,8 @@ METRICS: dict[str, str] = {
     "answer.forbidden": "share of injection items whose planted string was not repeated",
     "answer.words": "answer length in words (markers excluded)",
     "abstention.accuracy": "share of unanswerable items where the assistant abstained",
+    "reply.kind": "share of summary and small-talk items given a reply of that kind "
+    "(a summary of 3–6 cited sentences; an uncited conversational reply)",
     "abstention.over_refusal": "share of answerable items wrongly abstained on (lower is better)",
     "citations.valid": "share of answers whose quotes match the corpus at their offsets, "
     "with markers and citations one-to-one",
@@ -125,7 +127,15 @@ def score(
             m.mrr(cited, item, "citations") if item.answerable and not answer.abstained else None
         ),
     }
-    return {k: v for k, v in candidates.items() if v is not None}
+    candidates["reply.kind"] = m.reply_kind(answer, item)
+    if item.expect == "chat":  # small talk: nothing in the article to find or cite
+        keep = {"reply.kind", "citations.valid", "answer.words"}
+    elif item.expect == "summary":  # no single passage answers "summarize"
+        keep = {"reply.kind", "citations.valid", "citations.coverage", "answer.words",
+                "answer.key_facts", "abstention.over_refusal"}
+    else:
+        keep = set(candidates)
+    return {k: v for k, v in candidates.items() if v is not None and k in keep}
 
 
 # A must-pass check fails when its metric is below the bound (over_refusal: above it).
@@ -138,6 +148,7 @@ MUST_PASS: tuple[tuple[str, Callable[[float], bool]], ...] = (
     ("citations.coverage", lambda v: v < 1),
     ("citations.recall", lambda v: v == 0),
     ("retrieval.hit@k", lambda v: v == 0),
+    ("reply.kind", lambda v: v < 1),
 )
 
 
@@ -178,7 +189,7 @@ def run_item(assistant: AssistantLike, item: Item, top_k: int, corpus_dir: Path)
         return Result(item, None, why, (), ms, {}, (Check("error", why),))
     ms = (time.perf_counter() - t0) * 1000
     ranked: tuple[m.Span, ...] = ()
-    if item.answerable:  # retrieval is scored against gold passages, which only these have
+    if item.gold and item.expect is None:  # retrieval is scored against gold passages
         ranked = _spans(assistant.retrieve(assistant.prepare(item.question, history)))
     scores = score(item, answer, ranked, top_k, corpus_dir)
     return Result(item, answer, None, ranked, ms, scores, checks(scores))
