@@ -2,6 +2,8 @@
 
 A thin launcher: settings from the environment, one `Assistant` (index loaded before the first
 visitor arrives), the Blocks from `assistant.ui.create_app`, then a bounded queue and `launch()`.
+The chat's own bounds (answers at once, questions waiting, patience) are `Settings` fields, held
+by the page's gates (`assistant/ui.py`); the queue here bounds everything else.
 Bound to 127.0.0.1 unless `--host` or GRADIO_SERVER_NAME says otherwise; GRADIO_SERVER_PORT (or
 `--port`) picks the port. No share link, no analytics, no flagging.
 """
@@ -12,8 +14,9 @@ import argparse
 import logging
 import os
 
-QUEUE_SIZE = 32  # requests waiting beyond this are refused ("queue is full")
-CONCURRENCY = 1  # answers computed at once; the model already uses every core
+# The page's small events (loading the article, re-enabling the textbox) run this many at once;
+# the chat's answers are bounded by Settings.answer_concurrency / llm_concurrency instead.
+CONCURRENCY = 4
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -40,12 +43,15 @@ def main(argv: list[str] | None = None) -> None:
     from assistant import Assistant, Settings
     from assistant.ui import create_app, launch_options
 
-    assistant = Assistant(Settings.from_env(), notify=lambda msg: logging.info("%s", msg))
+    settings = Settings.from_env()
+    assistant = Assistant(settings, notify=lambda msg: logging.info("%s", msg))
     if not args.no_warmup:
         logging.info("loading the model and the index…")
         assistant.load()
     demo = create_app(assistant)
-    demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=CONCURRENCY)
+    # Events waiting beyond max_size are refused by Gradio; the chat's gates turn readers away
+    # with a "busy" reply well before its events could fill this.
+    demo.queue(max_size=settings.queue_size, default_concurrency_limit=CONCURRENCY)
     demo.launch(server_name=args.host, server_port=args.port, share=False, show_error=False,
                 ssr_mode=False, mcp_server=False, pwa=False, **launch_options())
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -26,6 +27,8 @@ from .question import prepare
 from .retrieve import Retriever
 from .settings import Settings
 from .values import Answer, Draft, Hit, Query
+
+EXTRACTIVE = "extractive"  # the `model` that asks for the offline answerer, whatever the default
 
 
 class Assistant:
@@ -92,19 +95,19 @@ class Assistant:
             self._answerer = self._generative(parse_specs(self.settings.llm)[0])
         return self._answerer or self.extractive
 
-    def use_model(self, spec: ModelSpec | str | None) -> Answerer:
-        """Answer with the chat model `spec` from now on, or extractively when None.
+    def answerer_for(self, model: ModelSpec | str | None = None) -> Answerer:
+        """The answerer for one request: the default (None), the extractive one
+        (`EXTRACTIVE`), or a chat model's (a spec or its line).
 
         A model's answerer is built once (BackendError when it cannot be) and shares the loaded
-        embeddings, index and extractive fallback. The switch itself is atomic; a caller that
-        switches per answer (the page) must not answer concurrently on the same Assistant, which
-        the page's queue, one answer at a time, ensures.
+        embeddings, index and extractive fallback. Nothing shared changes, so requests for
+        different models can run at the same time on one Assistant.
         """
-        answerer = self.extractive if spec is None else self._generative(
-            parse_spec(spec) if isinstance(spec, str) else spec)
-        with self._lock:
-            self._answerer = answerer
-        return answerer
+        if model is None:
+            return self.answerer
+        if model == EXTRACTIVE:
+            return self.extractive
+        return self._generative(parse_spec(model) if isinstance(model, str) else model)
 
     def _generative(self, spec: ModelSpec) -> Answerer:
         """The (cached) generative answerer for one model."""
@@ -132,17 +135,19 @@ class Assistant:
         return self.retriever.rank(query)
 
     def chain(self) -> Runnable[dict[str, Any], Answer]:
-        """The pipeline as a LangChain runnable: {"question", "history"} → Answer."""
+        """The pipeline as a LangChain runnable: {"question", "history", "model"?} → Answer."""
         if self._chain is None:
-            def step_prepare(x: dict[str, Any]) -> Query:
-                return self.prepare(x["question"], x.get("history"))
+            def step_prepare(x: dict[str, Any]) -> tuple[Query, Any]:
+                return self.prepare(x["question"], x.get("history")), x.get("model")
 
-            def step_retrieve(q: Query) -> tuple[Query, list[Hit]]:
-                q = self.retriever.spell(q)
-                return q, self.retrieve(q)
+            def step_retrieve(x: tuple[Query, Any]) -> tuple[Query, list[Hit], Any]:
+                q = self.retriever.spell(x[0])
+                return q, self.retrieve(q), x[1]
 
-            def step_answer(x: tuple[Query, list[Hit]]) -> tuple[Query, Draft]:
-                return x[0], self.answerer.answer(x[0], x[1][: max(self.settings.top_k, 1)])
+            def step_answer(x: tuple[Query, list[Hit], Any]) -> tuple[Query, Draft]:
+                query, hits, model = x
+                hits = hits[: max(self.settings.top_k, 1)]
+                return query, self.answerer_for(model).answer(query, hits)
 
             def step_cite(x: tuple[Query, Draft]) -> Answer:
                 return cite(*x)
@@ -154,43 +159,40 @@ class Assistant:
         return self._chain
 
     # ---- the public calls ----------------------------------------------------------------
-    def ask(self, question: str, history: Sequence[Any] | None = None) -> Answer:
-        """Answer a question, optionally as a follow-up to `history` (chat messages)."""
+    def ask(self, question: str, history: Sequence[Any] | None = None, *,
+            model: ModelSpec | str | None = None) -> Answer:
+        """Answer a question, optionally as a follow-up to `history` (chat messages), with the
+        answerer of `model` (see `answerer_for`; None = the default)."""
         # The chain validates first; the model and index load at the retrieve step, so a bad
         # question is refused before anything heavy happens.
-        return self.chain().invoke({"question": question, "history": history})
+        return self.chain().invoke({"question": question, "history": history, "model": model})
 
-    def stream(self, question: str, history: Sequence[Any] | None = None) -> Iterator[str | Answer]:
-        """Yield the answer text in pieces as it is produced, then the final `Answer`."""
+    def stream(self, question: str, history: Sequence[Any] | None = None, *,
+               model: ModelSpec | str | None = None) -> Iterator[str | Answer]:
+        """Yield the answer text in pieces as a chat model writes it, then the final `Answer`.
+
+        An answer that is complete at once (the extractive one) is yielded whole, with no
+        pieces before it: there is nothing to wait for. Closing the iterator early closes the
+        model's stream, which cancels its request.
+        """
         query = self.prepare(question, history)
         self.load()
-        streamer = getattr(self.answerer, "stream", None)
+        answerer = self.answerer_for(model)
+        streamer = getattr(answerer, "stream", None)
         if streamer is None:
-            answer = self.ask(question, history)
-            yield from _pieces(answer.text)
-            yield answer
+            yield self.ask(question, history, model=model)
             return
         query = self.retriever.spell(query)
         hits = self.retrieve(query)[: max(self.settings.top_k, 1)]
         draft: Draft | None = None
-        for item in streamer(query, hits):
-            if isinstance(item, Draft):
-                draft = item
-            else:
-                yield item
+        with closing(streamer(query, hits)) as pieces:
+            for item in pieces:
+                if isinstance(item, Draft):
+                    draft = item
+                else:
+                    yield item
         assert draft is not None, "a streaming answerer must end with its Draft"
         yield cite(query, draft)
-
-
-def _pieces(text: str) -> Iterator[str]:
-    """Split a finished text into word-sized pieces for display as a stream."""
-    start = 0
-    for i, ch in enumerate(text):
-        if ch == " ":
-            yield text[start : i + 1]
-            start = i + 1
-    if start < len(text):
-        yield text[start:]
 
 
 _default: Assistant | None = None

@@ -35,6 +35,17 @@ class Settings:
     llm: str | None = None
     # Seconds to wait for a chat model before falling back to the extractive answer.
     llm_timeout: float = 60.0
+    # The page: answers computed at once. Each is ~20 ms of work that mostly runs outside the
+    # GIL (torch, numpy), so a few in parallel keep every core busy without thrashing.
+    answer_concurrency: int = 4
+    # The page: chat-model answers generated at once, in slots of their own, so a slow model
+    # holds only these and never delays extractive answers for other readers.
+    llm_concurrency: int = 2
+    # The page: questions that may wait for a slot; a reader beyond them is told at once that
+    # the page is busy (a chat reply, not an error).
+    queue_size: int = 64
+    # The page: seconds a question may wait for a slot before the reader is told it is busy.
+    busy_after: float = 30.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

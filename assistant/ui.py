@@ -4,7 +4,8 @@
 `launch_options()` holds what Gradio 6 takes at launch (theme, css, js, head). The flow of one
 question:
 
-    respond(message, history)  → assistant.stream(...)  → text so far, streamed into the chat
+    respond(message, history)  → a free slot (gate)     → or "busy, try again in a moment"
+                               → assistant.stream(...)  → text so far, when a model writes it
                                → the final Answer       → answer + Sources block + follow-up chips
                                                         → the article pane, cited sentences marked
 
@@ -13,26 +14,40 @@ them into escaped HTML (render.to_display) only on their way to the browser, wit
 LaTeX off, so nothing anyone types can run a script, fetch an image or become a link. A Content
 Security Policy in the page head backs this up by refusing every resource from another origin.
 
+Under load: answers run in parallel, extractive ones in `settings.answer_concurrency` slots and
+chat-model ones in `settings.llm_concurrency` slots of their own (`gate.Gate`), so a slow model
+never holds up an extractive answer. A question that finds every slot taken waits (at most
+`settings.queue_size` of them, for at most `settings.busy_after` seconds); beyond that the reader
+gets a chat reply saying the page is busy, never an error. The engine runs in worker threads;
+an answer complete at once arrives in one update, a generated one streams, and when the reader
+leaves (or presses Stop) the model's stream is closed, which cancels its request.
+
 When settings.llm names more than one chat model, a "Model" dropdown above the chat offers the
-extractive answerer and each of them; its value is an extra input of the chat function, which
-switches the assistant to that model (`Assistant.use_model`) for the answer. Only the listed
-choices are accepted, so no one can point the server at a model or URL of their own.
+extractive answerer and each of them; its value is an extra input of the chat function and
+travels with that one request (`Assistant.stream(..., model=...)`). Only the listed choices are
+accepted, so no one can point the server at a model or URL of their own.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
+import anyio.to_thread
 import gradio as gr
 
 from . import render
-from .engine import Assistant
+from .engine import EXTRACTIVE, Assistant
 from .errors import AssistantError, InvalidQuestion
+from .gate import Gate
 from .llm import ModelSpec, parse_specs
+from .settings import Settings
 from .values import Answer
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +60,8 @@ EXAMPLES = [
     "What could make direct talks possible?",
 ]
 ERROR_TEXT = "Sorry — something went wrong while answering. Please try again."
-EXTRACTIVE = "extractive"  # the Model dropdown's value (and label) for the offline answerer
+BUSY_TEXT = "The assistant is busy with other readers — please try again in a moment."
+# EXTRACTIVE (from the engine) is also the Model dropdown's value and label for the offline one.
 UNKNOWN_MODEL_TEXT = "Sorry — that model is not offered here; pick one from the Model list."
 
 # Resources may come from this server only; inline styles/scripts are Gradio's own.
@@ -166,34 +182,76 @@ def model_choices(llm: str | None) -> dict[str, ModelSpec | None]:
     return {EXTRACTIVE: None, **{s.label: s for s in specs}}
 
 
-def make_respond(assistant: Assistant, models: Mapping[str, ModelSpec | None] | None = None
-                 ) -> Callable[..., Iterator[tuple[Any, Any]]]:
-    """The chat function: streams the answer, then the evidence and the highlighted article.
+@dataclass(frozen=True)
+class Gates:
+    """The page's two sets of answer slots: extractive answers, and chat-model answers."""
+
+    answers: Gate
+    models: Gate
+
+    @classmethod
+    def of(cls, settings: Settings) -> Gates:
+        """Slots, waiting room and patience as `settings` says."""
+        waiting, patience = settings.queue_size, settings.busy_after
+        return cls(Gate(settings.answer_concurrency, waiting=waiting, patience=patience),
+                   Gate(settings.llm_concurrency, waiting=waiting, patience=patience))
+
+
+async def _in_thread(items: Iterator[T]) -> AsyncIterator[T]:
+    """The items of a blocking iterator, each fetched in a worker thread; closed at the end,
+    however the loop ends (finished, failed, or cancelled because the reader left)."""
+    done: Any = object()
+    try:
+        while (item := await anyio.to_thread.run_sync(next, items, done)) is not done:
+            yield item
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()  # a suspended generator closes at once; a model stream stops its request
+
+
+def make_respond(assistant: Assistant, models: Mapping[str, ModelSpec | None] | None = None,
+                 *, gates: Gates | None = None) -> Callable[..., AsyncIterator[tuple[Any, Any]]]:
+    """The chat function: the answer (streamed when a model writes it), then the evidence and
+    the highlighted article.
 
     With `models` (the dropdown's choices) it takes the chosen label as a third argument and
-    answers with that model; without, it answers with whatever the assistant is set to.
+    answers with that model; without, with the assistant's default. `gates` bound how many
+    answers run and wait at once (default: from the assistant's settings).
     """
+    settings = getattr(assistant, "settings", None) or Settings()
+    gates = gates or Gates.of(settings)
+    default_is_model = bool(parse_specs(settings.llm))
 
-    def respond(message: str, history: list[dict[str, Any]], model: str | None = None
-                ) -> Iterator[tuple[Any, Any]]:
+    async def respond(message: str, history: list[dict[str, Any]], model: str | None = None
+                      ) -> AsyncIterator[tuple[Any, Any]]:
         """Answer a question about the article, with [n] markers and their sources."""
         text = ""
         try:
+            choice: ModelSpec | str | None = None  # the assistant's default
             if models:
                 # The API takes any string: accept only what is offered, so no one can aim
                 # the server at a model or URL of their own.
                 if model is None or model not in models:
                     yield _chat([render.notice_message(UNKNOWN_MODEL_TEXT)]), gr.skip()
                     return
-                assistant.use_model(models[model])
-            for item in assistant.stream(message, render.engine_history(history)):
-                if isinstance(item, Answer):
-                    docs = assistant.documents
-                    chips = render.suggestions(docs, item)
-                    yield _chat(render.reply_messages(item, chips)), render.article_html(docs, item)
-                else:
-                    text += item
-                    yield _chat([render.notice_message(text)]), gr.skip()
+                choice = models[model] or EXTRACTIVE
+            generative = choice != EXTRACTIVE and (choice is not None or default_is_model)
+            async with (gates.models if generative else gates.answers).enter() as admitted:
+                if not admitted:
+                    yield _chat([render.notice_message(BUSY_TEXT)]), gr.skip()
+                    return
+                turns = render.engine_history(history)
+                stream = assistant.stream(message, turns, model=choice)
+                async for item in _in_thread(stream):
+                    if isinstance(item, Answer):
+                        docs = assistant.documents
+                        chips = render.suggestions(docs, item)
+                        yield (_chat(render.reply_messages(item, chips)),
+                               render.article_html(docs, item))
+                    else:
+                        text += item
+                        yield _chat([render.notice_message(text)]), gr.skip()
         except InvalidQuestion as exc:
             yield _chat([render.notice_message(render.sentence(str(exc)))]), gr.skip()
         except AssistantError as exc:  # deliberate errors carry a message meant for people
@@ -245,6 +303,9 @@ def create_app(assistant: Assistant) -> gr.Blocks:
                     examples=[[q] for q in EXAMPLES] if extra else EXAMPLES,
                     additional_inputs=extra or None,
                     api_name="chat",
+                    # No limit here: every question reaches respond(), whose gates hold the
+                    # bound and answer "busy" past it (Gradio's own full queue is an error).
+                    concurrency_limit=None,
                     flagging_mode="never",
                     analytics_enabled=False,
                     additional_outputs=[article],

@@ -22,6 +22,7 @@ import pytest
 
 from assistant import Answer, Assistant, Settings
 from assistant.cite import cite
+from assistant.engine import EXTRACTIVE
 from assistant.generate import GenerativeAnswerer
 from assistant.llm import build_chat_model
 from assistant.values import Draft, Hit, Query
@@ -212,23 +213,23 @@ def test_the_assistant_answers_through_the_server(server, assistant, monkeypatch
     check(refused)
 
 
-def test_use_model_switches_models_and_back_sharing_one_index(server, assistant, monkeypatch):
+def test_the_model_is_chosen_per_call_sharing_one_index(server, assistant, monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     first, second = f"openai:a@{server.url}", f"openai:b@{server.url}"
     server.queue += [{"body": REPLAYS["completion"]}, {"body": REPLAYS["completion"]}]
     a = Assistant(Settings(index_dir=assistant.settings.index_dir, llm=f"{first},{second}"))
     assert a.ask(QUESTION).backend == first  # the first model is the default
-    chosen = a.use_model(second)
-    assert isinstance(chosen, GenerativeAnswerer) and a.answerer is chosen
-    assert a.use_model(second) is chosen  # built once
+    chosen = a.answerer_for(second)
+    assert isinstance(chosen, GenerativeAnswerer) and a.answerer_for(second) is chosen  # built once
     assert chosen.fallback is a.extractive  # one loaded index and model behind every answerer
     assert len(chosen.vectors) == len(a.load().sentences)  # evidence is not embedded again
-    answer = a.ask(QUESTION)
+    answer = a.ask(QUESTION, model=second)
     assert answer.backend == second and "[9]" not in answer.text
     check(answer)
     assert [r["body"]["model"] for r in server.requests] == ["a", "b"]
-    assert a.use_model(None) is a.extractive
-    assert a.ask(QUESTION).backend == "extractive" and len(server.requests) == 2
+    assert a.answerer is not chosen  # nothing shared was switched: the default stays the first
+    assert a.answerer_for(EXTRACTIVE) is a.extractive
+    assert a.ask(QUESTION, model=EXTRACTIVE).backend == "extractive" and len(server.requests) == 2
 
 
 @pytest.mark.slow

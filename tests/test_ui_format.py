@@ -7,9 +7,11 @@ a small fake assistant that raises what the real one raises.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import gradio as gr
@@ -18,9 +20,18 @@ import pytest
 from assistant import render
 from assistant.corpus import Document, load_corpus, read_document
 from assistant.errors import BackendError, InvalidQuestion
+from assistant.gate import Gate
 from assistant.llm import parse_spec
 from assistant.settings import ROOT, Settings
-from assistant.ui import EXTRACTIVE, EscapedChatbot, create_app, make_respond, model_choices
+from assistant.ui import (
+    BUSY_TEXT,
+    EXTRACTIVE,
+    EscapedChatbot,
+    Gates,
+    create_app,
+    make_respond,
+    model_choices,
+)
 from assistant.values import Answer, Citation, Sentence
 
 PAYLOADS = [
@@ -260,24 +271,42 @@ def test_article_text_is_escaped(tmp_path: Path):
 
 # ---- honest states of the chat function -----------------------------------------------------
 class FakeAssistant:
-    """Streams like the real one (text pieces, then the Answer) or raises what it raises."""
+    """Streams like the real one (text pieces, then the Answer) or raises what it raises, and
+    records each question with the model it was asked to answer with."""
 
     def __init__(self, documents: list[Document], script: list[object] | Exception):
         self.documents = documents
         self.script = script
         self.asked: list[tuple[str, list]] = []
+        self.models: list[object] = []
 
-    def stream(self, question: str, history=None) -> Iterator[object]:
+    def stream(self, question: str, history=None, *, model=None) -> Iterator[object]:
         self.asked.append((question, list(history or [])))
+        self.models.append(model)
         if isinstance(self.script, Exception):
             raise self.script
         yield from self.script
 
 
-def test_respond_streams_the_text_then_the_answer_sources_chips_and_article(doc):
+def collect(updates: AsyncIterator[tuple]) -> list[tuple]:
+    """Every update of one call of the (async) chat function."""
+    async def run() -> list[tuple]:
+        return [u async for u in updates]
+    return asyncio.run(run())
+
+
+def test_an_answer_complete_at_once_arrives_in_one_update(doc):
+    a = answer_from(doc, "through mediators such as Oman")
+    (final, article), = collect(make_respond(FakeAssistant([doc], [a]))("who mediates?", []))
+    assert final[0].content == a.text
+    assert final[1].metadata["title"] == "Sources (1 quote)" and final[1].options
+    assert '<sup class="badge">[1]</sup>' in article
+
+
+def test_respond_streams_generated_text_then_the_answer_sources_chips_and_article(doc):
     a = answer_from(doc, "through mediators such as Oman")
     fake = FakeAssistant([doc], ["This public ", "refutation", a])
-    steps = list(make_respond(fake)("who mediates?", []))  # type: ignore[arg-type]
+    steps = collect(make_respond(fake)("who mediates?", []))  # type: ignore[arg-type]
     assert [s[0][0].content for s in steps[:2]] == ["This public ", "This public refutation"]
     assert all(isinstance(s[1], type(gr.skip())) for s in steps[:2])
     final, article = steps[-1]
@@ -292,12 +321,104 @@ def test_respond_streams_the_text_then_the_answer_sources_chips_and_article(doc)
     (RuntimeError("Traceback (most recent call last): secret internals"), None),
 ])
 def test_errors_become_a_short_message_never_a_traceback(doc, error, shown):
-    steps = list(make_respond(FakeAssistant([doc], error))("", []))  # type: ignore[arg-type]
+    steps = collect(make_respond(FakeAssistant([doc], error))("", []))  # type: ignore[arg-type]
     (messages, article), = steps
     text = messages[0].content
     assert isinstance(article, type(gr.skip()))  # the article pane keeps what it showed
     assert text == (shown or "Sorry — something went wrong while answering. Please try again.")
     assert "Traceback" not in text and "secret" not in text
+
+
+# ---- under load -----------------------------------------------------------------------------
+class Held(FakeAssistant):
+    """A fake whose chat-model answers hang until released, the way a slow model does; its
+    extractive answers come at once. Records whether each model stream was closed."""
+
+    def __init__(self, documents, answer):
+        super().__init__(documents, [answer])
+        self.release = threading.Event()
+        self.started = threading.Event()
+        self.closed = threading.Event()
+
+    def stream(self, question, history=None, *, model=None):
+        self.asked.append((question, list(history or [])))
+        if model == EXTRACTIVE:
+            yield from self.script
+            return
+        try:
+            self.started.set()
+            yield "Generated "
+            self.release.wait(10)
+            yield from self.script
+        finally:
+            self.closed.set()
+
+
+def gates(answers: int = 2, models: int = 1, waiting: int = 1, patience: float = 5) -> Gates:
+    return Gates(Gate(answers, waiting=waiting, patience=patience),
+                 Gate(models, waiting=waiting, patience=patience))
+
+
+def test_a_slow_model_never_holds_up_extractive_answers_and_its_slots_say_busy(doc):
+    a = answer_from(doc, "through mediators such as Oman")
+    fake = Held([doc], a)
+    models = model_choices(TWO)
+    respond = make_respond(fake, models, gates=gates(models=1, waiting=0))  # type: ignore
+    slow = "openai:a@http://127.0.0.1:9/v1"
+
+    async def scenario() -> tuple[list, list, list]:
+        generated = respond("who mediates?", [], slow)
+        head = await generated.__anext__()  # the model has begun and holds its only slot
+        busy = [u async for u in respond("why?", [], slow)]  # no slot, no waiting room
+        quick = [u async for u in respond("who mediates?", [], EXTRACTIVE)]
+        fake.release.set()
+        rest = [head, *[u async for u in generated]]
+        return busy, quick, rest
+
+    busy, quick, rest = asyncio.run(scenario())
+    assert [m.content for m in busy[0][0]] == [BUSY_TEXT]
+    assert quick[-1][0][0].content == a.text  # answered while the model was still writing
+    assert rest[0][0][0].content == "Generated " and rest[-1][0][0].content == a.text
+
+
+def test_a_reader_who_leaves_closes_the_model_stream_and_frees_the_slot(doc):
+    a = answer_from(doc, "through mediators such as Oman")
+    fake = Held([doc], a)
+    g = gates(models=1, waiting=0)
+    respond = make_respond(fake, model_choices(TWO), gates=g)  # type: ignore[arg-type]
+
+    async def scenario() -> None:
+        generated = respond("who mediates?", [], "openai:a@http://127.0.0.1:9/v1")
+        await generated.__anext__()
+        assert g.models.busy == 1
+        fake.release.set()
+        await generated.aclose()  # what Gradio does when the reader leaves or presses Stop
+
+    asyncio.run(scenario())
+    assert fake.closed.is_set() and g.models.busy == 0
+
+
+def test_a_full_waiting_room_or_a_long_wait_gets_the_busy_reply():
+    async def scenario() -> list[bool]:
+        gate = Gate(1, waiting=1, patience=0.2)
+        seen: list[bool] = []
+
+        async def visit(hold: float) -> None:
+            async with gate.enter() as admitted:
+                seen.append(admitted)
+                if admitted:
+                    await asyncio.sleep(hold)
+
+        holder = asyncio.create_task(visit(0.5))
+        await asyncio.sleep(0.01)
+        waiter = asyncio.create_task(visit(0))  # waits 0.2 s, then gives up
+        await asyncio.sleep(0.01)
+        await visit(0)  # the waiting room (one place) is full: turned away at once
+        await asyncio.gather(holder, waiter)
+        assert gate.busy == 0 and gate.queued == 0
+        return seen
+
+    assert asyncio.run(scenario()) == [True, False, False]
 
 
 def test_create_app_builds_the_page_without_loading_anything(doc):
@@ -347,33 +468,19 @@ def test_with_two_models_the_page_offers_extractive_and_each_defaulting_to_the_f
     assert not (tmp_path / "index").exists()
 
 
-class Switchable(FakeAssistant):
-    """A fake that also records which model it was switched to, or refuses to build one."""
-
-    def __init__(self, documents, script, refuse: bool = False):
-        super().__init__(documents, script)
-        self.models: list[object] = []
-        self.refuse = refuse
-
-    def use_model(self, spec):
-        if self.refuse:
-            raise BackendError("model openai:b needs the openai provider package")
-        self.models.append(spec)
-
-
-def test_the_chosen_model_answers_and_only_offered_choices_are_accepted(doc):
+def test_the_chosen_model_travels_with_the_request_and_only_offered_choices_are_accepted(doc):
     models = model_choices(TWO)
     a = answer_from(doc, "through mediators such as Oman", backend="openai:b@http://127.0.0.1:9/v1")
-    fake = Switchable([doc], [a, a, a])
+    fake = FakeAssistant([doc], [a])
     respond = make_respond(fake, models)  # type: ignore[arg-type]
-    final = list(respond("who mediates?", [], "openai:b@http://127.0.0.1:9/v1"))[-1][0]
+    final = collect(respond("who mediates?", [], "openai:b@http://127.0.0.1:9/v1"))[-1][0]
     assert final[0].content.endswith("\nAnswered by: openai:b@http://127.0.0.1:9/v1")
-    list(respond("who mediates?", [], EXTRACTIVE))
-    assert fake.models == [parse_spec("openai:b@http://127.0.0.1:9/v1"), None]
+    collect(respond("who mediates?", [], EXTRACTIVE))
+    assert fake.models == [parse_spec("openai:b@http://127.0.0.1:9/v1"), EXTRACTIVE]
     for forged in ("openai:evil@http://attacker.invalid/v1", None):
-        (refused,) = list(respond("who mediates?", [], forged))
+        (refused,) = collect(respond("who mediates?", [], forged))
         assert refused[0][0].content.startswith("Sorry — that model is not offered")
     assert len(fake.models) == 2 and len(fake.asked) == 2
-    broken = Switchable([doc], [a], refuse=True)
-    (shown,) = list(make_respond(broken, models)("q", [], EXTRACTIVE))  # type: ignore[arg-type]
+    broken = FakeAssistant([doc], BackendError("model openai:b needs the openai provider package"))
+    (shown,) = collect(make_respond(broken, models)("q", [], EXTRACTIVE))  # type: ignore[arg-type]
     assert shown[0][0].content.startswith("Sorry — Model openai:b needs the openai provider")
