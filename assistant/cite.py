@@ -55,4 +55,5 @@ def cite(query: Query, draft: Draft) -> Answer:
         backend=draft.backend,
         notices=list(draft.notices),
         removed=list(draft.removed),
+        recited=list(draft.recited),
     )

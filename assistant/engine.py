@@ -118,11 +118,12 @@ class Assistant:
                 from .generate import generative_answerer
 
                 # The index's vectors stand in for the evidence's: verification embeds only
-                # the answer's own sentences.
+                # the answer's own sentences. A mis-cited claim may be re-cited to any sentence.
                 vectors = dict(zip((s.key for s in index.sentences), index.vectors, strict=True))
                 self._models[spec] = generative_answerer(self.settings, embed=embed,
                                                          fallback=fallback, spec=spec,
-                                                         vectors=vectors)
+                                                         vectors=vectors,
+                                                         article=index.sentences)
             return self._models[spec]
 
     # ---- the stages ----------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
     evidence = the retrieved sentences, minus any that read as instructions to the model
     reply    = model(prompt with evidence numbered [1]..[N] and the question, both as data)
-    claims   = the reply's sentences that pass `verify` (markers checked, support tested)
-    draft    = those claims, cited to the evidence they were verified against
+    claims   = the reply's sentences that pass `verify` (markers checked, support tested),
+               and those `recite` finds support for when their markers point elsewhere
+    draft    = those claims, cited to the sentences they were verified against
     fallback = the extractive answer, with a notice, on timeout, error, refusal or no claims
 
 Streaming yields the answer sentence by sentence, each only after it has passed verification,
@@ -34,6 +35,7 @@ from .answer import Answerer
 from .cite import number
 from .llm import ModelSpec, build_chat_model, parse_spec, parse_specs
 from .prompts import load_prompt
+from .recite import Reciter
 from .settings import Settings
 from .values import Claim, Draft, Hit, Query, Sentence
 from .verify import Check, Embed, Verifier, is_instruction, split_answer
@@ -80,12 +82,15 @@ class GenerativeAnswerer:
         timeout: float = 60.0,
         prompts_dir: Path | None = None,
         vectors: Mapping[str, Sequence[float]] | None = None,
+        article: Sequence[Sentence] = (),
     ) -> None:
         """Answer with `model`, verify with `embed`, fall back to `fallback`; `vectors` are the
-        index's sentence embeddings by Sentence.key, so evidence is not embedded again."""
+        index's sentence embeddings by Sentence.key, so evidence is not embedded again;
+        `article` is every sentence a mis-cited claim may be re-cited to beyond the evidence."""
         self.model = model
         self.embed = embed
         self.vectors = vectors or {}
+        self.article = tuple(article)
         self.fallback = fallback
         self.name = backend or _label(model)
         self.timeout = timeout
@@ -131,7 +136,7 @@ class GenerativeAnswerer:
             return
         evidence = [h.sentence for h in kept]
         stored = {s.text: self.vectors[s.key] for s in evidence if s.key in self.vectors}
-        verifier = Verifier(evidence, self.embed, stored)
+        verifier = Reciter(Verifier(evidence, self.embed, stored), self.article, self.vectors)
         checks: list[Check] = []
         shown = ""
         failure: str | None = None
@@ -182,6 +187,7 @@ class GenerativeAnswerer:
             cancel.set()
         claims = tuple(_claims(checks))
         removed = tuple(r for c in checks for r in c.removed)
+        recited = tuple(c.recited for c in checks if c.recited)
         if not claims:
             refused = any(c.refusal for c in checks)
             reason = failure or (
@@ -203,7 +209,13 @@ class GenerativeAnswerer:
                 f"Verification removed {len(removed)} citation(s) that did not point to "
                 "supporting text."
             )
-        yield Draft(claims, backend=self.name, notices=tuple(notices), removed=removed)
+        if recited:
+            notices.append(
+                f"Verification re-cited {len(recited)} sentence(s) whose markers pointed to "
+                "text that does not support them; each now cites the sentence that does."
+            )
+        yield Draft(claims, backend=self.name, notices=tuple(notices), removed=removed,
+                    recited=recited)
 
     def _fallback(
         self,
@@ -285,9 +297,10 @@ def generative_answerer(
     fallback: Answerer,
     spec: ModelSpec | str | None = None,
     vectors: Mapping[str, Sequence[float]] | None = None,
+    article: Sequence[Sentence] = (),
 ) -> GenerativeAnswerer:
-    """The answerer for `spec`, by default the first model of `settings.llm`; `vectors` as
-    for GenerativeAnswerer.
+    """The answerer for `spec`, by default the first model of `settings.llm`; `vectors` and
+    `article` as for GenerativeAnswerer.
 
     Raises BackendError when the model line is malformed or its provider package is missing.
     """
@@ -306,4 +319,5 @@ def generative_answerer(
         timeout=settings.llm_timeout,
         prompts_dir=settings.prompts_dir,
         vectors=vectors,
+        article=article,
     )

@@ -104,34 +104,6 @@ def notice_message(text: str) -> Message:
     return {"role": "assistant", "content": text}
 
 
-# ---- follow-up chips ------------------------------------------------------------------------
-def section_question(heading: str) -> str:
-    """A question that asks about one section of the article, from its heading alone."""
-    heading = heading.strip()
-    if heading.endswith("?"):  # "Looking Forward: Is There a Path to Direct Talks?"
-        return heading.rsplit(": ", 1)[-1]
-    return f"What does the article say under “{heading}”?"
-
-
-def suggestions(documents: Sequence[Document], answer: Answer | None, limit: int = 3
-                ) -> list[tuple[str, str]]:
-    """Follow-up chips (label, question) from the article's headings, after the cited sections.
-
-    They continue the reading: the sections that come after the ones the answer cites, skipping
-    those, wrapping around to the start. Without an answer, the first sections are offered.
-    """
-    headings = list(dict.fromkeys(h.strip() for d in documents for h in d.headings))
-    if not headings or limit <= 0:
-        return []
-    evidence = (answer.related if answer.abstained else answer.citations) if answer else []
-    cited = {c.section for c in evidence if c.section}
-    positions = [headings.index(s) for s in cited if s in headings]
-    start = max(positions) + 1 if positions else 0
-    order = headings[start:] + headings[:start]
-    picked = [h for h in order if h not in cited][:limit]
-    return [(h, section_question(h)) for h in picked]
-
-
 # ---- chat history → what the engine reads --------------------------------------------------
 def _plain(content: Any) -> str:
     if isinstance(content, str):

@@ -7,6 +7,7 @@ question:
     respond(message, history)  → a free slot (gate)     → or "busy, try again in a moment"
                                → assistant.stream(...)  → text so far, when a model writes it
                                → the final Answer       → answer + Sources block + follow-up chips
+                                                          (suggest.py; each checked by asking it)
                                                         → the article pane, cited sentences marked
 
 Safety: messages stay plain text on the server and in the `/chat` API; `EscapedChatbot` turns
@@ -39,11 +40,12 @@ from typing import Any, TypeVar
 import anyio.to_thread
 import gradio as gr
 
-from . import render
+from . import render, suggest
 from .engine import EXTRACTIVE, Assistant
 from .errors import AssistantError, InvalidQuestion
 from .gate import Gate
 from .llm import ModelSpec, parse_specs
+from .memo import Memo
 from .settings import Settings
 from .values import Answer
 
@@ -61,6 +63,7 @@ EXAMPLES = [
 ]
 ERROR_TEXT = "Sorry — something went wrong while answering. Please try again."
 BUSY_TEXT = "The assistant is busy with other readers — please try again in a moment."
+CANDIDATES = 8  # follow-up questions tried per answer, at most, to find suggest.LIMIT that hold
 # EXTRACTIVE (from the engine) is also the Model dropdown's value and label for the offline one.
 UNKNOWN_MODEL_TEXT = "Sorry — that model is not offered here; pick one from the Model list."
 
@@ -197,6 +200,19 @@ class Gates:
                    Gate(settings.llm_concurrency, waiting=waiting, patience=patience))
 
 
+class Busy(Exception):
+    """Every answer slot is taken and the waiting room is full (or the wait was too long)."""
+
+
+def _final(items: Iterator[str | Answer]) -> Answer:
+    """The Answer that ends an answer stream (run to its end)."""
+    last: Any = None
+    for last in items:  # noqa: B007 — the loop is the point: the stream runs to its end
+        pass
+    assert isinstance(last, Answer), "the assistant's stream must end with its Answer"
+    return last
+
+
 async def _in_thread(items: Iterator[T]) -> AsyncIterator[T]:
     """The items of a blocking iterator, each fetched in a worker thread; closed at the end,
     however the loop ends (finished, failed, or cancelled because the reader left)."""
@@ -222,6 +238,33 @@ def make_respond(assistant: Assistant, models: Mapping[str, ModelSpec | None] | 
     settings = getattr(assistant, "settings", None) or Settings()
     gates = gates or Gates.of(settings)
     default_is_model = bool(parse_specs(settings.llm))
+    memo: Memo[Answer] = Memo()  # extractive answers by question, conversation and model
+
+    async def extractive(question: str, turns: list[dict[str, str]], choice: Any,
+                         docs: object) -> Answer:
+        """An extractive answer: remembered, or computed once in an answer slot."""
+        async def compute() -> Answer:
+            async with gates.answers.enter() as admitted:
+                if not admitted:
+                    raise Busy
+                return await anyio.to_thread.run_sync(
+                    lambda: _final(assistant.stream(question, turns, model=choice)))
+        key = (question, tuple((t["role"], t["content"]) for t in turns), str(choice))
+        return await memo.get(key, compute, version=docs)
+
+    async def follow_ups(answer: Answer, turns: list[dict[str, str]],
+                         docs: list[Any]) -> list[tuple[str, str]]:
+        """Up to three suggested questions, each one the assistant answers (checked first)."""
+        chips: list[tuple[str, str]] = []
+        for question, focus in suggest.candidates(docs, answer, turns)[:CANDIDATES]:
+            try:
+                if suggest.accept(await extractive(question, [], EXTRACTIVE, docs), focus):
+                    chips.append((question, question))
+            except (Busy, AssistantError):
+                continue  # a full page or an odd candidate: offer the others
+            if len(chips) == suggest.LIMIT:
+                break
+        return chips
 
     async def respond(message: str, history: list[dict[str, Any]], model: str | None = None
                       ) -> AsyncIterator[tuple[Any, Any]]:
@@ -237,21 +280,26 @@ def make_respond(assistant: Assistant, models: Mapping[str, ModelSpec | None] | 
                     return
                 choice = models[model] or EXTRACTIVE
             generative = choice != EXTRACTIVE and (choice is not None or default_is_model)
-            async with (gates.models if generative else gates.answers).enter() as admitted:
-                if not admitted:
-                    yield _chat([render.notice_message(BUSY_TEXT)]), gr.skip()
-                    return
-                turns = render.engine_history(history)
-                stream = assistant.stream(message, turns, model=choice)
-                async for item in _in_thread(stream):
-                    if isinstance(item, Answer):
-                        docs = assistant.documents
-                        chips = render.suggestions(docs, item)
-                        yield (_chat(render.reply_messages(item, chips)),
-                               render.article_html(docs, item))
-                    else:
-                        text += item
-                        yield _chat([render.notice_message(text)]), gr.skip()
+            turns = render.engine_history(history)
+            docs = await anyio.to_thread.run_sync(lambda: assistant.documents)  # loads once
+            answer: Answer | None = None
+            if not generative:  # complete at once: one update
+                answer = await extractive(message, turns, choice, docs)
+            else:
+                async with gates.models.enter() as admitted:
+                    if not admitted:
+                        raise Busy
+                    async for item in _in_thread(assistant.stream(message, turns, model=choice)):
+                        if isinstance(item, Answer):
+                            answer = item
+                        else:
+                            text += item
+                            yield _chat([render.notice_message(text)]), gr.skip()
+            assert answer is not None, "the assistant's stream must end with its Answer"
+            chips = await follow_ups(answer, [*turns, {"role": "user", "content": message}], docs)
+            yield _chat(render.reply_messages(answer, chips)), render.article_html(docs, answer)
+        except Busy:
+            yield _chat([render.notice_message(BUSY_TEXT)]), gr.skip()
         except InvalidQuestion as exc:
             yield _chat([render.notice_message(render.sentence(str(exc)))]), gr.skip()
         except AssistantError as exc:  # deliberate errors carry a message meant for people

@@ -72,6 +72,7 @@ class Draft:
     backend: str = "extractive"
     notices: tuple[str, ...] = ()  # shown to the user (fallbacks, flagged sentences)
     removed: tuple[str, ...] = ()  # what verification took out of a generated answer
+    recited: tuple[str, ...] = ()  # claims verification moved to the sentences that support them
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class Answer:
     backend: str = "extractive"
     notices: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    recited: list[str] = field(default_factory=list)  # claims re-cited by verification
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""

@@ -27,11 +27,13 @@ The support test, for an answer sentence S and the cited evidence E that relates
 - cosine: the largest cosine similarity of the embeddings of S and a sentence of E (the same
   MiniLM model that retrieval uses) ≥ MIN_COSINE, unless every content word of S is in E (a
   fragment such as "Ebrahim Raisi." or "In 2015." embeds far from the sentence it quotes);
-- numbers: every number in S appears in E (models misquote years and counts);
+- numbers: every number in S, in digits or words, appears in E (models misquote years and
+  counts);
 - polarity: no word that E negates ("no direct communication", "rejecting claims of direct
   negotiations") or questions ("asked whether the talks are direct") appears in S un-negated.
   This is a cheap guard against the commonest flip, a denial restated as a fact; it is not a
-  general contradiction detector.
+  general contradiction detector. Likewise a word S asserts must not appear in E only with a
+  negating prefix ("the talks are direct" against "indirect talks").
 The thresholds were calibrated on tests/data/support_calibration.jsonl: 75 hand-labelled answer
 sentences about the article (40 supported paraphrases; 35 not: flipped denials, wrong years,
 invented facts, right facts under the wrong marker, overreach), re-measured by
@@ -68,6 +70,8 @@ MIN_COSINE = 0.4  # MiniLM cosine of the sentence and its closest cited evidence
 # A cited evidence sentence counts as related when either holds; otherwise its marker goes.
 RELATED_COVERAGE = 0.25
 RELATED_COSINE = 0.35
+# Failures that mean the claim misstates evidence that is about it: never re-cited elsewhere.
+MISQUOTES = frozenset({"number", "polarity"})
 # How many words after a negation cue it reaches ("no direct communication with Washington").
 NEGATION_REACH = 4
 # The widest marker range expanded ([2-4] → 2, 3, 4); wider ones are read as two numbers.
@@ -102,6 +106,14 @@ NEGATIONS = _wordset(
     dismissed rebuff rebuffed"""
 )
 _RULE = frozenset({"rule", "rules", "ruled", "ruling"})
+# Prefixes that turn a word into its opposite ("indirect", "unconfirmed", "nonbinding").
+_ANTONYM = re.compile(r"^(?:in|un|non|dis|im|ir|il)-?(?P<word>\w{4,})$")
+# Counts written as words are numbers too ("five mediators"); "one" is too common to count.
+NUMBER_WORDS = _wordset(
+    """two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands million millions billion billions dozen dozens"""
+)
+_DEFINITE = frozenset({"the", "these", "those", "both"})
 _INTENSIFIERS = frozenset({"merely", "only", "just", "simply", "solely"})
 # Evidence that talks to the model instead of reporting something (prompt injection).
 INSTRUCTION = re.compile(
@@ -138,6 +150,8 @@ class Check:
     refusal: bool = False  # the sentence says the article doesn't answer
     coverage: float = 0.0
     cosine: float = 0.0
+    misquote: bool = False  # it failed on a number or a denial of evidence that is about it
+    recited: str | None = None  # how re-citation replaced its markers (see recite.py)
 
     @property
     def supported(self) -> bool:
@@ -232,8 +246,23 @@ def polarity_clash(claim: str, evidence: Sequence[str]) -> str | None:
 
 
 def numbers(text: str) -> set[str]:
-    """The numbers written in a text, markers excluded."""
-    return {w for w in _words(_MARKER.sub(" ", text)) if w.isdigit()}
+    """The numbers written in a text, in digits or words ("five"), markers excluded; a number
+    word after "the" names a group rather than counting one ("the two sides")."""
+    words = _words(_MARKER.sub(" ", text))
+    return {w for i, w in enumerate(words) if w.isdigit() or (
+        w in NUMBER_WORDS and (i == 0 or words[i - 1] not in _DEFINITE))}
+
+
+def antonym(claim: str, evidence: Sequence[str]) -> str | None:
+    """A word the claim asserts that the evidence has only with a negating prefix, or None:
+    "the talks are direct" against "indirect talks"."""
+    pool = {w for text in evidence for w in content_words(text)}
+    asserted = set(content_words(claim)) - negated_words(claim)
+    for word in sorted(pool):
+        m = _ANTONYM.match(word)
+        if m and word not in asserted and m.group("word") in asserted - pool:
+            return f"the article says {word!r}, not {m.group('word')!r}"
+    return None
 
 
 def is_instruction(text: str) -> bool:
@@ -303,17 +332,33 @@ class Verifier:
         if missing:
             self._memo.update(zip(missing, self._embed(missing), strict=True))
 
-    def _vector(self, text: str) -> list[float]:
+    def vector(self, text: str) -> list[float]:
+        """The embedding of a text, computed once."""
         if text not in self._memo:
             self.warm([text])
         return self._memo[text]
+
+    def remember(self, text: str, vector: Sequence[float]) -> None:
+        """Take a text's embedding as given (the index's), so it is never computed."""
+        self._memo[text] = list(vector)
+
+    def has_vector(self, text: str) -> bool:
+        """Whether the embedding of a text is at hand (given, or computed already)."""
+        return text in self._memo
+
+    def vectors(self, texts: Sequence[str]) -> list[list[float]]:
+        """The embeddings of several texts; those not at hand are embedded in one call."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if missing:
+            self._memo.update(zip(missing, self._embed(missing), strict=True))
+        return [self._memo[t] for t in texts]
 
     def check(self, sentence: str) -> Check:
         """The verdict on one answer sentence (markers included as the model wrote them)."""
         text = strip_markers(sentence)
         written = tuple(dict.fromkeys(markers(sentence)))
         removed = [
-            f"[{n}] from {_quote(text)}: there is no evidence sentence {n} "
+            f"[{n}] from {brief(text)}: there is no evidence sentence {n} "
             f"(only [1]-[{len(self.evidence)}])"
             for n in written
             if not 1 <= n <= len(self.evidence)
@@ -322,43 +367,53 @@ class Verifier:
         if not cited or not content_words(text):
             if is_refusal(text):
                 return Check(text, written, (), tuple(removed), refusal=True)
-            return Check(text, written, (), (*removed, f"{_quote(text)}: cites no evidence"))
-        vector = self._vector(text)
+            return Check(text, written, (), (*removed, f"{brief(text)}: cites no evidence"))
+        vector = self.vector(text)
         related: list[tuple[int, float]] = []
         for n in cited:
             ev = self.evidence[n - 1]
             if is_instruction(ev.text):
-                removed.append(f"[{n}] from {_quote(text)}: that evidence is an instruction")
+                removed.append(f"[{n}] from {brief(text)}: that evidence is an instruction")
                 continue
-            cos = cosine(vector, self._vector(ev.text))
+            cos = cosine(vector, self.vector(ev.text))
             if coverage(text, [ev.text]) >= RELATED_COVERAGE or cos >= RELATED_COSINE:
                 related.append((n, cos))
             else:
-                removed.append(f"[{n}] from {_quote(text)}: evidence {n} is about something else")
+                removed.append(f"[{n}] from {brief(text)}: evidence {n} is about something else")
         texts = [self.evidence[n - 1].text for n, _ in related]
         cov = coverage(text, texts)
         best = max((c for _, c in related), default=0.0)
-        reason = None
-        if not related:
-            reason = "none of its citations relate to it"
-        elif cov <= MIN_COVERAGE:
-            reason = f"its words are not in the cited evidence (coverage {cov:.2f})"
-        elif best < MIN_COSINE and cov < 1.0:
-            reason = f"the cited evidence means something else (cosine {best:.2f})"
-        elif numbers(text) - {w for t in texts for w in numbers(t)}:
-            missing = sorted(numbers(text) - {w for t in texts for w in numbers(t)})
-            reason = f"the cited evidence does not give {', '.join(missing)}"
-        else:
-            reason = polarity_clash(text, texts)
-        if reason:
+        failure = unsupported(text, texts, best) if related else (
+            "unrelated", "none of its citations relate to it")
+        if failure:
             cites = "".join(f"[{n}]" for n in cited)
-            removed.append(f"{_quote(text)} {cites}: not supported, {reason}")
-            return Check(text, written, (), tuple(removed), coverage=cov, cosine=best)
+            removed.append(f"{brief(text)} {cites}: not supported, {failure[1]}")
+            return Check(text, written, (), tuple(removed), coverage=cov, cosine=best,
+                         misquote=failure[0] in MISQUOTES)
         support = tuple(self.evidence[n - 1] for n, _ in related)
         return Check(text, written, support, tuple(removed), coverage=cov, cosine=best)
 
 
-def _quote(text: str, limit: int = 80) -> str:
+def unsupported(text: str, evidence: Sequence[str], best: float) -> tuple[str, str] | None:
+    """Why `evidence` does not support the answer sentence `text`, as (kind, reason), or None
+    when it does; `best` is the largest cosine of the sentence and one of the evidence texts.
+
+    The kinds: "coverage", "cosine", "number", "polarity" (see the module docstring).
+    """
+    cov = coverage(text, evidence)
+    if cov <= MIN_COVERAGE:
+        return "coverage", f"its words are not in the cited evidence (coverage {cov:.2f})"
+    if best < MIN_COSINE and cov < 1.0:
+        return "cosine", f"the cited evidence means something else (cosine {best:.2f})"
+    missing = sorted(numbers(text) - {w for t in evidence for w in numbers(t)})
+    if missing:
+        return "number", f"the cited evidence does not give {', '.join(missing)}"
+    clash = polarity_clash(text, evidence) or antonym(text, evidence)
+    return ("polarity", clash) if clash else None
+
+
+def brief(text: str, limit: int = 80) -> str:
+    """A text quoted for a note, cut at `limit` characters."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 

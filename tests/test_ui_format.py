@@ -135,35 +135,6 @@ def test_chips_hang_on_the_last_message_as_options(doc):
     assert "options" not in msgs[0]
 
 
-# ---- follow-up chips ------------------------------------------------------------------------
-def test_chips_continue_after_the_cited_sections_from_the_headings(doc):
-    a = answer_from(doc, "through mediators such as Oman", "ongoing mediation by Oman")
-    chips = render.suggestions([doc], a)
-    # Cited: "Trump’s Claim…" and "Indirect Diplomacy…" (2nd and 3rd headings) → next ones.
-    assert [label for label, _ in chips] == [
-        "Regional Tensions Heighten the Stakes",
-        "Oman: The Quiet Diplomatic Conduit",
-        "Domestic Dynamics in Iran",
-    ]
-    assert chips[0][1] == "What does the article say under “Regional Tensions Heighten the Stakes”?"
-    assert all(label in doc.headings for label, _ in chips)
-
-
-def test_chips_wrap_around_skip_cited_sections_and_start_at_the_top_without_an_answer(doc):
-    last = doc.headings[-1]
-    a = answer_from(doc, "Iran’s insistence on indirect talks with the United States")
-    assert a.citations[0].section == last
-    assert [c for c, _ in render.suggestions([doc], a, limit=2)] == doc.headings[:2]
-    assert [c for c, _ in render.suggestions([doc], None)] == doc.headings[:3]
-    chips = render.suggestions([doc], abstention(doc))  # follows the closest passages
-    assert "Oman: The Quiet Diplomatic Conduit" not in [c for c, _ in chips]
-
-
-def test_a_heading_that_is_a_question_is_asked_as_is():
-    assert render.section_question("Looking Forward: Is There a Path to Direct Talks?") == (
-        "Is There a Path to Direct Talks?")
-
-
 # ---- history for the engine -----------------------------------------------------------------
 def test_engine_history_keeps_the_conversation_and_drops_evidence_and_decorations(doc):
     a = answer_from(doc, "through mediators", question="Why?",
@@ -306,7 +277,8 @@ def test_an_answer_complete_at_once_arrives_in_one_update(doc):
 def test_respond_streams_generated_text_then_the_answer_sources_chips_and_article(doc):
     a = answer_from(doc, "through mediators such as Oman")
     fake = FakeAssistant([doc], ["This public ", "refutation", a])
-    steps = collect(make_respond(fake)("who mediates?", []))  # type: ignore[arg-type]
+    respond = make_respond(fake, model_choices(TWO))  # type: ignore[arg-type]
+    steps = collect(respond("who mediates?", [], "openai:a@http://127.0.0.1:9/v1"))
     assert [s[0][0].content for s in steps[:2]] == ["This public ", "This public refutation"]
     assert all(isinstance(s[1], type(gr.skip())) for s in steps[:2])
     final, article = steps[-1]
@@ -342,6 +314,7 @@ class Held(FakeAssistant):
 
     def stream(self, question, history=None, *, model=None):
         self.asked.append((question, list(history or [])))
+        self.models.append(model)
         if model == EXTRACTIVE:
             yield from self.script
             return
@@ -476,11 +449,69 @@ def test_the_chosen_model_travels_with_the_request_and_only_offered_choices_are_
     final = collect(respond("who mediates?", [], "openai:b@http://127.0.0.1:9/v1"))[-1][0]
     assert final[0].content.endswith("\nAnswered by: openai:b@http://127.0.0.1:9/v1")
     collect(respond("who mediates?", [], EXTRACTIVE))
-    assert fake.models == [parse_spec("openai:b@http://127.0.0.1:9/v1"), EXTRACTIVE]
     for forged in ("openai:evil@http://attacker.invalid/v1", None):
         (refused,) = collect(respond("who mediates?", [], forged))
         assert refused[0][0].content.startswith("Sorry — that model is not offered")
-    assert len(fake.models) == 2 and len(fake.asked) == 2
+    asked = [m for (q, _), m in zip(fake.asked, fake.models, strict=True) if q == "who mediates?"]
+    assert asked == [parse_spec("openai:b@http://127.0.0.1:9/v1"), EXTRACTIVE]
+    # Suggestions are checked with the extractive answerer, whatever model answered.
+    assert {m for (q, _), m in zip(fake.asked, fake.models, strict=True)
+            if q != "who mediates?"} == {EXTRACTIVE}
     broken = FakeAssistant([doc], BackendError("model openai:b needs the openai provider package"))
     (shown,) = collect(make_respond(broken, models)("q", [], EXTRACTIVE))  # type: ignore[arg-type]
     assert shown[0][0].content.startswith("Sorry — Model openai:b needs the openai provider")
+
+
+# ---- follow-up suggestions, with the real assistant -----------------------------------------
+def test_follow_ups_are_three_questions_the_assistant_answers_never_one_already_asked(bot):
+    from assistant import suggest
+
+    respond = make_respond(bot)
+    (final, _), = collect(respond("Who mediates?", []))
+    chips = [o["value"] for o in final[-1].options]
+    assert len(chips) == 3 and all(q.endswith("?") for q in chips)
+    assert all(q.split()[0] in ("Who", "What", "Why") for q in chips)
+    for q in chips:  # each one answered, with citations, not declined
+        answer = bot.ask(q)
+        assert not answer.abstained and answer.citations, q
+    # Drawn from what the answer cited and what lies near it.
+    cited = bot.ask("Who mediates?")
+    near = " ".join(s.text for s in suggest.near(bot.documents, cited))
+    assert all(any(w in near for w in re.findall(r"[A-Za-z]{5,}", q)) for q in chips)
+    # Once a chip is asked, it is not offered again in that conversation.
+    history = [{"role": "user", "content": "Who mediates?"},
+               {"role": "assistant", "content": cited.text}]
+    (again, _), = collect(respond(chips[0], history))
+    assert chips[0] not in [o["value"] for o in again[-1].options]
+
+
+def test_suggested_kinds_follow_the_article_words():
+    from assistant import suggest
+
+    assert list(suggest.names("Earlier, Donald Trump met Ali Bagheri Kani.")) == [
+        "Donald Trump", "Ali Bagheri Kani"]
+    assert list(suggest.names("Among the key players is Oman.")) == []  # one capital: no name
+    assert suggest._base("insists") == "insist" and suggest._base("carries") == "carry"
+    assert suggest._base("was") is None and suggest._base("process") is None
+
+
+def test_readers_asking_the_same_thing_at_once_share_one_computation():
+    from assistant.memo import Memo
+
+    calls = []
+
+    async def scenario() -> list[int]:
+        memo: Memo[int] = Memo(size=2)
+
+        async def compute() -> int:
+            calls.append(1)
+            await asyncio.sleep(0.05)
+            return 42
+
+        together = await asyncio.gather(*(memo.get("q", compute) for _ in range(5)))
+        later = await memo.get("q", compute)
+        fresh = await memo.get("q", compute, version=object())  # the corpus changed
+        return [*together, later, fresh]
+
+    assert asyncio.run(scenario()) == [42] * 7
+    assert len(calls) == 2
