@@ -8,6 +8,7 @@ runs a real GGUF model in-process when ASSISTANT_TEST_GGUF points at one.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -251,3 +252,93 @@ def test_a_real_gguf_model_gives_only_verified_citations(tmp_path):
         if answer.backend != "extractive":
             # Every sentence of a generated answer ends with its markers.
             assert all(re.search(r"\[\d+\]$", s) for s in re.split(r"(?<=\])\s+", answer.text))
+
+
+# ---- re-citation (issue 11) ----------------------------------------------------------------------
+def completion(text: str) -> dict[str, Any]:
+    """A recorded completion body carrying `text` as the answer."""
+    body = copy.deepcopy(REPLAYS["completion"])
+    body["choices"][0]["message"]["content"] = text
+    return body
+
+
+def chunks(text: str) -> list[dict[str, Any]]:
+    """Recorded stream chunks carrying `text` word by word, with the opening and closing chunks."""
+    first, piece, last = REPLAYS["stream"][0], REPLAYS["stream"][1], REPLAYS["stream"][-1]
+    out = [first]
+    for word in re.findall(r"\S+\s*|\s+", text):
+        chunk = copy.deepcopy(piece)
+        chunk["choices"][0]["delta"]["content"] = word
+        out.append(chunk)
+    return [*out, last]
+
+
+HELD_OUT_QUESTION = "Who mediates between Iran and the U.S.?"
+HELD_OUT = ("Iran says the talks run through mediators such as Oman, Qatar, and the European "
+            "Union [1].\nIran has agreed to meet U.S. envoys face to face next week [9].\n"
+            "Tehran signed a secret pact with Washington in March [2].")
+
+
+def test_a_mis_numbered_right_claim_is_re_cited_and_invented_ones_dropped(server, assistant,
+                                                                          monkeypatch):
+    """The held-out check of issue 11: the model's [1] is not the sentence naming the mediators."""
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    server.queue += [{"body": completion(HELD_OUT)}, {"chunks": chunks(HELD_OUT)}]
+    settings = Settings(index_dir=assistant.settings.index_dir, llm=f"openai:{MODEL}@{server.url}")
+    a = Assistant(settings)
+    asked = a.ask(HELD_OUT_QUESTION)
+    *pieces, streamed = list(a.stream(HELD_OUT_QUESTION))
+    prompt = server.requests[0]["body"]["messages"][-1]["content"]
+    first = re.search(r"^\[1\] (.*)$", prompt, re.M)
+    assert first and "Qatar" not in first.group(1)  # the model's [1] does not support its claim
+    [mediators] = [s for s in a.load().sentences if "Qatar, and the European Union" in s.text]
+    for answer in (asked, streamed):
+        assert isinstance(answer, Answer) and answer.backend == settings.llm  # not the fallback
+        assert answer.text == ("Iran says the talks run through mediators such as Oman, Qatar, "
+                               "and the European Union. [1]")
+        [c] = answer.citations
+        assert (c.quote, c.source, c.start, c.end) == (
+            mediators.text, mediators.source, mediators.start, mediators.end)
+        check(answer)
+        record = answer.to_dict()
+        [recited] = record["recited"]
+        assert recited.startswith("'Iran says the talks run through mediators") and (
+            "re-cited from [1] to 'This public refutation" in recited)
+        assert len(record["removed"]) == 2
+        assert "Iran has agreed to meet U.S. envoys" in record["removed"][0]
+        assert "Tehran signed a secret pact" in record["removed"][1]
+        assert any("re-cited 1 sentence" in n for n in answer.notices)
+        assert any("removed 2 sentence" in n for n in answer.notices)
+    assert "".join(pieces) == streamed.text
+
+
+def test_the_replay_set_through_the_openai_client(server, assistant, monkeypatch):
+    """Issue 11's replay set: scripted answers, mistakes included, over real HTTP; the figures
+    gated in evals/thresholds.yaml hold here too."""
+    from evals import replay
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    spec = f"openai:{MODEL}@{server.url}"
+
+    def model(r: replay.Replay) -> Any:
+        reply = {"chunks": chunks(r.reply)} if r.stream else {"body": completion(r.reply)}
+        server.queue.append(reply)
+        return build_chat_model(spec, timeout=10)
+
+    replays = replay.load()
+    assert len(replays) >= 40
+    assert {r.kind for r in replays} >= {"mis-numbered", "one-marker", "merged-markers",
+                                          "punctuation", "paraphrase", "wrong-number", "invented",
+                                          "injected"}
+    outcomes = replay.from_assistant(assistant, replays, model)
+    assert len(server.requests) == len(replays)
+    assert [bool(req["body"].get("stream")) for req in server.requests] == [
+        r.stream for r in replays]
+    figures = replay.measure(outcomes, assistant.load().sentences, assistant.settings.corpus_dir)
+    assert figures["replay.kept"] >= 0.95, figures
+    assert figures["replay.dropped"] >= 0.95, figures
+    assert figures["replay.phantom"] == 0 and figures["replay.exact"] == 1.0, figures
+    for o in outcomes:
+        check(o.answer)
+        if o.pieces is not None:
+            assert "".join(o.pieces) == o.answer.text  # streamed as verified, ends as final
