@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from . import baseline as baseline_mod
-from . import chart, gate, report
+from . import chart, gate, replay, report
 from .dataset import BLIND, CATEGORIES, REFERENCE, DatasetError, load
 from .run import METRICS, AssistantLike, Result, run, warm_up
 
@@ -128,6 +128,9 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
 
     measured = aggregate(results)
     measured["latency.load_ms"] = load_ms
+    # The re-citation replay set runs with the full suite (scripted model answers, any backend).
+    replayed = None if (only or args.category) else replay.evaluate(assistant)
+    measured.update(replayed["metrics"] if replayed else {})
     base_metrics = report.baseline_metrics(base) if base is not None else None
     try:
         verdicts = gate.check(bounds, measured, base_metrics, known=set(METRICS))
@@ -161,6 +164,9 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
         "judge": bool(args.judge),
     }
     doc = report.build(results, base, verdicts, info, load_ms)
+    if replayed:
+        doc["replay"] = replayed
+        doc["metrics"].update(replayed["metrics"])
     if blind_results:
         info["blind"] = args.blind.name
         info["blind_sha"] = hashlib.sha256(args.blind.read_bytes()).hexdigest()[:12]

@@ -39,16 +39,6 @@ REPLAYS = Path(__file__).resolve().parent.parent / "tests" / "data" / "recite_re
 LABELS = ("keep", "recite", "drop")
 BACKEND = "replay"
 
-# Every metric this module reports, with what it means (merged into run.METRICS).
-METRICS: dict[str, str] = {
-    "replay.kept": "replay set: share of correct model claims kept, as cited or re-cited",
-    "replay.dropped": "replay set: share of unsupported model claims dropped",
-    "replay.cited_right": "replay set: share of kept correct claims citing their labelled support",
-    "replay.phantom": "replay set: markers in the final answers that name no citation",
-    "replay.exact": "replay set: share of citations that are the exact span of their file",
-}
-
-
 @dataclass(frozen=True)
 class Line:
     """One sentence of a replayed answer and what should become of it."""
@@ -219,6 +209,41 @@ def measure(outcomes: Sequence[Outcome], article: Sequence[Sentence],
         "replay.phantom": float(phantom),
         "replay.exact": exact / citations if citations else 1.0,
     }
+
+
+def evaluate(assistant: Any) -> dict[str, Any] | None:
+    """The report section for the whole replay set over a real `Assistant`; None for an
+    assistant without an index of its own (the evals' test doubles)."""
+    if not all(hasattr(assistant, name) for name in ("load", "retriever", "extractive")):
+        return None
+    outcomes = from_assistant(assistant)
+    return section(outcomes, assistant.load().sentences, assistant.settings.corpus_dir)
+
+
+def markdown(sec: Mapping[str, Any]) -> list[str]:
+    """The replay section of report.md: the figures, then every sentence judged wrongly."""
+    m, n = sec["metrics"], sec["sentences"]
+    lines = [
+        "",
+        "## Re-citation replay set",
+        "",
+        f"{sec['items']} scripted model answers (`tests/data/{sec['file']}`) with mis-numbered, "
+        f"missing, merged and phantom markers, paraphrases, wrong numbers, invented claims and "
+        f"injected text: {n['keep']} sentences cited right, {n['recite']} cited wrong, "
+        f"{n['drop']} unsupported. {sec['recited']} claims were re-cited; "
+        f"{sec['fallbacks']} answers fell back to the extractive answerer.",
+        "",
+        "| Metric | Value |",
+        "|---|---|",
+        *(f"| {k} | {v:.2f} |" if k != "replay.phantom" else f"| {k} | {v:.0f} |"
+          for k, v in m.items()),
+    ]
+    if sec["misses"]:
+        lines += ["", "Judged wrongly:", ""]
+        for x in sec["misses"]:
+            fate = "kept" if x["kept"] else "dropped"
+            lines.append(f"- `{x['id']}` ({x['label']}, {fate}): {x['text']}")
+    return lines
 
 
 def section(outcomes: Sequence[Outcome], article: Sequence[Sentence],

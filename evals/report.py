@@ -13,6 +13,7 @@ from typing import Any
 from .baseline import DESCRIPTION, BaselineResult
 from .dataset import CATEGORIES
 from .gate import Verdict
+from .replay import markdown as replay_markdown
 from .run import METRICS, Result, aggregate
 
 
@@ -373,6 +374,8 @@ def markdown(report: Mapping[str, Any]) -> str:
         lines.append(f"- Metrics that moved: {'; '.join(moved) or 'none'}")
     if report.get("blind"):
         lines += _section_markdown(report["blind"])
+    if report.get("replay"):
+        lines += replay_markdown(report["replay"])
     lines += ["", f"## Failures ({len(report['failures'])})", ""]
     if not report["failures"]:
         lines.append("None: every item passed every check.")
@@ -436,6 +439,13 @@ def summary(report: Mapping[str, Any]) -> str:
             f"{_fmt('', b.get('abstention.accuracy'))} | over-refusal "
             f"{_fmt('', b.get('abstention.over_refusal'))} | reply kind "
             f"{_fmt('', b.get('reply.kind'))}")
+    rp = report.get("replay")
+    if rp:
+        r = rp["metrics"]
+        out.append(f"  replay set: {rp['items']} model answers; correct claims kept "
+                   f"{r['replay.kept']:.2f} | unsupported dropped {r['replay.dropped']:.2f} | "
+                   f"phantom markers {r['replay.phantom']:.0f} | exact spans "
+                   f"{r['replay.exact']:.2f}")
     out += [f"  {c['reason']}" for c in report["gate"]["checks"] if not c["passed"]]
     if blind:
         out += [f"  blind {c['reason']}" for c in blind["gate"]["checks"] if not c["passed"]]

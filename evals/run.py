@@ -50,6 +50,12 @@ METRICS: dict[str, str] = {
     "latency.load_ms": "first call: model load and index open, in milliseconds",
     "judge.faithfulness": "LLM judge (optional): answer supported by its cited quotes, 0..1",
     "judge.relevance": "LLM judge (optional): answer addresses the question, 0..1",
+    # The re-citation replay set (evals/replay.py): scripted model answers, not the items.
+    "replay.kept": "replay set: share of correct model claims kept, as cited or re-cited",
+    "replay.dropped": "replay set: share of unsupported model claims dropped",
+    "replay.cited_right": "replay set: share of kept correct claims citing their labelled support",
+    "replay.phantom": "replay set: markers in the final answers that name no citation",
+    "replay.exact": "replay set: share of citations that are the exact span of their file",
 }
 
 
@@ -99,6 +105,10 @@ def score(
     item: Item, answer: Answer, ranked: Sequence[m.Span], top_k: int, corpus_dir: Path
 ) -> dict[str, m.Score]:
     """Every metric that applies to this item, by name; `ranked` is the full ranking."""
+    if item.expect == "chat":  # small talk: nothing in the article to find or cite
+        return {"reply.kind": m.reply_kind(answer, item) or m.Score(0.0, "?"),
+                "citations.valid": m.citation_validity(answer, corpus_dir),
+                "answer.words": m.answer_words(answer)}
     handed = ranked[:top_k]
     cited = [m.citation_span(c) for c in sorted(answer.citations, key=lambda c: c.n)]
     candidates: dict[str, m.Score | None] = {
@@ -128,9 +138,7 @@ def score(
         ),
     }
     candidates["reply.kind"] = m.reply_kind(answer, item)
-    if item.expect == "chat":  # small talk: nothing in the article to find or cite
-        keep = {"reply.kind", "citations.valid", "answer.words"}
-    elif item.expect == "summary":  # no single passage answers "summarize"
+    if item.expect == "summary":  # no single passage answers "summarize"
         keep = {"reply.kind", "citations.valid", "citations.coverage", "answer.words",
                 "answer.key_facts", "abstention.over_refusal"}
     else:
