@@ -23,10 +23,16 @@ NOT_IN_ARTICLE = "Not in the article"  # how an abstention starts
 NOTE = "Note: "  # lines that carry the answer's notices (fallbacks, removed claims)
 BACKEND = "Answered by: "  # last line of an answer a chat model wrote (not when extractive)
 SOURCES_TITLE = "Sources"
+RECITED = "Re-cited by verification (the model's marker pointed elsewhere):"
+REMOVED = "Removed by verification:"
 RELATED_TITLE = "Closest passages in the article"
 OPENING = "opening paragraphs"  # the section name of sentences before the first heading
 
 MARKER = re.compile(r"\[(\d+)\]")
+# A marker as shown: "[1]" for the eye, hidden from screen readers, which read "source 1".
+SHOWN_MARKER = (r'<span class="marker" aria-hidden="true">[\1]</span>'
+                r'<span class="sr-only"> source \1</span>')
+_SPOKEN = re.compile(r'<span class="sr-only">[^<]*</span>')
 _TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
@@ -65,6 +71,16 @@ def sources_text(citations: Sequence[Citation], *, numbered: bool = True) -> str
     return "\n".join(quote_line(c, numbered=numbered) for c in citations)
 
 
+def verification_text(answer: Answer) -> str:
+    """What verification changed in a chat model's answer, for the foot of the Sources block:
+    the claims it re-cited (from which marker to which quote) and what it removed, and why."""
+    lines: list[str] = []
+    for heading, notes in ((RECITED, answer.recited), (REMOVED, answer.removed)):
+        if notes:
+            lines += ["", heading, *(f"• {n}" for n in notes)]
+    return "\n".join(lines)
+
+
 def reply_messages(answer: Answer, chips: Sequence[tuple[str, str]] = ()) -> list[Message]:
     """The chat messages for a finished answer: the text, then a collapsible evidence block.
 
@@ -82,7 +98,7 @@ def reply_messages(answer: Answer, chips: Sequence[tuple[str, str]] = ()) -> lis
         n = len(answer.citations)
         messages.append({
             "role": "assistant",
-            "content": sources_text(answer.citations),
+            "content": sources_text(answer.citations) + verification_text(answer),
             "metadata": {"title": f"{SOURCES_TITLE} ({n} quote{'s' if n > 1 else ''})",
                          "status": "done"},
         })
@@ -157,14 +173,14 @@ def to_display(text: str, role: str) -> str:
                 line = f'<span class="backend">{line}</span>'
             elif line == NOT_IN_ARTICLE:
                 line = f'<span class="abstain">{line}</span>'
-            line = MARKER.sub(r'<span class="marker">[\1]</span>', line)
+            line = MARKER.sub(SHOWN_MARKER, line)
         out.append(line)
     return "<br>".join(out)
 
 
 def from_display(markup: str) -> str:
     """The plain text back from `to_display` output (the exact inverse)."""
-    return html.unescape(_TAG.sub("", _BR.sub("\n", markup)))
+    return html.unescape(_TAG.sub("", _SPOKEN.sub("", _BR.sub("\n", markup))))
 
 
 # ---- the article pane -----------------------------------------------------------------------
@@ -183,7 +199,9 @@ def _highlighted(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
     parts, cursor = [], start
     for s, e, cls, label in _spans(start, end, marks):
         parts.append(html.escape(text[cursor:s]))
-        badge = f'<sup class="badge">{html.escape(label)}</sup>' if label else ""
+        badge = (f'<sup class="badge" aria-hidden="true">{html.escape(label)}</sup>'
+                 f'<span class="sr-only">source {html.escape(label.strip("[]"))}: </span>'
+                 if label else "")
         parts.append(f'<mark class="{cls}">{badge}{html.escape(text[s:e])}</mark>')
         cursor = e
     parts.append(html.escape(text[cursor:end]))
@@ -196,7 +214,8 @@ def article_html(documents: Sequence[Document], answer: Answer | None = None) ->
     The sentences cited by `answer` are marked and numbered like its [n] markers; for an
     abstention its closest passages are marked, unnumbered, in a quieter colour.
     """
-    out = ['<div class="article-scroll">']
+    # A named, focusable region: keyboard users can scroll it (axe: scrollable-region-focusable).
+    out = ['<div class="article-scroll" role="region" aria-label="The article" tabindex="0">']
     for doc in documents:
         marks: list[Mark] = []
         if answer is not None:

@@ -87,6 +87,42 @@ const first = () => {
 watch('value', first);
 """
 
+# Runs once in the page: keeps what screen readers hear in step with the chat. Gradio labels each
+# message with its raw HTML (aria-label), which would be read out as markup, and its sanitiser
+# drops aria-hidden; so each message is labelled with its spoken text (a marker [1] heard as
+# "source 1"), markers are hidden from the accessibility tree, and the arrow button nested in
+# the Sources toggle (itself a button) becomes a plain picture of an arrow.
+A11Y_JS = """
+() => {
+  const spoken = (el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('.marker').forEach((m) => m.remove());
+    return copy.textContent.replace(/\\s+/g, ' ').trim();
+  };
+  const tidy = () => {
+    document.querySelectorAll('#chat [data-testid="bot"], #chat [data-testid="user"]')
+      .forEach((msg) => {
+        const content = msg.querySelector('.message-content') || msg;
+        const who = msg.dataset.testid === 'bot' ? 'Assistant: ' : 'You: ';
+        const label = who + spoken(content);
+        if (msg.getAttribute('aria-label') !== label) msg.setAttribute('aria-label', label);
+      });
+    document.querySelectorAll('#chat .marker:not([aria-hidden])')
+      .forEach((m) => m.setAttribute('aria-hidden', 'true'));
+    document.querySelectorAll('#chat [role="button"] button').forEach((b) => {
+      const icon = document.createElement('span');  // the toggle's arrow, as a picture
+      icon.className = b.className;
+      icon.setAttribute('aria-hidden', 'true');
+      icon.append(...b.childNodes);
+      b.replaceWith(icon);
+    });
+  };
+  new MutationObserver(tidy).observe(document.body, {subtree: true, childList: true,
+                                                     characterData: true});
+  tidy();
+}
+"""
+
 CSS = """
 #layout { align-items: flex-start; gap: 16px; }
 #article .article-scroll { position: relative; max-height: 78vh; overflow-y: auto;
@@ -98,13 +134,17 @@ CSS = """
 #article mark.cite { background: #fde68a; color: #1f2937; border-radius: 3px; padding: 0 2px; }
 #article mark.related { background: #e0f2fe; color: #1f2937; border-radius: 3px; padding: 0 2px; }
 #article sup.badge { font-weight: 700; color: #92400e; margin-right: 2px; }
-#chat .marker { color: #b45309; font-weight: 700; font-size: .85em; }
+/* Dark enough for AA contrast even inside the dimmed Sources block. */
+#chat .marker { color: #78350f; font-weight: 700; font-size: .85em; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+:focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
 #chat .abstain { display: inline-block; padding: 1px 10px; border-radius: 999px;
   background: #fee2e2; color: #991b1b; font-weight: 700; }
-#chat .interpreted { color: var(--body-text-color-subdued); font-style: italic; }
+#chat .interpreted { color: #4b5563; font-style: italic; }
 #chat .notice { display: inline-block; margin-top: 4px; padding: 1px 8px; border-radius: 4px;
   background: #fef3c7; color: #78350f; }
-#chat .backend { color: var(--body-text-color-subdued); font-size: .8em; }
+#chat .backend { color: #4b5563; font-size: .8em; }
 @media (max-width: 820px) {
   #layout { flex-direction: column !important; }
   #layout > .column { width: 100% !important; min-width: 0 !important; flex: 1 1 auto !important; }
@@ -120,7 +160,8 @@ def launch_options() -> dict[str, Any]:
         font=["system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"],  # local only
         font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"],
     )
-    return {"theme": theme, "css": CSS, "head": HEAD}
+    # No footer: its links add nothing to reading the article and fail contrast (axe-core).
+    return {"theme": theme, "css": CSS, "head": HEAD, "js": A11Y_JS, "footer_links": []}
 
 
 # ---- the chatbot that escapes at the edge ----------------------------------------------------
@@ -319,7 +360,7 @@ def create_app(assistant: Assistant) -> gr.Blocks:
     models = model_choices(settings.llm if settings else None)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(
-            f"## {TITLE}\nAsk about the article shown beside the chat. Every claim carries a "
+            f"# {TITLE}\nAsk about the article shown beside the chat. Every claim carries a "
             "marker **[n]** pointing to the exact sentence, quoted under *Sources* and "
             "highlighted in the article. When the article does not say, the assistant says so.",
             elem_id="intro",

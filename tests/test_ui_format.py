@@ -34,6 +34,17 @@ from assistant.ui import (
 )
 from assistant.values import Answer, Citation, Sentence
 
+# How a marker [1] is shown: seen as "[1]", heard by a screen reader as "source 1".
+SHOWN_1 = ('<span class="marker" aria-hidden="true">[1]</span>'
+           '<span class="sr-only"> source 1</span>')
+
+
+def badge(n: int) -> str:
+    """A highlight's number in the article pane, as seen and as heard."""
+    return (f'<sup class="badge" aria-hidden="true">[{n}]</sup>'
+            f'<span class="sr-only">source {n}: </span>')
+
+
 PAYLOADS = [
     "<script>window.__pwned = 1</script>",
     '<img src=x onerror="window.__pwned = 2">',
@@ -158,7 +169,8 @@ def test_engine_history_keeps_the_conversation_and_drops_evidence_and_decoration
 @pytest.mark.parametrize("role", ["user", "assistant"])
 def test_nothing_typed_becomes_markup(payload, role):
     shown = render.to_display(payload, role)
-    ours = re.sub(r'<span class="(?:marker|interpreted|notice|abstain)">|</span>|<br>', "", shown)
+    ours = re.sub(r'<span class="(?:marker" aria-hidden="true|sr-only|interpreted|notice|'
+                  r'abstain)">|</span>|<br>', "", shown)
     assert "<" not in ours and ">" not in ours  # every tag left is one this module made
     assert render.from_display(shown) == payload
 
@@ -168,10 +180,17 @@ def test_onerror_is_kept_only_as_visible_text():
     assert shown == "&lt;img src=x onerror=&quot;go()&quot;&gt;"
 
 
+def test_a_screen_reader_hears_source_n_not_the_marker_markup():
+    shown = render.to_display("Oman mediates. [1] [2]", "assistant")
+    spoken = re.sub(r'<span class="marker" aria-hidden="true">[^<]*</span>', "", shown)
+    assert re.sub(r"<[^>]*>", "", spoken) == "Oman mediates.  source 1  source 2"
+    assert render.from_display(shown) == "Oman mediates. [1] [2]"  # what the engine reads back
+
+
 def test_markers_and_labels_are_styled_in_answers_only():
     text = "Interpreted as: who?\n\nOman mediates. [1]\nNote: fell back"
     shown = render.to_display(text, "assistant")
-    assert '<span class="marker">[1]</span>' in shown
+    assert SHOWN_1 in shown
     assert '<span class="interpreted">Interpreted as: who?</span>' in shown
     assert '<span class="notice">Note: fell back</span>' in shown
     assert render.to_display("see [1]", "user") == "see [1]"
@@ -195,7 +214,7 @@ def test_chatbot_escapes_on_the_way_out_and_restores_on_the_way_back():
     user, answer = out.root
     assert user.content[0].text == (
         "&lt;script&gt;x&lt;/script&gt; ![i](http://example.invalid/i.png)")
-    assert answer.content[0].text == 'Oman. <span class="marker">[1]</span>'
+    assert answer.content[0].text == f"Oman. {SHOWN_1}"
     assert answer.metadata == {"title": "Sources"}
     back = bot.preprocess(out)
     assert back[0]["content"][0]["text"] == "<script>x</script> ![i](http://example.invalid/i.png)"
@@ -217,7 +236,7 @@ def test_cited_sentences_are_highlighted_and_numbered_like_the_markers(doc):
     a = answer_from(doc, "through mediators such as Oman", "ongoing mediation by Oman")
     page = render.article_html([doc], a)
     for c in a.citations:
-        assert (f'<mark class="cite"><sup class="badge">[{c.n}]</sup>{html.escape(c.quote)}</mark>'
+        assert (f'<mark class="cite">{badge(c.n)}{html.escape(c.quote)}</mark>'
                 in page)
     assert page.index("[1]</sup>") < page.index("[2]</sup>")
     assert page.count("<mark") == 2
@@ -237,7 +256,7 @@ def test_article_text_is_escaped(tmp_path: Path):
     page = render.article_html([doc], Answer("q", "x [1]", [Citation.of(1, s)]))
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; text &amp; more." in page
-    assert '<mark class="cite"><sup class="badge">[1]</sup>Second &lt;img' in page
+    assert f'<mark class="cite">{badge(1)}Second &lt;img' in page
 
 
 # ---- honest states of the chat function -----------------------------------------------------
@@ -271,7 +290,7 @@ def test_an_answer_complete_at_once_arrives_in_one_update(doc):
     (final, article), = collect(make_respond(FakeAssistant([doc], [a]))("who mediates?", []))
     assert final[0].content == a.text
     assert final[1].metadata["title"] == "Sources (1 quote)" and final[1].options
-    assert '<sup class="badge">[1]</sup>' in article
+    assert badge(1) in article
 
 
 def test_respond_streams_generated_text_then_the_answer_sources_chips_and_article(doc):
@@ -284,7 +303,7 @@ def test_respond_streams_generated_text_then_the_answer_sources_chips_and_articl
     final, article = steps[-1]
     assert final[0].content == a.text
     assert final[1].metadata["title"] == "Sources (1 quote)" and final[1].options
-    assert '<sup class="badge">[1]</sup>' in article
+    assert badge(1) in article
 
 
 @pytest.mark.parametrize("error, shown", [
