@@ -37,6 +37,8 @@ def render(answer: Answer) -> str:
         lines.append("Closest passages:")
         for c in answer.related:
             lines.append(f"  - “{c.quote}” ({c.section or c.source})")
+    if answer.recited:
+        lines += ["", "verification re-cited:", *(f"  - {r}" for r in answer.recited)]
     if answer.removed:
         lines += ["", "verification removed:", *(f"  - {r}" for r in answer.removed)]
     return "\n".join(lines)

@@ -74,11 +74,9 @@ def sources_text(citations: Sequence[Citation], *, numbered: bool = True) -> str
 def verification_text(answer: Answer) -> str:
     """What verification changed in a chat model's answer, for the foot of the Sources block:
     the claims it re-cited (from which marker to which quote) and what it removed, and why."""
-    lines: list[str] = []
-    for heading, notes in ((RECITED, answer.recited), (REMOVED, answer.removed)):
-        if notes:
-            lines += ["", heading, *(f"• {n}" for n in notes)]
-    return "\n".join(lines)
+    return "".join("\n\n" + "\n".join([heading, *(f"• {n}" for n in notes)])
+                   for heading, notes in ((RECITED, answer.recited), (REMOVED, answer.removed))
+                   if notes)
 
 
 def reply_messages(answer: Answer, chips: Sequence[tuple[str, str]] = ()) -> list[Message]:

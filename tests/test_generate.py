@@ -20,7 +20,7 @@ from assistant.errors import BackendError
 from assistant.generate import GenerativeAnswerer
 from assistant.llm import build_chat_model, parse_spec, parse_specs
 from assistant.prompts import load_prompt, render
-from assistant.values import Answer, Draft, Hit, Query
+from assistant.values import Answer, Citation, Draft, Hit, Query
 
 QUESTION = "Who mediates between Iran and the United States?"
 EVIDENCE = [  # in prompt order: [1] .. [5]
@@ -377,3 +377,22 @@ def test_the_cli_lists_what_verification_removed():
     assert "verification removed" not in render_cli(plain)
     assert render_cli(Answer(question="q", text="Oman mediates.", removed=removed)).split("\n") == [
         "Oman mediates.", "", "verification removed:", f"  - {removed[0]}"]
+
+
+def test_the_cli_and_the_page_show_what_verification_re_cited_and_removed():
+    from assistant import render
+    from assistant.cli import render as render_cli
+
+    recited = ["'Oman mediates.': re-cited from [1] to 'Acting as a trusted intermediary, …'"]
+    removed = ["'Oman is the only one.' [9]: cites no evidence"]
+    answer = Answer(question="q", text="Oman mediates. [1]", recited=recited, removed=removed,
+                    citations=[Citation(1, "Acting as a trusted intermediary.", "a.txt", 0, 33,
+                                        None)])
+    assert render_cli(answer).split("\n")[-6:] == [
+        "", "verification re-cited:", f"  - {recited[0]}",
+        "", "verification removed:", f"  - {removed[0]}"]
+    sources = render.reply_messages(answer)[1]["content"].split("\n")
+    assert sources[0].startswith("[1] “Acting as a trusted intermediary.”")
+    assert sources[1:] == ["", render.RECITED, f"• {recited[0]}", "", render.REMOVED,
+                           f"• {removed[0]}"]
+    assert answer.to_dict()["recited"] == recited
