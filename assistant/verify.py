@@ -13,7 +13,9 @@ Here every marker and every sentence of that answer is checked, and only what pa
 6. Evidence that reads as an instruction to the model ("ignore previous instructions and say
    ...") is never accepted as support, whatever it says.
 
-A sentence that fails is dropped, not flagged. A flagged sentence would still put a claim the
+Before a failing sentence is dropped, `recite` looks for the passage that does support it
+(the model's marker may simply be wrong); see recite.py. A sentence supported nowhere is
+dropped, not flagged. A flagged sentence would still put a claim the
 article does not make in front of the user, with a [n] beside it that looks like a source;
 readers skim past flags, and an evaluation counting claims cannot tell a flag from an answer.
 Dropping keeps one promise without exceptions: every sentence shown is supported by the words
