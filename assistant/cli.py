@@ -1,4 +1,4 @@
-"""The command line: `python -m assistant ask|chat|index`.
+"""The command line: `python -m assistant ask|chat|index|add|remove|list`.
 
 Errors print one line on stderr, starting with "error:", and exit non-zero; no traceback.
 """
@@ -10,8 +10,10 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+from . import ingest
 from .engine import Assistant
 from .errors import AssistantError
 from .settings import Settings
@@ -31,6 +33,8 @@ def render(answer: Answer) -> str:
         lines.append("Sources:")
         for c in answer.citations:
             where = f"{c.source}:{c.start}-{c.end}" + (f", {c.section}" if c.section else "")
+            if c.title and c.title != c.section:
+                where = f"{c.title} — {where}"
             lines.append(f"  [{c.n}] “{c.quote}” ({where})")
     if answer.abstained and answer.related:
         lines.append("")
@@ -54,10 +58,40 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("ask", help="answer one question")
     a.add_argument("question")
     a.add_argument("--json", action="store_true", help="print the answer as JSON")
-    sub.add_parser("chat", help="a multi-turn chat in the terminal")
+    a.add_argument("--article", default=None,
+                   help="answer from this article only (its file name or title)")
+    c = sub.add_parser("chat", help="a multi-turn chat in the terminal")
+    c.add_argument("--article", default=None, help="chat about this article only")
     i = sub.add_parser("index", help="build (or check) the index")
     i.add_argument("--rebuild", action="store_true", help="rebuild even if it is up to date")
+    ad = sub.add_parser("add", help="add .txt, .md or saved .html articles to the corpus")
+    ad.add_argument("paths", nargs="+", type=Path)
+    rm = sub.add_parser("remove", help="remove articles from the corpus (file name or title)")
+    rm.add_argument("names", nargs="+")
+    sub.add_parser("list", help="the corpus's articles: title, author, date, size")
     return p
+
+
+def _corpus_command(bot: Assistant, args: argparse.Namespace) -> int:
+    """add / remove / list: change the corpus folder, then bring the index in line."""
+    corpus = bot.settings.corpus_dir
+    if args.command == "list":
+        rows = ingest.list_documents(corpus)
+        for d in rows:
+            print("\t".join([d.name, d.title or "-", d.author or "-", d.date or "-",
+                             f"{d.size} bytes"]))
+        print(f"{len(rows)} article(s) in {corpus}")
+        return 0
+    if args.command == "add":
+        for path in ingest.add(list(args.paths), corpus):
+            print(f"added {path.name}")
+    else:
+        for path in ingest.remove(list(args.names), corpus):
+            print(f"removed {path.name}")
+    index = bot.load(progress=True)
+    print(f"index up to date: {len(index.added)} article(s) embedded, "
+          f"{len(index.removed)} removed, {len(index.documents)} in the corpus")
+    return 0
 
 
 def _assistant(args: argparse.Namespace) -> Assistant:
@@ -67,7 +101,7 @@ def _assistant(args: argparse.Namespace) -> Assistant:
     return Assistant(Settings.from_env(**overrides))
 
 
-def _chat(bot: Assistant) -> int:
+def _chat(bot: Assistant, article: str | None = None) -> int:
     history: list[dict[str, str]] = []
     print("Ask about the article (empty line or Ctrl-D to quit).")
     while True:
@@ -79,7 +113,7 @@ def _chat(bot: Assistant) -> int:
         if not question.strip():
             return 0
         try:
-            answer = bot.ask(question, history=history)
+            answer = bot.ask(question, history=history, article=article)
         except AssistantError as e:
             print(f"error: {e}")
             continue
@@ -98,18 +132,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         bot = _assistant(args)
         if args.command == "index":
             index = bot.load(progress=True, rebuild=args.rebuild)
-            state = "built" if index.built else "up to date"
+            state = ("built" if index.built else "updated" if index.added or index.removed
+                     else "up to date")
             print(f"index {state}: {len(index.sentences)} sentences from "
-                  f"{len(bot.documents)} document(s) in {bot.settings.index_dir}")
+                  f"{len(bot.documents)} document(s) in {index.location}")
             return 0
         if args.command == "ask":
-            answer = bot.ask(args.question)
+            answer = bot.ask(args.question, article=args.article)
             if args.json:
                 print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
             else:
                 print(render(answer))
             return 0
-        return _chat(bot)
+        if args.command in ("add", "remove", "list"):
+            return _corpus_command(bot, args)
+        return _chat(bot, args.article)
     except AssistantError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

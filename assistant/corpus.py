@@ -3,12 +3,15 @@
 Every unit keeps character offsets into the file as stored (read as UTF-8), so a citation can
 point to the exact words. Page furniture (media placeholders, "follow us" lines, navigation,
 a trailing related-post headline) is left out by excluding its span, never by editing text.
+A document may have a metadata sidecar beside it (`<file>.meta.json`: title, author, date, the
+page it came from), written by `assistant add` for saved web pages.
 This module knows nothing about embeddings or questions.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +20,7 @@ from .errors import IndexUnavailable
 from .values import Sentence
 
 SUFFIXES = (".txt", ".md")
+META_SUFFIX = ".meta.json"  # the sidecar of `name.txt` is `name.txt.meta.json`
 
 # Lines that belong to the web page around an article, not to the article.
 FURNITURE = re.compile(
@@ -65,6 +69,14 @@ class Document:
     title: str | None
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
+    author: str | None = None  # from the metadata sidecar, when the page said so
+    date: str | None = None  # publication date as the page gave it (ISO when known)
+    url: str | None = None  # the page the text was extracted from
+
+    @property
+    def digest(self) -> str:
+        """A hash of the file's name and text: what the index's per-document fingerprint covers."""
+        return hashlib.sha256(f"{self.source}\0{self.text}".encode()).hexdigest()[:16]
 
     @property
     def headings(self) -> list[str]:
@@ -173,12 +185,19 @@ def read_document(path: Path, source: str | None = None) -> Document:
             f"{path} is not UTF-8 text (byte {err.start}): re-save it as UTF-8 or remove it "
             "from the corpus folder"
         ) from err
-    blocks = classify(text, split_blocks(text), markdown=path.suffix == ".md")
+    return parse_document(text, source or path.name, markdown=path.suffix == ".md",
+                          meta=read_meta(path))
+
+
+def parse_document(text: str, name: str, *, markdown: bool = False,
+                   meta: dict[str, str] | None = None) -> Document:
+    """Segment a document's text; `meta` (from its sidecar) overrides the title found."""
+    meta = meta or {}
+    blocks = classify(text, split_blocks(text), markdown=markdown)
     title = next((b.text.lstrip("# ") for b in blocks if b.kind == "title"), None)
     sentences: list[Sentence] = []
     section: str | None = None
     paragraph = 0
-    name = source or path.name
     for b in blocks:
         if b.kind == "heading":
             section = b.text.lstrip("# ").strip()
@@ -187,7 +206,23 @@ def read_document(path: Path, source: str | None = None) -> Document:
                 sentences.append(
                     Sentence(name, s, e, text[s:e], section, paragraph, len(sentences)))
             paragraph += 1
-    return Document(name, text, title, tuple(blocks), tuple(sentences))
+    return Document(name, text, meta.get("title") or title, tuple(blocks), tuple(sentences),
+                    author=meta.get("author"), date=meta.get("date"), url=meta.get("url"))
+
+
+def meta_path(path: Path) -> Path:
+    """Where the metadata sidecar of a corpus file lives."""
+    return path.with_name(path.name + META_SUFFIX)
+
+
+def read_meta(path: Path) -> dict[str, str]:
+    """The sidecar's string fields ({} when there is none or it cannot be read)."""
+    side = meta_path(path)
+    try:
+        raw = json.loads(side.read_text(encoding="utf-8")) if side.is_file() else {}
+    except (OSError, ValueError):
+        return {}
+    return {k: str(v) for k, v in raw.items() if isinstance(v, (str, int)) and str(v).strip()}
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
@@ -196,7 +231,8 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
         raise IndexUnavailable(
             f"corpus folder {corpus_dir} does not exist; create it and put .txt or .md files in it"
         )
-    files = sorted(p for p in corpus_dir.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    files = sorted(p for p in corpus_dir.iterdir()
+                   if p.suffix in SUFFIXES and not p.name.startswith(".") and p.is_file())
     if not files:
         raise IndexUnavailable(
             f"no .txt or .md documents in {corpus_dir}; add the article to answer from"
@@ -207,6 +243,47 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 def load_corpus(corpus_dir: Path) -> list[Document]:
     """Every document of the corpus folder, segmented."""
     return [read_document(p) for p in corpus_files(corpus_dir)]
+
+
+def corpus_stamp(corpus_dir: Path) -> int:
+    """Changes whenever a file is added, removed or replaced: the folder's modification time.
+
+    `assistant add` writes through a rename, so an added or re-added article always moves it;
+    one `stat` per question is what lets a running app notice new articles.
+    """
+    try:
+        return corpus_dir.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+class Corpus:
+    """The segmented documents of a folder, re-reading only the files that changed."""
+
+    def __init__(self, corpus_dir: Path) -> None:
+        """Remember the folder; nothing is read until `refresh()`."""
+        self.dir = corpus_dir
+        self.stamp: int | None = None
+        self._seen: dict[str, tuple[tuple[int, int, int], Document]] = {}
+
+    def refresh(self) -> list[Document]:
+        """Every document, sorted by name; unchanged files are not read again."""
+        self.stamp = corpus_stamp(self.dir)
+        docs, seen = [], {}
+        for p in corpus_files(self.dir):
+            st, side = p.stat(), meta_path(p)
+            meta_ns = side.stat().st_mtime_ns if side.exists() else 0
+            key = (st.st_mtime_ns, st.st_size, meta_ns)
+            old = self._seen.get(p.name)
+            doc = old[1] if old and old[0] == key else read_document(p)
+            seen[p.name] = (key, doc)
+            docs.append(doc)
+        self._seen = seen
+        return docs
+
+    def changed(self) -> bool:
+        """Whether the folder changed since the last `refresh()` (one stat)."""
+        return self.stamp != corpus_stamp(self.dir)
 
 
 def corpus_digest(corpus_dir: Path) -> str:

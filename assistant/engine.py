@@ -14,19 +14,22 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
+from dataclasses import replace
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from .answer import Answerer, ExtractiveAnswerer
 from .cite import cite
-from .corpus import Document, load_corpus
+from .corpus import Corpus, Document
+from .errors import InvalidQuestion
 from .index import SentenceIndex, load_embeddings, open_index
+from .lexical import LexicalIndex
 from .llm import ModelSpec, parse_spec, parse_specs
 from .question import prepare
 from .retrieve import Retriever
 from .settings import Settings
-from .values import Answer, Draft, Hit, Query
+from .values import Answer, Citation, Draft, Hit, Query
 
 EXTRACTIVE = "extractive"  # the `model` that asks for the offline answerer, whatever the default
 
@@ -42,6 +45,7 @@ class Assistant:
         self._notify = notify
         self._lock = threading.Lock()
         self._documents: list[Document] | None = None
+        self._corpus: Corpus | None = None
         self._index: SentenceIndex | None = None
         self._retriever: Retriever | None = None
         self._extractive: ExtractiveAnswerer | None = None
@@ -50,21 +54,74 @@ class Assistant:
 
     # ---- loading -------------------------------------------------------------------------
     def load(self, *, progress: bool = False, rebuild: bool = False) -> SentenceIndex:
-        """Read the corpus, load the model and open (or build) the index; idempotent."""
+        """Read the corpus, load the model and open (or build) the index; idempotent.
+
+        After the first load, a changed corpus folder (an article added, edited or removed) is
+        followed on the next question: only the changed documents are read and embedded.
+        """
         with self._lock:
             if self._index is None or rebuild:
                 s = self.settings
-                documents = load_corpus(s.corpus_dir)
+                self._corpus = Corpus(s.corpus_dir)
+                documents = self._corpus.refresh()
                 embeddings = load_embeddings(s.model_path)
-                index = open_index(documents, embeddings, corpus_dir=s.corpus_dir,
-                                   index_dir=s.index_dir, model_path=s.model_path,
+                index = open_index(documents, embeddings, index_dir=s.index_dir,
+                                   chroma_url=s.chroma_url, model_path=s.model_path,
                                    progress=progress, rebuild=rebuild, notify=self._notify)
-                retriever = Retriever(index, embeddings, dense_weight=s.dense_weight)
-                self._extractive = ExtractiveAnswerer(index.sentences, retriever.vocabulary,
-                                                      retriever.bm25.idf)
-                self._documents, self._index, self._retriever = documents, index, retriever
-                self._chain = None
+                retriever = Retriever(index, embeddings, dense_weight=s.dense_weight,
+                                      lexical=LexicalIndex(s.index_dir / "lexical"))
+                self._install(index, retriever)
+            elif self._corpus is not None and self._corpus.changed():
+                self._follow_corpus(progress=progress)
+            assert self._index is not None
             return self._index
+
+    def _follow_corpus(self, *, progress: bool = False) -> None:
+        """Bring the index in line with a corpus folder that changed (lock held)."""
+        assert self._corpus is not None and self._retriever is not None
+        s = self.settings
+        documents = self._corpus.refresh()
+        index = open_index(documents, self._retriever.embeddings, index_dir=s.index_dir,
+                           chroma_url=s.chroma_url, model_path=s.model_path,
+                           progress=progress, notify=self._notify)
+        self._retriever.refresh(index)
+        self._install(index, self._retriever)
+        self._models.clear()  # chat-model answerers hold the old sentences
+
+    def _install(self, index: SentenceIndex, retriever: Retriever) -> None:
+        """Make a freshly opened index the one answered from (lock held)."""
+        self._extractive = ExtractiveAnswerer(index.sentences, retriever.vocabulary,
+                                              retriever.idf)
+        self._documents, self._index, self._retriever = index.documents, index, retriever
+        self._chain = None
+
+    def resolve_article(self, article: str | None) -> str | None:
+        """The corpus file named by `article` (its file name or title, any case); None = all.
+        Raises InvalidQuestion listing what exists when nothing matches."""
+        if article is None or not str(article).strip():
+            return None
+        wanted = str(article).strip()
+        docs = self.documents
+        for d in docs:
+            if d.source == wanted:
+                return d.source
+        for d in docs:
+            if (d.title or "").strip().casefold() == wanted.casefold():
+                return d.source
+        names = ", ".join(d.source for d in docs[:10]) + (" …" if len(docs) > 10 else "")
+        raise InvalidQuestion(f"no article {wanted!r} in the corpus; expected a file name or "
+                              f"title, such as: {names}")
+
+    def describe(self, answer: Answer) -> Answer:
+        """The answer with each citation's article title, author and date filled in."""
+        meta = {d.source: d for d in self.documents}
+
+        def fill(c: Citation) -> Citation:
+            d = meta.get(c.source)
+            return c if d is None else replace(c, title=d.title, author=d.author, date=d.date)
+
+        return replace(answer, citations=[fill(c) for c in answer.citations],
+                       related=[fill(c) for c in answer.related])
 
     @property
     def documents(self) -> list[Document]:
@@ -119,11 +176,10 @@ class Assistant:
 
                 # The index's vectors stand in for the evidence's: verification embeds only
                 # the answer's own sentences. A mis-cited claim may be re-cited to any sentence.
-                vectors = dict(zip((s.key for s in index.sentences), index.vectors, strict=True))
+                vectors = index.vector_map()  # read from Chroma as they are needed
                 self._models[spec] = generative_answerer(self.settings, embed=embed,
                                                          fallback=fallback, spec=spec,
-                                                         vectors=vectors,
-                                                         article=index.sentences)
+                                                         vectors=vectors)
             return self._models[spec]
 
     # ---- the stages ----------------------------------------------------------------------
@@ -132,14 +188,18 @@ class Assistant:
         return prepare(question, history, self.settings.max_question_chars)
 
     def retrieve(self, query: Query) -> list[Hit]:
-        """Every sentence of the corpus ranked for the query, best first."""
-        return self.retriever.rank(query)
+        """Candidate sentences for the query, best first, within `query.article` when set."""
+        self.load()  # follows a changed corpus folder first
+        return self.retriever.rank(query, article=query.article)
 
     def chain(self) -> Runnable[dict[str, Any], Answer]:
         """The pipeline as a LangChain runnable: {"question", "history", "model"?} → Answer."""
         if self._chain is None:
             def step_prepare(x: dict[str, Any]) -> tuple[Query, Any]:
-                return self.prepare(x["question"], x.get("history")), x.get("model")
+                query = self.prepare(x["question"], x.get("history"))
+                if x.get("article"):
+                    query = replace(query, article=self.resolve_article(x["article"]))
+                return query, x.get("model")
 
             def step_retrieve(x: tuple[Query, Any]) -> tuple[Query, list[Hit], Any]:
                 q = self.retriever.spell(x[0])
@@ -151,7 +211,7 @@ class Assistant:
                 return query, self.answerer_for(model).answer(query, hits)
 
             def step_cite(x: tuple[Query, Draft]) -> Answer:
-                return cite(*x)
+                return self.describe(replace(cite(*x), article=x[0].article))
 
             self._chain = (RunnableLambda(step_prepare, name="prepare")
                            | RunnableLambda(step_retrieve, name="retrieve")
@@ -161,15 +221,18 @@ class Assistant:
 
     # ---- the public calls ----------------------------------------------------------------
     def ask(self, question: str, history: Sequence[Any] | None = None, *,
-            model: ModelSpec | str | None = None) -> Answer:
+            model: ModelSpec | str | None = None, article: str | None = None) -> Answer:
         """Answer a question, optionally as a follow-up to `history` (chat messages), with the
         answerer of `model` (see `answerer_for`; None = the default)."""
         # The chain validates first; the model and index load at the retrieve step, so a bad
         # question is refused before anything heavy happens.
-        return self.chain().invoke({"question": question, "history": history, "model": model})
+        # `article` (a file name or title) scopes the answer to one article; None = all.
+        return self.chain().invoke({"question": question, "history": history, "model": model,
+                                    "article": article})
 
     def stream(self, question: str, history: Sequence[Any] | None = None, *,
-               model: ModelSpec | str | None = None) -> Iterator[str | Answer]:
+               model: ModelSpec | str | None = None, article: str | None = None
+               ) -> Iterator[str | Answer]:
         """Yield the answer text in pieces as a chat model writes it, then the final `Answer`.
 
         An answer that is complete at once (the extractive one) is yielded whole, with no
@@ -178,10 +241,12 @@ class Assistant:
         """
         query = self.prepare(question, history)
         self.load()
+        if article:
+            query = replace(query, article=self.resolve_article(article))
         answerer = self.answerer_for(model)
         streamer = getattr(answerer, "stream", None)
         if streamer is None:
-            yield self.ask(question, history, model=model)
+            yield self.ask(question, history, model=model, article=article)
             return
         query = self.retriever.spell(query)
         hits = self.retrieve(query)[: max(self.settings.top_k, 1)]
@@ -193,7 +258,7 @@ class Assistant:
                 else:
                     yield item
         assert draft is not None, "a streaming answerer must end with its Draft"
-        yield cite(query, draft)
+        yield self.describe(replace(cite(query, draft), article=query.article))
 
 
 _default: Assistant | None = None
@@ -209,6 +274,8 @@ def default_assistant() -> Assistant:
         return _default
 
 
-def ask(question: str, history: Sequence[Any] | None = None) -> Answer:
-    """Answer a question about the article with the default assistant."""
-    return default_assistant().ask(question, history)
+def ask(question: str, history: Sequence[Any] | None = None, *,
+        article: str | None = None) -> Answer:
+    """Answer a question with the default assistant: from one article (a file name or title)
+    when `article` is given, else from the whole corpus."""
+    return default_assistant().ask(question, history, article=article)

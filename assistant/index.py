@@ -1,11 +1,19 @@
-"""The index: article sentences embedded with all-MiniLM-L6-v2 and stored in Chroma on disk.
+"""The index: the corpus's sentences embedded with all-MiniLM-L6-v2 and kept in Chroma.
 
-`open_index()` returns a ready `SentenceIndex`, building it first when the folder is missing,
-damaged, or stale. Staleness is decided by a fingerprint of the corpus bytes, the model and the
-chunking scheme, which also names the collection: a change never reuses an old collection (Chroma
-keeps the configuration of an existing one silently). Ids derive from each sentence's source,
-span and text, so re-indexing the same corpus is idempotent. Chroma never embeds anything itself:
-its default embedder would download a model.
+`open_index()` brings the store in line with the corpus and returns a `SentenceIndex`. Each
+document has its own fingerprint (a hash of its name and text), kept in a small `docs_*`
+collection beside the `units_*` collection of vectors: adding, changing or removing a document
+embeds or deletes only its rows, and a document's record is written after its rows, so one half
+written by an interrupted process is redone. A change of model or chunking changes the name of
+both collections, which rebuilds everything (Chroma keeps an existing collection's configuration
+silently, so an old one is never reused).
+
+What is stored per sentence: the sentence, the clauses of a long sentence, and its paragraph
+window (the normalised mean of it and its paragraph neighbours: computed, not embedded), each a
+row with `kind` and `source` metadata, so retrieval can query Chroma with a `where` filter for
+one article. Ids derive from source, span and text, so re-indexing is idempotent. Chroma never
+embeds anything itself (its default embedder would download a model). The store is a local
+folder (`PersistentClient`), or a Chroma server when `chroma_url` is given (`HttpClient`).
 """
 
 from __future__ import annotations
@@ -17,24 +25,28 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
-from langchain_core.documents import Document as LCDocument
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from .corpus import Document, corpus_digest
+from .corpus import Document
 from .errors import IndexUnavailable
 from .values import Sentence
 
 log = logging.getLogger(__name__)
 
 # Bump when segmentation or what gets embedded changes: the fingerprint then forces a rebuild.
-CHUNKING = "sentence+clause-v2"
+CHUNKING = "sentence+clause+window-v3"
 MODEL_NAME = "all-MiniLM-L6-v2"
 FINGERPRINT_FILE = "fingerprint.json"
+# Texts embedded per model call: large enough for the model to batch well, small enough for a
+# progress bar that moves. (sentence-transformers sorts each call's texts by length.)
+EMBED_BATCH = 512
 
 
 def model_folder(model_path: Path | None) -> Path:
@@ -97,42 +109,115 @@ def clauses(s: Sentence) -> list[str]:
     return merged if len(merged) > 1 else []
 
 
-def clause_id(s: Sentence, i: int, text: str) -> str:
-    """A stable id for the i-th clause of a sentence."""
-    return hashlib.sha1(f"{sentence_id(s)}\0{i}\0{text}".encode()).hexdigest()
+def clause_id(s: Sentence, i: int, text: str = "") -> str:
+    """A stable id for the i-th clause of a sentence: its sentence's id, then `:c<i>`.
+
+    Every row's id starts with its sentence's id, so a query's nearest rows name their sentences
+    without Chroma reading any metadata.
+    """
+    return f"{sentence_id(s)}:c{i}"
 
 
-def fingerprint(corpus_dir: Path, model_path: Path | None) -> str:
-    """What the index was built from: corpus bytes, model and chunking."""
+def window_id(s: Sentence) -> str:
+    """A stable id for a sentence's paragraph window: its sentence's id, then `:w`."""
+    return f"{sentence_id(s)}:w"
+
+
+def owner(row_id: str) -> str:
+    """The sentence id of any row id."""
+    return row_id.split(":", 1)[0]
+
+
+def neighbours(sentences: Sequence[Sentence], i: int) -> list[int]:
+    """Indices of the sentences beside sentences[i] in its paragraph (same document)."""
+    s = sentences[i]
+    return [j for j in (i - 1, i + 1) if 0 <= j < len(sentences)
+            and sentences[j].source == s.source and sentences[j].paragraph == s.paragraph]
+
+
+def unit_ids(sentences: Sequence[Sentence], i: int) -> tuple[str, list[str], str | None]:
+    """The ids of a sentence's rows: the sentence, its clauses, its window (None when alone)."""
+    s = sentences[i]
+    window = window_id(s) if neighbours(sentences, i) else None
+    return sentence_id(s), [clause_id(s, j, c) for j, c in enumerate(clauses(s))], window
+
+
+def fingerprint(model_path: Path | None) -> str:
+    """What every row was built with: model, chunking and metric. It names the collections."""
     model = str(model_path) if model_path else MODEL_NAME
-    raw = f"{corpus_digest(corpus_dir)}|{model}|{CHUNKING}|cosine"
-    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{model}|{CHUNKING}|cosine".encode()).hexdigest()[:16]
 
 
 @dataclass
 class SentenceIndex:
-    """The sentences of the corpus, their embeddings, and the Chroma store that holds them."""
+    """The corpus's documents and sentences, and the Chroma collection holding their vectors.
 
-    store: Any  # langchain_chroma.Chroma
+    The vectors stay in Chroma: `vectors(keys)` reads the few that a caller needs.
+    """
+
+    store: Any  # langchain_chroma.Chroma over the units collection
+    documents: list[Document]
     sentences: list[Sentence]
-    vectors: list[list[float]]  # one normalised embedding per sentence, same order
-    clause_vectors: list[list[float]]  # one per clause of a long sentence
-    clause_owner: list[int]  # for each clause vector, the index of its sentence
     fingerprint: str
-    built: bool  # True when this call (re)built the collection
+    built: bool  # True when this call (re)built every document
+    added: list[str] = field(default_factory=list)  # documents embedded by this call
+    removed: list[str] = field(default_factory=list)  # documents deleted by this call
+    location: str = ""  # the folder or server URL
 
-    def search(self, vector: Sequence[float], k: int) -> list[tuple[Sentence, float]]:
-        """The k sentences closest to a query vector, with cosine similarity."""
-        by_id = {sentence_id(s): s for s in self.sentences}
-        found = self.store._collection.query(
-            query_embeddings=[list(vector)], n_results=min(k, len(self.sentences)),
-            where={"kind": "sentence"}, include=["distances"],
-        )
-        return [
-            (by_id[i], 1.0 - float(d))
-            for i, d in zip(found["ids"][0], found["distances"][0], strict=True)
-            if i in by_id
-        ]
+    @property
+    def collection(self) -> Any:
+        """The Chroma collection of sentence, clause and window rows."""
+        return self.store._collection
+
+    def vectors(self, keys: Sequence[str]) -> dict[str, list[float]]:
+        """Stored sentence vectors by `Sentence.key`, for the keys asked (unknown ones left out)."""
+        by_key = {s.key: s for s in self.sentences}
+        ids = {sentence_id(by_key[k]): k for k in keys if k in by_key}
+        if not ids:
+            return {}
+        got = self.collection.get(ids=list(ids), include=["embeddings"])
+        return {ids[i]: list(map(float, v))
+                for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+
+    def vector_map(self) -> Mapping[str, Sequence[float]]:
+        """A read-only mapping `Sentence.key` → stored vector that fetches from Chroma on use."""
+        return _LazyVectors(self)
+
+    def search(self, vector: Sequence[float], k: int, *, article: str | None = None
+               ) -> list[tuple[Sentence, float]]:
+        """The k sentences closest to a query vector (cosine), optionally within one article."""
+        pos = {(s.source, s.position): s for s in self.sentences}
+        where: dict[str, Any] = {"kind": "sentence"}
+        if article:
+            where = {"$and": [where, {"source": article}]}
+        found = self.collection.query(query_embeddings=[list(vector)], n_results=k,
+                                      where=where, include=["metadatas", "distances"])
+        return [(pos[(m["source"], m["position"])], 1.0 - float(d))
+                for m, d in zip(found["metadatas"][0], found["distances"][0], strict=True)
+                if (m["source"], m["position"]) in pos]
+
+
+class _LazyVectors(Mapping[str, Sequence[float]]):
+    """`SentenceIndex.vector_map()`: one Chroma `get` per lookup, nothing held."""
+
+    def __init__(self, index: SentenceIndex) -> None:
+        self._index = index
+        self._keys = {s.key for s in index.sentences}
+
+    def __getitem__(self, key: str) -> Sequence[float]:
+        got = self._index.vectors([key])
+        if key not in got:
+            raise KeyError(key)
+        return got[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def _forget(index_dir: Path) -> None:
@@ -147,14 +232,26 @@ def _forget(index_dir: Path) -> None:
     shutil.rmtree(index_dir, ignore_errors=True)
 
 
-def _client(index_dir: Path) -> Any:
+def _client(index_dir: Path, chroma_url: str | None = None) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
+    settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    if chroma_url:
+        url = urlparse(chroma_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise IndexUnavailable(
+                f"ASSISTANT_CHROMA_URL must look like http://host:port, got {chroma_url!r}")
+        port = url.port or (443 if url.scheme == "https" else 8000)
+        try:
+            return chromadb.HttpClient(host=url.hostname, port=port, ssl=url.scheme == "https",
+                                       settings=settings)
+        except Exception as e:
+            raise IndexUnavailable(
+                f"cannot reach the Chroma server at {chroma_url} ({type(e).__name__}: {e}); "
+                "start it with `chroma run --path DIR --port PORT`") from e
     index_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(
-        path=str(index_dir), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True)
-    )
+    return chromadb.PersistentClient(path=str(index_dir), settings=settings)
 
 
 def _store(client: Any, name: str, embeddings: Embeddings) -> Any:
@@ -168,117 +265,145 @@ def _store(client: Any, name: str, embeddings: Embeddings) -> Any:
     )
 
 
-def _open_existing(index_dir: Path, name: str, expected: int, embeddings: Embeddings) -> Any | None:
-    """The store when the folder holds a complete collection of this fingerprint, else None."""
-    marker = index_dir / FINGERPRINT_FILE
-    if not marker.exists():
-        return None
-    if json.loads(marker.read_text()).get("collection") != name:
-        return None
-    client = _client(index_dir)
-    if name not in [c.name for c in client.list_collections()]:
-        return None
-    store = _store(client, name, embeddings)
-    return store if store._collection.count() == expected else None  # half-built: rebuild
-
-
 def open_index(
     documents: list[Document],
     embeddings: Embeddings,
     *,
-    corpus_dir: Path,
     index_dir: Path,
+    chroma_url: str | None = None,
     model_path: Path | None = None,
     progress: bool = False,
     rebuild: bool = False,
     notify: Callable[[str], None] | None = None,
 ) -> SentenceIndex:
-    """Open the index in `index_dir`, building it when missing, stale, damaged or asked to."""
+    """Open the index and bring it in line with `documents`: only changed documents are
+    embedded or deleted; everything is rebuilt when asked, or when the local folder is damaged."""
     say = notify or (lambda msg: print(msg, file=sys.stderr))
     sentences = [s for d in documents for s in d.sentences]
     if not sentences:
-        raise IndexUnavailable(f"the documents in {corpus_dir} contain no sentences to index")
-    fp = fingerprint(corpus_dir, model_path)
-    name = f"sentences_{fp}"
-    units = _units(sentences)
-    if not rebuild:
-        try:
-            store = _open_existing(index_dir, name, len(units), embeddings)
-            if store is not None:
-                return _read(store, sentences, units, fp, built=False)
-        except Exception as e:  # a damaged folder: any failure to read it means rebuild
-            say(f"index at {index_dir} is damaged ({type(e).__name__}: {e}); rebuilding it")
-            _forget(index_dir)
-    store = _build(index_dir, name, sentences, embeddings, progress=progress, say=say)
-    (index_dir / FINGERPRINT_FILE).write_text(
-        json.dumps({"collection": name, "model": str(model_path or MODEL_NAME),
-                    "chunking": CHUNKING, "sentences": len(sentences)}, indent=2)
-    )
-    return _read(store, sentences, units, fp, built=True)
-
-
-def _read(store: Any, sentences: list[Sentence], units: list[tuple[str, int, str, str]],
-          fp: str, *, built: bool) -> SentenceIndex:
-    """The stored vectors of every sentence and clause, in the order of `units`."""
-    got = store._collection.get(ids=[u[0] for u in units], include=["embeddings"])
-    by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
-    vectors, clause_vectors, owner = [], [], []
-    for uid, i, kind, _ in units:
-        v = list(map(float, by_id[uid]))
-        if kind == "sentence":
-            vectors.append(v)
-        else:
-            clause_vectors.append(v)
-            owner.append(i)
-    return SentenceIndex(store, sentences, vectors, clause_vectors, owner, fp, built)
-
-
-def _units(sentences: list[Sentence]) -> list[tuple[str, int, str, str]]:
-    """(id, sentence index, kind, text) of everything embedded: sentences, then clauses."""
-    out = [(sentence_id(s), i, "sentence", s.text) for i, s in enumerate(sentences)]
-    for i, s in enumerate(sentences):
-        out.extend((clause_id(s, j, c), i, "clause", c) for j, c in enumerate(clauses(s)))
-    return out
-
-
-def _build(
-    index_dir: Path,
-    name: str,
-    sentences: list[Sentence],
-    embeddings: Embeddings,
-    *,
-    progress: bool,
-    say: Callable[[str], None],
-) -> Any:
-    """Embed every sentence into a fresh collection, dropping collections of old fingerprints."""
+        raise IndexUnavailable("the corpus documents contain no sentences to index")
+    fp = fingerprint(model_path)
+    where = chroma_url or str(index_dir)
     try:
-        client = _client(index_dir)
-        stale = [c.name for c in client.list_collections() if c.name != name]
-    except Exception as e:
-        say(f"index at {index_dir} is damaged ({type(e).__name__}); rebuilding it from scratch")
+        client = _client(index_dir, chroma_url)
+        units, docs = _collections(client, fp, embeddings, rebuild=rebuild)
+        stored = _stored_documents(docs)
+    except IndexUnavailable:
+        raise
+    except Exception as e:  # a damaged folder: any failure to read it means rebuild
+        if chroma_url:
+            raise IndexUnavailable(
+                f"the Chroma server at {chroma_url} failed ({type(e).__name__}: {e})") from e
+        say(f"index at {index_dir} is damaged ({type(e).__name__}: {e}); rebuilding it")
         _forget(index_dir)
         client = _client(index_dir)
-        stale = []
-    for old in stale:
-        client.delete_collection(old)
-    store = _store(client, name, embeddings)
-    units = _units(sentences)
-    docs = [
-        LCDocument(
-            page_content=text,
-            metadata={"kind": kind, "source": sentences[i].source, "start": sentences[i].start,
-                      "end": sentences[i].end, "section": sentences[i].section or "",
-                      "paragraph": sentences[i].paragraph, "position": sentences[i].position},
-        )
-        for _, i, kind, text in units
-    ]
-    ids = [u[0] for u in units]
-    batch = 32
-    steps = range(0, len(docs), batch)
+        units, docs = _collections(client, fp, embeddings, rebuild=True)
+        stored = {}
+    want = {d.source: d.digest for d in documents}
+    gone = [src for src, digest in stored.items() if want.get(src) != digest]
+    for src in gone:  # the document's record first: rows without a record are redone
+        docs._collection.delete(ids=[src])
+        units._collection.delete(where={"source": src})
+    todo = [d for d in documents if stored.get(d.source) != d.digest]
+    _embed(units, docs, todo, embeddings, progress=progress)
+    if not chroma_url:
+        (index_dir / FINGERPRINT_FILE).write_text(json.dumps(
+            {"collection": units._collection.name, "model": str(model_path or MODEL_NAME),
+             "chunking": CHUNKING, "documents": len(documents), "sentences": len(sentences)},
+            indent=2))
+    built = bool(todo) and len(todo) == len(documents)
+    return SentenceIndex(units, documents, sentences, fp, built,
+                         added=[d.source for d in todo],
+                         removed=[s for s in gone if s not in want], location=where)
+
+
+def _collections(client: Any, fp: str, embeddings: Embeddings, *, rebuild: bool
+                 ) -> tuple[Any, Any]:
+    """The units and docs stores of this fingerprint; other fingerprints' are dropped."""
+    mine = {f"units_{fp}", f"docs_{fp}"}
+    for c in client.list_collections():
+        name = c if isinstance(c, str) else c.name
+        ours = name.split("_", 1)[0] in ("units", "docs", "sentences")
+        if ours and (name not in mine or rebuild):
+            client.delete_collection(name)
+    return _store(client, f"units_{fp}", embeddings), _store(client, f"docs_{fp}", embeddings)
+
+
+def _stored_documents(docs: Any) -> dict[str, str]:
+    """source → digest of every completely indexed document."""
+    got = docs._collection.get(include=["metadatas"])
+    return {i: str(m.get("digest")) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
+
+def _rows(doc: Document, vectors: np.ndarray) -> Iterator[tuple[str, list[float], str, dict]]:
+    """(id, vector, text, metadata) of every row of one document, given its sentence and
+    clause vectors in `_texts` order."""
+    sents = list(doc.sentences)
+    n = len(sents)
+    base = {"source": doc.source}
+    k = n
+    for i, s in enumerate(sents):
+        meta = {**base, "position": s.position}
+        yield sentence_id(s), vectors[i].tolist(), s.text, {**meta, "kind": "sentence"}
+        for j, c in enumerate(clauses(s)):
+            yield clause_id(s, j, c), vectors[k].tolist(), c, {**meta, "kind": "clause"}
+            k += 1
+        near = neighbours(sents, i)
+        if near:
+            rows = sorted([i, *near])
+            v = vectors[rows].mean(axis=0)
+            v = v / (np.linalg.norm(v) or 1.0)
+            text = " ".join(sents[r].text for r in rows)
+            yield window_id(s), v.tolist(), text, {**meta, "kind": "window"}
+
+
+def _texts(doc: Document) -> list[str]:
+    """What is embedded for a document: its sentences, then each sentence's clauses in order."""
+    return [s.text for s in doc.sentences] + [c for s in doc.sentences for c in clauses(s)]
+
+
+def _embed(units: Any, docs: Any, todo: list[Document], embeddings: Embeddings, *,
+           progress: bool) -> None:
+    """Embed and store the rows of `todo`, then each document's record, a few at a time."""
+    if not todo:
+        return
+    bar = None
     if progress:
         from tqdm import tqdm
 
-        steps = tqdm(steps, desc="embedding sentences", unit="batch", file=sys.stderr)
-    for i in steps:
-        store.add_documents(docs[i : i + batch], ids=ids[i : i + batch])
-    return store
+        bar = tqdm(total=sum(len(_texts(d)) for d in todo), desc="embedding", unit="text",
+                   file=sys.stderr)
+    group: list[Document] = []
+    for d in todo:
+        group.append(d)
+        if sum(len(_texts(g)) for g in group) >= EMBED_BATCH or d is todo[-1]:
+            texts = [t for g in group for t in _texts(g)]
+            vectors = np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
+            offset = 0
+            ids: list[str] = []
+            vecs: list[list[float]] = []
+            bodies: list[str] = []
+            metas: list[dict] = []
+            records = []
+            for g in group:
+                n = len(_texts(g))
+                mine = vectors[offset : offset + n]
+                offset += n
+                for uid, v, text, meta in _rows(g, mine):
+                    ids.append(uid)
+                    vecs.append(v)
+                    bodies.append(text)
+                    metas.append(meta)
+                mean = mine[: len(g.sentences)].mean(axis=0) if g.sentences else mine.sum(0) + 1
+                records.append((g, (mean / (np.linalg.norm(mean) or 1.0)).tolist()))
+            units._collection.upsert(ids=ids, embeddings=vecs, documents=bodies, metadatas=metas)
+            docs._collection.upsert(
+                ids=[g.source for g, _ in records], embeddings=[v for _, v in records],
+                documents=[g.title or g.source for g, _ in records],
+                metadatas=[{"digest": g.digest, "title": g.title or "", "rows": len(_texts(g))}
+                           for g, _ in records])
+            if bar is not None:
+                bar.update(len(texts))
+            group = []
+    if bar is not None:
+        bar.close()

@@ -1,35 +1,39 @@
-"""Retrieval: rank the article's sentences for a question, dense and lexical together.
+"""Retrieval: candidate sentences for a question from Chroma and bm25s, scored both ways.
 
-Dense: the question's MiniLM embedding against each sentence's, read from Chroma (top candidates)
-and against a small window around each sentence (its neighbours in the paragraph), so a sentence
-that only makes sense with its context ("It allows Tehran to …") can still be found.
-Lexical: BM25 over stemmed words of each sentence and its section heading, which catches names
-and rare words that a small embedding model blurs. The two are fused with a fixed weight.
-This module ranks; choosing what to say is the answerer's job.
+    dense    = Chroma's own query (HNSW) over sentence, clause and window rows, `where` one article
+    lexical  = bm25s over stemmed words of each sentence and its heading (lexical.py), same scope
+    union    = the top sentences of each; the rows of every candidate are read back by id and
+               scored against the question, so each `Hit` carries all its scores
+    fused    = dense_weight · max(dense, clause, window, discounted) + (1 − dense_weight) · lexical
+
+Dense catches paraphrase; a sentence's clauses match short questions better than a long sentence
+does; the window lets "It allows Tehran to …" be found through its neighbours; BM25 catches names
+and rare words that a small embedding model blurs. Nothing here holds the corpus's vectors: only
+the candidates' rows are read per question. This module ranks; choosing what to say is the
+answerer's job.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from .index import SentenceIndex
+from .corpus import Document
+from .index import SentenceIndex, owner, sentence_id, unit_ids
+from .lexical import LexicalIndex, normalised
 from .text import Speller, terms, words
 from .values import Hit, Query, Sentence
 
-# BM25 parameters for sentence-length documents: low b, since sentences vary little in length.
-BM25_K1 = 1.2
-BM25_B = 0.4
-# Weight of a heading's words relative to the sentence's own words in the lexical document.
-HEADING_WEIGHT = 0.5
 # How much a sentence's context window, or one of its clauses, counts against the sentence alone.
 WINDOW_DISCOUNT = 0.92
 CLAUSE_DISCOUNT = 0.95
+# Sentences taken from each engine. Dense rows come three kinds to a sentence, so three times as
+# many rows are asked of Chroma to reach about this many distinct sentences.
+CANDIDATES = 30
+ROWS_PER_SENTENCE = 3
 
 
 def _dictionary(embeddings: Embeddings) -> frozenset[str]:
@@ -45,109 +49,100 @@ def _dictionary(embeddings: Embeddings) -> frozenset[str]:
     return frozenset(w for w in tokenizer.get_vocab() if w.isalpha())
 
 
-class BM25:
-    """Okapi BM25 over bags of stemmed terms (with optional fractional weights)."""
-
-    def __init__(self, docs: Sequence[dict[str, float]]) -> None:
-        """Index the given term-count documents."""
-        self.docs = list(docs)
-        self.lengths = [sum(d.values()) for d in self.docs]
-        self.avg = sum(self.lengths) / max(1, len(self.docs))
-        df: Counter[str] = Counter()
-        for d in self.docs:
-            df.update(d.keys())  # document frequency: each term once per document
-        n = len(self.docs)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
-
-    def ideal(self, query: Sequence[str]) -> float:
-        """The score of an average-length document holding each query term once."""
-        return sum(self.idf.get(t, 0.0) for t in query)
-
-    def scores(self, query: Sequence[str]) -> list[float]:
-        """The BM25 score of every document for the query terms."""
-        out = []
-        q = Counter(query)
-        for d, length in zip(self.docs, self.lengths, strict=True):
-            s = 0.0
-            norm = BM25_K1 * (1 - BM25_B + BM25_B * length / self.avg)
-            for t, qn in q.items():
-                f = d.get(t, 0.0)
-                if f:
-                    s += qn * self.idf[t] * f * (BM25_K1 + 1) / (f + norm)
-            out.append(s)
-        return out
+def _known(doc: Document) -> frozenset[str]:
+    """A document's words (and the parts of hyphenated ones): what the speller corrects to."""
+    known = {w for s in doc.sentences for w in words(f"{s.text} {s.section or ''}")}
+    return frozenset({p for w in known for p in w.split("-")} | known)
 
 
 @dataclass
 class Retriever:
-    """Hybrid sentence retriever over one `SentenceIndex`."""
+    """Hybrid sentence retriever over a `SentenceIndex` (Chroma) and a `LexicalIndex` (bm25s)."""
 
     index: SentenceIndex
     embeddings: Embeddings
     dense_weight: float = 0.8
+    lexical: LexicalIndex = field(default_factory=LexicalIndex)
+    candidates: int = CANDIDATES
 
     def __post_init__(self) -> None:
-        sents = self.index.sentences
-        self.sentences: list[Sentence] = sents
-        self.matrix = np.asarray(self.index.vectors, dtype=np.float32)
-        self.windows = self._window_matrix()
-        self.clauses = np.asarray(self.index.clause_vectors, dtype=np.float32).reshape(
-            -1, self.matrix.shape[1])
-        self.clause_owner = np.asarray(self.index.clause_owner, dtype=np.int64)
-        docs = []
-        for s in sents:
-            bag: dict[str, float] = {}
-            for t in terms(s.text):
-                bag[t] = bag.get(t, 0.0) + 1.0
-            for t in terms(s.section or ""):
-                bag[t] = bag.get(t, 0.0) + HEADING_WEIGHT
-            docs.append(bag)
-        self.bm25 = BM25(docs)
-        self.vocabulary = frozenset(t for d in docs for t in d)
-        known = {w for s in sents for w in words(f"{s.text} {s.section or ''}")}
-        self.speller = Speller({p for w in known for p in w.split("-")} | known, _dictionary(
-            self.embeddings))
+        self._dictionary = _dictionary(self.embeddings)
+        self._words: dict[str, tuple[str, frozenset[str]]] = {}
+        self.refresh(self.index)
+
+    def refresh(self, index: SentenceIndex) -> None:
+        """Follow the index after the corpus changed: sentences, BM25, IDF and the speller."""
+        self.index = index
+        self.sentences: list[Sentence] = index.sentences
+        self.lexical.sync(index.documents)
+        self.idf: dict[str, float] = self.lexical.idf
+        self.vocabulary: frozenset[str] = self.lexical.vocabulary
+        self._at = {sentence_id(s): i for i, s in enumerate(self.sentences)}
+        # The speller's known words, counted once per version of each document.
+        self._words = {d.source: self._words[d.source] if d.source in self._words
+                       and self._words[d.source][0] == d.digest else (d.digest, _known(d))
+                       for d in index.documents}
+        known: set[str] = set().union(*(w for _, w in self._words.values()))
+        self.speller = Speller(known, self._dictionary)
 
     def spell(self, query: Query) -> Query:
         """The query with words misspelt against the corpus corrected in its searched form."""
         fixed = self.speller.correct(query.standalone)
         return query if fixed == query.standalone else replace(query, standalone=fixed)
 
-    def _window_matrix(self) -> np.ndarray:
-        """Per sentence: the normalised mean of it and its paragraph neighbours."""
-        out = np.zeros_like(self.matrix)
-        for i, s in enumerate(self.sentences):
-            rows = [i]
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(self.sentences):
-                    o = self.sentences[j]
-                    if o.source == s.source and o.paragraph == s.paragraph:
-                        rows.append(j)
-            v = self.matrix[rows].mean(axis=0)
-            out[i] = v / (np.linalg.norm(v) or 1.0)
-        return out
-
     def embed(self, text: str) -> np.ndarray:
         """The normalised query embedding."""
         return np.asarray(self.embeddings.embed_query(text), dtype=np.float32)
 
-    def rank(self, query: Query, vector: np.ndarray | None = None) -> list[Hit]:
-        """Every sentence, scored and sorted best first."""
+    def rank(self, query: Query, vector: np.ndarray | None = None, *,
+             article: str | None = None) -> list[Hit]:
+        """The candidate sentences for the query, scored and sorted best first; within one
+        article (its file name) when `article` is given, else across the corpus."""
+        if article is not None and article not in self.lexical.spans:
+            return []
         q = self.embed(query.standalone) if vector is None else vector
-        dense = self.matrix @ q
-        window = self.windows @ q
-        dense = dense.copy()
-        if len(self.clauses):
-            np.maximum.at(dense, self.clause_owner, CLAUSE_DISCOUNT * (self.clauses @ q))
-        dense_ctx = np.maximum(dense, WINDOW_DISCOUNT * window)
+        chosen: dict[int, None] = dict.fromkeys(self._dense_candidates(q, article))
         q_terms = terms(query.standalone)
-        lex = np.asarray(self.bm25.scores(q_terms), dtype=np.float32)
-        ideal = self.bm25.ideal(q_terms)
-        lex_norm = np.minimum(lex / ideal, 1.0) if ideal > 0 else lex
+        raw = self.lexical.scores(q_terms, article)
+        lex = normalised(raw, self.lexical.ideal(q_terms))
+        k = min(self.candidates, len(raw))
+        if k:
+            top = np.argpartition(-raw, k - 1)[:k]
+            chosen.update(dict.fromkeys(int(i) for i in top if raw[i] > 0))
+        hits = self._score(list(chosen), q, lex)
+        return sorted(hits, key=lambda h: -h.score)
+
+    def _dense_candidates(self, q: np.ndarray, article: str | None) -> list[int]:
+        """Sentence indices owning Chroma's nearest rows, nearest first."""
+        where: dict[str, Any] | None = {"source": article} if article else None
+        found = self.index.collection.query(
+            query_embeddings=[q.tolist()], n_results=self.candidates * ROWS_PER_SENTENCE,
+            where=where, include=[])  # ids only: reading metadata costs more than the search
+        out: dict[int, None] = {}
+        for row in found["ids"][0]:
+            i = self._at.get(owner(row))
+            if i is not None:
+                out[i] = None
+        return list(out)
+
+    def _score(self, chosen: list[int], q: np.ndarray, lex: np.ndarray) -> list[Hit]:
+        """Every candidate's dense, clause, window, lexical and fused scores."""
+        rows = [unit_ids(self.sentences, i) for i in chosen]
+        ids = [x for sid, cl, win in rows for x in (sid, *cl, *([win] if win else []))]
+        if not ids:
+            return []
+        got = self.index.collection.get(ids=ids, include=["embeddings"])
+        sims = (np.asarray(got["embeddings"], np.float32) @ q).tolist()
+        cos: dict[str, float] = dict(zip(got["ids"], sims, strict=True))
         w = self.dense_weight
-        fused = w * dense_ctx + (1 - w) * lex_norm
-        order = np.argsort(-fused, kind="stable")
-        return [
-            Hit(self.sentences[i], float(fused[i]), float(dense[i]), float(lex_norm[i]))
-            for i in order
-        ]
+        hits = []
+        for i, (sid, cl, win) in zip(chosen, rows, strict=True):
+            dense = cos.get(sid, 0.0)
+            clause = max((cos.get(c, 0.0) for c in cl), default=dense)
+            window = cos.get(win, dense) if win is not None else dense
+            best = max(dense, CLAUSE_DISCOUNT * clause if cl else dense,
+                       WINDOW_DISCOUNT * window)
+            lexical = float(lex[i])
+            hits.append(Hit(self.sentences[i], w * best + (1 - w) * lexical, dense, lexical,
+                            clause=clause, window=window))
+        return hits

