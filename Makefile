@@ -11,7 +11,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup browser run chat index test lint typecheck unit eval bench clean
+.PHONY: setup browser run chat index test lint typecheck unit eval bench load clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ test: lint typecheck unit eval
 
 bench: setup
 	$(PY) -m assistant.bench
+
+# The app on a free 127.0.0.1 port, locust at 1, 20, 50 and 100 readers (30 s each), then a
+# report and a chart in evals/out/load/ (the 20-reader smoke runs in `make test`).
+load: setup
+	$(PY) tests/load/run.py --check
 
 clean:
 	rm -rf .index evals/out tests/artifacts .pytest_cache .mypy_cache .ruff_cache
