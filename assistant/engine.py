@@ -179,7 +179,8 @@ class Assistant:
                 vectors = index.vector_map()  # read from Chroma as they are needed
                 self._models[spec] = generative_answerer(self.settings, embed=embed,
                                                          fallback=fallback, spec=spec,
-                                                         vectors=vectors)
+                                                         vectors=vectors,
+                                                         article=index.sentences)
             return self._models[spec]
 
     # ---- the stages ----------------------------------------------------------------------
