@@ -310,6 +310,9 @@ def test_a_mis_numbered_right_claim_is_re_cited_and_invented_ones_dropped(server
         assert any("re-cited 1 sentence" in n for n in answer.notices)
         assert any("removed 2 sentence" in n for n in answer.notices)
     assert "".join(pieces) == streamed.text
+    chosen = a.answerer
+    assert isinstance(chosen, GenerativeAnswerer)
+    assert len(chosen.article) == len(a.load().sentences)  # re-citation reaches every sentence
 
 
 def test_the_replay_set_through_the_openai_client(server, assistant, monkeypatch):
