@@ -268,13 +268,15 @@ async def _in_thread(items: Iterator[T]) -> AsyncIterator[T]:
 
 
 def make_respond(assistant: Assistant, models: Mapping[str, ModelSpec | None] | None = None,
-                 *, gates: Gates | None = None) -> Callable[..., AsyncIterator[tuple[Any, Any]]]:
+                 *, gates: Gates | None = None, pick_article: bool = False
+                 ) -> Callable[..., AsyncIterator[tuple[Any, Any]]]:
     """The chat function: the answer (streamed when a model writes it), then the evidence and
     the highlighted article.
 
     With `models` (the dropdown's choices) it takes the chosen label as a third argument and
     answers with that model; without, with the assistant's default. `gates` bound how many
-    answers run and wait at once (default: from the assistant's settings).
+    answers run and wait at once (default: from the assistant's settings). With `pick_article`
+    its last argument is the article picker's value: the file answered from (None = all).
     """
     settings = getattr(assistant, "settings", None) or Settings()
     gates = gates or Gates.of(settings)
@@ -282,15 +284,18 @@ def make_respond(assistant: Assistant, models: Mapping[str, ModelSpec | None] | 
     memo: Memo[Answer] = Memo()  # extractive answers by question, conversation and model
 
     async def extractive(question: str, turns: list[dict[str, str]], choice: Any,
-                         docs: object) -> Answer:
+                         docs: object, scope: dict[str, str] | None = None) -> Answer:
         """An extractive answer: remembered, or computed once in an answer slot."""
+        scope = scope or {}
+
         async def compute() -> Answer:
             async with gates.answers.enter() as admitted:
                 if not admitted:
                     raise Busy
                 return await anyio.to_thread.run_sync(
-                    lambda: _final(assistant.stream(question, turns, model=choice)))
-        key = (question, tuple((t["role"], t["content"]) for t in turns), str(choice))
+                    lambda: _final(assistant.stream(question, turns, model=choice, **scope)))
+        key = (question, tuple((t["role"], t["content"]) for t in turns), str(choice),
+               str(scope))
         return await memo.get(key, compute, version=docs)
 
     async def follow_ups(answer: Answer, turns: list[dict[str, str]],
@@ -307,10 +312,13 @@ def make_respond(assistant: Assistant, models: Mapping[str, ModelSpec | None] | 
                 break
         return chips
 
-    async def respond(message: str, history: list[dict[str, Any]], model: str | None = None
+    async def respond(message: str, history: list[dict[str, Any]], *inputs: Any
                       ) -> AsyncIterator[tuple[Any, Any]]:
         """Answer a question about the article, with [n] markers and their sources."""
         text = ""
+        model = inputs[0] if models and inputs else None
+        picked = inputs[-1] if pick_article and inputs else None
+        scope = {"article": str(picked)} if picked else {}
         try:
             choice: ModelSpec | str | None = None  # the assistant's default
             if models:
@@ -324,13 +332,16 @@ def make_respond(assistant: Assistant, models: Mapping[str, ModelSpec | None] | 
             turns = render.engine_history(history)
             docs = await anyio.to_thread.run_sync(lambda: assistant.documents)  # loads once
             answer: Answer | None = None
+            if picked:  # the pane shows the article answered from
+                docs = [d for d in docs if d.source == picked] or docs
             if not generative:  # complete at once: one update
-                answer = await extractive(message, turns, choice, docs)
+                answer = await extractive(message, turns, choice, docs, scope)
             else:
                 async with gates.models.enter() as admitted:
                     if not admitted:
                         raise Busy
-                    async for item in _in_thread(assistant.stream(message, turns, model=choice)):
+                    async for item in _in_thread(assistant.stream(message, turns, model=choice,
+                                                                  **scope)):
                         if isinstance(item, Answer):
                             answer = item
                         else:
@@ -351,6 +362,19 @@ def make_respond(assistant: Assistant, models: Mapping[str, ModelSpec | None] | 
             yield _chat([render.notice_message(ERROR_TEXT)]), gr.skip()
 
     return respond
+
+
+ALL_ARTICLES = "All articles"
+
+
+def _picker_update(documents: Sequence[Any]) -> Any:
+    """The picker's choices, "title — date" each, or hidden when there is only one article."""
+    if len(documents) < 2:
+        return gr.update(visible=False)
+    choices = [(ALL_ARTICLES, "")] + [
+        (f"{d.title or d.source}" + (f" — {d.date}" if d.date else ""), d.source)
+        for d in documents]
+    return gr.update(choices=choices, value="", visible=True)
 
 
 def create_app(assistant: Assistant) -> gr.Blocks:
@@ -377,8 +401,16 @@ def create_app(assistant: Assistant) -> gr.Blocks:
                         info="Generated answers are checked sentence by sentence against the "
                              "article; extractive quotes it directly.",
                         interactive=True, filterable=False, elem_id="model"))
+                # The article picker: hidden while the corpus holds one article (filled on load).
+                # Its value defaults to "" (all articles): the /chat API needs no argument for it.
+                picker = gr.Dropdown(
+                    choices=[(ALL_ARTICLES, "")], value="", label="Article", visible=False,
+                    interactive=True,
+                    filterable=True, elem_id="article-picker",
+                    info="Type to search by title; answers then come from that article only.")
+                extra.append(picker)
                 gr.ChatInterface(
-                    make_respond(assistant, models),
+                    make_respond(assistant, models, pick_article=True),
                     chatbot=EscapedChatbot(
                         elem_id="chat", label="Chat", height="68vh", render_markdown=False,
                         sanitize_html=True, latex_delimiters=[], allow_tags=False,
@@ -405,4 +437,9 @@ def create_app(assistant: Assistant) -> gr.Blocks:
                 article.render()
         demo.load(lambda: render.article_html(assistant.documents), None, article,
                   api_visibility="private", queue=False)
+        demo.load(lambda: _picker_update(assistant.documents), None, picker,
+                  api_visibility="private", queue=False)
+        picker.change(lambda source: render.article_html(
+            [d for d in assistant.documents if d.source == source] or assistant.documents),
+            picker, article, api_visibility="private", queue=False)
     return demo

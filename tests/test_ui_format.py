@@ -429,7 +429,9 @@ TWO = "openai:a@http://127.0.0.1:9/v1,openai:b@http://127.0.0.1:9/v1"
 
 
 def dropdowns(demo: gr.Blocks) -> list[gr.Dropdown]:
-    return [b for b in demo.blocks.values() if isinstance(b, gr.Dropdown)]
+    """The page's Model dropdowns (the article picker is tested in tests/test_picker.py)."""
+    return [b for b in demo.blocks.values()
+            if isinstance(b, gr.Dropdown) and b.elem_id != "article-picker"]
 
 
 @pytest.mark.parametrize("llm", [None, "openai:a@http://127.0.0.1:9/v1"])
@@ -440,7 +442,9 @@ def test_with_fewer_than_two_models_the_page_has_no_model_dropdown(llm, tmp_path
     demo = create_app(a)
     assert dropdowns(demo) == [] and model_choices(llm) == {}
     (chat,) = [d for d in demo.fns.values() if d.api_name == "chat"]
-    assert [type(b).__name__ for b in chat.inputs] == ["Textbox", "State"]
+    # The article picker (hidden while the corpus holds one article) is the chat's last input.
+    assert [type(b).__name__ for b in chat.inputs] == ["Textbox", "State", "Dropdown"]
+    assert chat.inputs[-1].elem_id == "article-picker"
     assert not (tmp_path / "index").exists()  # nothing loaded, no model built
 
 
@@ -454,7 +458,8 @@ def test_with_two_models_the_page_offers_extractive_and_each_defaulting_to_the_f
     assert menu.label == "Model" and [c[1] for c in menu.choices] == labels
     assert menu.value == labels[1]
     (chat,) = [d for d in demo.fns.values() if d.api_name == "chat"]
-    assert chat.inputs[-1] is menu  # the chosen value reaches the chat function
+    assert chat.inputs[-2] is menu  # the chosen value reaches the chat function (then the
+    # article picker's)
     names = [d.api_name for d in demo.fns.values() if d.api_visibility == "public"]
     assert names == ["chat"]
     assert not (tmp_path / "index").exists()
