@@ -11,7 +11,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup browser run chat index test lint typecheck unit eval bench load clean
+.PHONY: setup browser run chat index test lint typecheck unit eval bench bench-scale load clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ bench: setup
 # report and a chart in evals/out/load/ (the 20-reader smoke runs in `make test`).
 load: setup
 	$(PY) tests/load/run.py --check
+
+# The archive at scale: N look-alike articles (ARTICLES=1000), build, ask, add one, memory.
+ARTICLES ?= 1000
+bench-scale: setup
+	$(PY) -m assistant.bench_scale --articles $(ARTICLES)
 
 clean:
 	rm -rf .index evals/out tests/artifacts .pytest_cache .mypy_cache .ruff_cache
