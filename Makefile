@@ -11,7 +11,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup browser run chat index test lint typecheck unit eval bench bench-scale load clean
+.PHONY: setup browser run chat index test lint typecheck unit eval bench bench-scale load train clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ eval: setup
 	$(PY) -m evals
 
 test: lint typecheck unit eval
+
+# Fit the learned scorer on the dev sets (evals/dev/) and write assistant/scorer.json.
+train: setup
+	$(PY) -m evals.train
 
 bench: setup
 	$(PY) -m assistant.bench

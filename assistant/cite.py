@@ -40,11 +40,12 @@ def related(sentences: tuple[Sentence, ...]) -> list[Citation]:
 
 def cite(query: Query, draft: Draft) -> Answer:
     """The final `Answer` for a query and its draft."""
-    if draft.abstained:
+    if draft.abstained or draft.kind == "chat":
         text = draft.message or "The article doesn't say."
         citations: list[Citation] = []
     else:
         text, citations = number(draft)
+    kind = "abstain" if draft.abstained else draft.kind
     return Answer(
         question=query.question,
         text=text,
@@ -56,4 +57,5 @@ def cite(query: Query, draft: Draft) -> Answer:
         notices=list(draft.notices),
         removed=list(draft.removed),
         recited=list(draft.recited),
+        kind=kind,
     )

@@ -17,19 +17,26 @@ from contextlib import closing
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from langchain_core.runnables import Runnable, RunnableLambda
 
+from . import chat
 from .answer import Answerer, ExtractiveAnswerer
 from .cite import cite
 from .corpus import Corpus, Document
 from .errors import InvalidQuestion
+from .features import Context
 from .index import SentenceIndex, load_embeddings, open_index
+from .intent import intent
+from .learned import LearnedAnswerer
 from .lexical import LexicalIndex
 from .llm import ModelSpec, parse_spec, parse_specs
 from .question import prepare
 from .retrieve import Retriever
+from .scorer import WEIGHTS, Scorer
 from .settings import Settings
-from .values import Answer, Citation, Draft, Hit, Query
+from .summary import summarize
+from .values import Answer, Citation, Claim, Draft, Hit, Query
 
 EXTRACTIVE = "extractive"  # the `model` that asks for the offline answerer, whatever the default
 
@@ -46,9 +53,11 @@ class Assistant:
         self._lock = threading.Lock()
         self._documents: list[Document] | None = None
         self._corpus: Corpus | None = None
+        self._scorer: Scorer | None = None
+        self._context: Context | None = None  # the corpus's word weights, for the intent model
         self._index: SentenceIndex | None = None
         self._retriever: Retriever | None = None
-        self._extractive: ExtractiveAnswerer | None = None
+        self._extractive: ExtractiveAnswerer | LearnedAnswerer | None = None
         self._chain: Runnable[dict[str, Any], Answer] | None = None
         self._models: dict[ModelSpec, Answerer] = {}  # chat-model answerers, built once each
 
@@ -88,10 +97,22 @@ class Assistant:
         self._install(index, self._retriever)
         self._models.clear()  # chat-model answerers hold the old sentences
 
+    def _load_scorer(self) -> Scorer:
+        """The learned scorer's weights (read once per Assistant)."""
+        if self._scorer is None:
+            self._scorer = Scorer.load(self.settings.scorer_path or WEIGHTS)
+        return self._scorer
+
     def _install(self, index: SentenceIndex, retriever: Retriever) -> None:
         """Make a freshly opened index the one answered from (lock held)."""
-        self._extractive = ExtractiveAnswerer(index.sentences, retriever.vocabulary,
-                                              retriever.idf)
+        scorer = self._load_scorer()
+        if self.settings.answerer == "learned":
+            self._extractive = LearnedAnswerer(index.sentences, retriever.idf, scorer)
+        else:
+            self._extractive = ExtractiveAnswerer(index.sentences, retriever.vocabulary,
+                                                  retriever.idf)
+        self._context = Context(retriever.idf, lambda _s, _o: None,
+                                max(retriever.idf.values(), default=1.0))
         self._documents, self._index, self._retriever = index.documents, index, retriever
         self._chain = None
 
@@ -138,7 +159,7 @@ class Assistant:
         return self._retriever
 
     @property
-    def extractive(self) -> ExtractiveAnswerer:
+    def extractive(self) -> ExtractiveAnswerer | LearnedAnswerer:
         """The offline answerer, also the fallback of generative ones."""
         self.load()
         assert self._extractive is not None
@@ -176,7 +197,7 @@ class Assistant:
 
                 # The index's vectors stand in for the evidence's: verification embeds only
                 # the answer's own sentences. A mis-cited claim may be re-cited to any sentence.
-                vectors = index.vector_map()  # read from Chroma as they are needed
+                vectors = index.vector_map()
                 self._models[spec] = generative_answerer(self.settings, embed=embed,
                                                          fallback=fallback, spec=spec,
                                                          vectors=vectors,
@@ -193,6 +214,32 @@ class Assistant:
         self.load()  # follows a changed corpus folder first
         return self.retriever.rank(query, article=query.article)
 
+    def retrieve_and_read(self, query: Query) -> tuple[list[Hit], str]:
+        """The candidates, and what kind of reply the message wants (assistant/intent.py):
+        "question", "summary" or "chat". The query is embedded once for both."""
+        self.load()
+        r = self.retriever
+        vector = r.embed(query.standalone)
+        hits = r.rank(query, vector=vector, article=query.article)
+        assert self._context is not None
+        kind = intent(query, vector, hits[: max(self.settings.top_k, 1)], self._load_scorer(),
+                      self._context, r.embed)
+        return hits, kind
+
+    def reply(self, kind: str, query: Query, hits: Sequence[Hit]) -> Draft:
+        """A summary of the article in scope (or of the best candidate's), or the small-talk
+        reply: the two replies that are not answers to a question."""
+        docs = self.documents
+        if kind == "chat":
+            return Draft((), kind="chat", message=chat.reply(docs, self.settings.prompts_dir))
+        source = query.article or (hits[0].sentence.source if hits else
+                                   (docs[0].source if docs else None))
+        sentences = [s for s in self._index.sentences if s.source == source] if self._index else []
+        vectors = self._index.vectors([s.key for s in sentences]) if self._index else {}
+        sentences = [s for s in sentences if s.key in vectors]
+        chosen = summarize(sentences, np.asarray([vectors[s.key] for s in sentences]))
+        return Draft(tuple(Claim(c.text, (c,)) for c in chosen), kind="summary")
+
     def chain(self) -> Runnable[dict[str, Any], Answer]:
         """The pipeline as a LangChain runnable: {"question", "history", "model"?} → Answer."""
         if self._chain is None:
@@ -202,13 +249,16 @@ class Assistant:
                     query = replace(query, article=self.resolve_article(x["article"]))
                 return query, x.get("model")
 
-            def step_retrieve(x: tuple[Query, Any]) -> tuple[Query, list[Hit], Any]:
+            def step_retrieve(x: tuple[Query, Any]) -> tuple[Query, list[Hit], Any, str]:
                 q = self.retriever.spell(x[0])
-                return q, self.retrieve(q), x[1]
+                hits, kind = self.retrieve_and_read(q)
+                return q, hits, x[1], kind
 
-            def step_answer(x: tuple[Query, list[Hit], Any]) -> tuple[Query, Draft]:
-                query, hits, model = x
+            def step_answer(x: tuple[Query, list[Hit], Any, str]) -> tuple[Query, Draft]:
+                query, hits, model, kind = x
                 hits = hits[: max(self.settings.top_k, 1)]
+                if kind != "question":
+                    return query, self.reply(kind, query, hits)
                 return query, self.answerer_for(model).answer(query, hits)
 
             def step_cite(x: tuple[Query, Draft]) -> Answer:

@@ -52,6 +52,9 @@ class Settings:
     top_k: int = 12
     # The learned scorer's weights (written by `make train`); None = the file in the package.
     scorer_path: Path | None = None
+    # Which extractive answerer decides and composes answers: "rules" (answer.py, the default)
+    # or "learned" (learned.py: learned ranking and decline; see README "Answer quality").
+    answerer: str = "rules"
     # Weight of the dense (embedding) score against the lexical (BM25) score in fusion.
     dense_weight: float = 0.8
     # LangChain chat model in init_chat_model form ("ollama:qwen2.5:7b"); None = extractive only.

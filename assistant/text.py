@@ -74,6 +74,7 @@ def terms(text: str) -> list[str]:
         # Demonyms meet their country: "Israeli" → israel, "Omani" → oman, "Iranian" → iran.
         if len(w) > 5 and w.endswith("ian"):
             out.append(stem(w[:-3]))
+            out.append(stem(w[:-1]))  # Syrian → syria
         elif len(w) > 4 and w.endswith("i") and w.isalpha():
             out.append(stem(w[:-1]))
         if "-" in w:

@@ -76,6 +76,7 @@ class Draft:
     notices: tuple[str, ...] = ()  # shown to the user (fallbacks, flagged sentences)
     removed: tuple[str, ...] = ()  # what verification took out of a generated answer
     recited: tuple[str, ...] = ()  # claims verification moved to the sentences that support them
+    kind: str = "answer"  # "answer" | "abstain" | "summary" | "chat" (see Answer.kind)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,10 @@ class Answer:
     removed: list[str] = field(default_factory=list)
     recited: list[str] = field(default_factory=list)  # claims re-cited by verification
     article: str | None = None  # the corpus file the question was scoped to; None = all
+    # The kind of reply: "answer" (cited sentences), "abstain" (the article doesn't say; see
+    # `related`), "summary" (the article's central sentences, cited) or "chat" (a reply to
+    # small talk saying what the assistant does, with example questions; no citations).
+    kind: str = "answer"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""

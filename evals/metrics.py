@@ -174,7 +174,7 @@ def mrr(ranked: Sequence[Span], item: Item, what: str = "retrieved passages") ->
 
 def key_fact_recall(answer: Answer, item: Item) -> Score | None:
     """Share of key facts found in the answer (any alternative, case-insensitive, word start)."""
-    if not item.answerable:
+    if not item.answerable or not item.key_facts:
         return None
     if answer.abstained:
         return Score(0.0, f"expected {_facts(item.key_facts)}, got an abstention")

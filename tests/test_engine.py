@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
 Check = Callable[[Answer], None]
 
 ANSWER_KEYS = {"question", "text", "citations", "abstained", "interpreted_as", "related",
-               "backend", "notices", "removed", "recited", "article"}
+               "backend", "notices", "removed", "recited", "article", "kind"}
 CITATION_KEYS = {"n", "quote", "source", "start", "end", "section", "title", "author", "date"}
 
 NEGOTIATOR = "Who is Iran's top nuclear negotiator?"

@@ -1,0 +1,47 @@
+"""Small talk: a reply to "hi", "thanks" or "what can you do?" that says what the assistant does.
+
+It is not an answer about the article and not a refusal: it cites nothing and offers two or
+three questions the article answers, made from the article itself (a summary, the person it
+names most, its first section), so they work for whatever article is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from .corpus import Document
+from .prompts import load_prompt
+
+_PERSON = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+\b")
+_NOT_PEOPLE = re.compile(r"\b(?:Union|States|Nations|Ministry|Council|Middle|East|West|House|"
+                         r"Plan|Action|Guard|Gulf|Peninsula|University|Department|City|Street)\b")
+
+
+def examples(documents: Sequence[Document]) -> list[str]:
+    """Two or three questions the first article answers."""
+    out = ["Summarize the article."]
+    if not documents:
+        return out
+    doc = documents[0]
+    names = Counter(m.group(0) for s in doc.sentences for m in _PERSON.finditer(s.text)
+                    if not _NOT_PEOPLE.search(m.group(0)) and s.start != m.start())
+    if names:
+        out.append(f"Who is {names.most_common(1)[0][0]}?")
+    heads = doc.headings
+    if heads:
+        out.append(f"What does the article say about “{heads[0].rstrip('.:')}”?")
+    return out[:3]
+
+
+def reply(documents: Sequence[Document], prompts_dir: Path | None = None) -> str:
+    """The small-talk reply, from prompts/chat_reply_v1.md."""
+    titles = [d.title for d in documents if d.title]
+    if len(documents) == 1 and titles:
+        about = f"the article “{titles[0]}”"
+    else:
+        about = f"the {len(documents)} articles in the corpus" if documents else "the articles"
+    listed = "\n".join(f"- {q}" for q in examples(documents))
+    return load_prompt("chat_reply_v1", prompts_dir, articles=about, examples=listed)

@@ -1,0 +1,31 @@
+"""What kind of reply a message wants: an answer from the article, a summary, or small talk.
+
+Read by the learned intent model (assistant/scorer.py) from the message's own words: their
+MiniLM embedding (the vector retrieval already computed, when the message was not rewritten)
+and how much of them the article's vocabulary covers. A follow-up that was rewritten with the
+conversation's earlier question ("and why?") is read from what the reader typed, not from the
+carried-over context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from .asks import asking_sentence
+from .features import Asked, Context, intent_features
+from .question import own_words
+from .scorer import Scorer
+from .values import Hit, Query
+
+
+def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer,
+           context: Context, embed: Callable[[str], np.ndarray]) -> str:
+    """"question", "summary" or "chat" for this message."""
+    own = asking_sentence(own_words(query.standalone))
+    if own != query.standalone:
+        vector = embed(own)
+    asked = Asked.of(own, query.standalone)
+    kind, _ = scorer.intent_of(intent_features(vector, asked, hits, context))
+    return kind

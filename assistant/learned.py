@@ -1,0 +1,173 @@
+"""The learned answerer (`Settings.answerer = "learned"`): scored sentences, a learned decline.
+
+Not yet the default: on the dev sets (cross-validated) and the blind set it quotes the right
+sentences more often than the rule-based answerer in answer.py, but declines fewer look-alike
+questions (README, "Answer quality"). `make train` fits its models and scores it.
+
+The extractive answerer never writes words of its own: every claim is a sentence of the article,
+cited to itself. What it decides is whether to answer and with which sentences, and both
+decisions are learned (assistant/scorer.py, fitted by `make train` on the dev sets):
+
+1. Score: each candidate that retrieval handed over gets the probability that it belongs in the
+   answer, from features relating it to the question (assistant/features.py).
+2. Decide: the article answers when the probability that the question is answerable, read off
+   the best candidates and what the question names, reaches the threshold chosen on the dev set.
+   A few facts of language are not learned, they are checked: "how many" needs a number in the
+   evidence, "what year" a year, and a name, number or acronym that the corpus never mentions
+   cannot be what the article talks about. A decline says why when the reason is known.
+3. Compose: the best candidate, then every other one whose probability reaches the learned
+   threshold (at most `MAX_SENTENCES`); a sentence opening with an anaphor ("These may
+   include …", "He described …") comes with the one it continues, and a sentence announcing
+   the next ("… under the right conditions.") with the sentence that holds what it announces.
+   Sentences are given in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .asks import NUMBER, PERSON_NOUNS, asking_sentence
+from .features import Asked, Context, pair_features, question_features, type_held
+from .question import own_words
+from .scorer import Scorer
+from .text import stem, terms, words
+from .values import Claim, Draft, Hit, Query, Sentence
+
+# An answer quotes at most this many sentences: beyond four, a reader is better served by the
+# article itself (the summary, which covers the whole article, has its own length).
+MAX_SENTENCES = 4
+# How many passages to offer when declining.
+RELATED = 3
+
+# Needs whose absence from the best evidence is a fact, not a judgement: "how many" asks for a
+# number, "what year" for a year, "when" for a time.
+HARD_NEEDS = frozenset({"number", "year", "date", "time"})
+
+_CONTINUES = re.compile(r"^(?:These|This|Those|They|Such|It|He|She|His|Her|Its|Their)\b")
+# A sentence opening like this lists or spells out what the sentence before announced.
+_SPELLS_OUT = re.compile(r"^(?:These|They|Those|Such)\s+(?:\w+\s+)?(?:include|are|were|"
+                         r"involve|range|consist|cover)\b")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the answerer found, kept for explanations, tests and calibration."""
+
+    asked: Asked
+    probs: tuple[float, ...]  # per candidate, in the order handed over
+    answerable: float  # P(the article answers)
+    reason: str | None  # why it declines, when a fact says so
+
+
+class LearnedAnswerer:
+    """Answers with the article's own sentences, each cited; declines when they don't answer."""
+
+    name = "extractive"  # still the article's own words: the backend the answer names
+
+    def __init__(self, sentences: Sequence[Sentence], idf: Mapping[str, float],
+                 scorer: Scorer) -> None:
+        """Answer from these sentences; weigh words by `idf`; score with the learned `scorer`."""
+        self.by_pos = {(s.source, s.position): s for s in sentences}
+        self.idf = idf
+        self.scorer = scorer
+        self.context = Context(idf, self.neighbour, max(idf.values(), default=1.0))
+
+    def neighbour(self, s: Sentence, offset: int) -> Sentence | None:
+        """The sentence `offset` places away in the same paragraph, if any."""
+        n = self.by_pos.get((s.source, s.position + offset))
+        return n if n is not None and n.paragraph == s.paragraph else None
+
+    def known(self, term: str) -> bool:
+        """Whether a stemmed term is a word of the corpus."""
+        return term in self.idf
+
+    def unknown(self, question: str) -> tuple[str, ...]:
+        """Numbers, acronyms and roles of people in the question that the corpus never uses.
+
+        "in 2006", "the IAEA": unlike a common word, these have no paraphrase the article could
+        be using instead, so an article without them does not talk about them.
+        """
+        numbers = re.findall(r"\b\d[\d,.]*\d\b|\b\d\b", question)
+        acronyms = re.findall(r"(?<![\w.])[A-Z]{2,6}(?![\w.])", question)
+        # A role of a person ("emir", "prime minister") names someone the article would have
+        # to mention by that role.
+        roles = [w for w in words(question) if stem(w) in PERSON_NOUNS]
+        return tuple(dict.fromkeys(
+            t for t in numbers + acronyms + roles
+            if not any(self.known(x) for x in (terms(t) or [t.lower()]))))
+
+    def unknown_names(self, question: str) -> tuple[str, ...]:
+        """Capitalised words inside the question (not its first word) that the corpus never
+        uses, read after folding spelling variants ("United States" is "usa"): a feature of the
+        answer/abstain decision, since a name may also be a paraphrase ("Islamic …")."""
+        folded = set(words(question))
+        found = re.findall(r"(?<=[\w,’'] )[A-Z][a-z][\w’'-]+", question.strip())
+        return tuple(dict.fromkeys(
+            n for n in found if n.lower() in folded
+            and not any(self.known(x) for x in terms(n))))
+
+    def judge(self, query: Query, hits: Sequence[Hit]) -> Judgement:
+        """Score the candidates and the question; no decision yet."""
+        own = asking_sentence(own_words(query.standalone))
+        asked = Asked.of(own, query.standalone)
+        probs = self.scorer.candidates(pair_features(asked, hits, self.context))
+        unknown = self.unknown(own)
+        focus_missing = asked.focus is not None and not any(
+            self.known(t) for t in terms(asked.focus))
+        row = question_features(asked, hits, probs, self.context, len(self.unknown_names(own)),
+                                focus_missing)
+        p = self.scorer.answerable_p(row) if hits else 0.0
+        return Judgement(asked, tuple(probs), p, self.reason(asked, hits, probs, unknown))
+
+    def reason(self, asked: Asked, hits: Sequence[Hit], probs: Sequence[float],
+               unknown: Sequence[str]) -> str | None:
+        """Why the article cannot answer, when a fact says so; None when it may."""
+        if unknown:
+            said = ", ".join(f"“{u}”" for u in unknown[:3])
+            return f"The article never mentions {said}."
+        if asked.need in HARD_NEEDS and hits:
+            order = sorted(range(len(probs)), key=lambda i: -probs[i])[:3]
+            if not any(type_held(asked.need, hits[i].sentence.text, asked) for i in order):
+                what = "number" if asked.need == "number" else "date"
+                return f"The article gives no {what} for this."
+        return None
+
+    def compose(self, hits: Sequence[Hit], probs: Sequence[float]) -> list[Sentence]:
+        """The sentences to answer with, in reading order (see the module docstring)."""
+        order = sorted(range(len(hits)), key=lambda i: -probs[i])
+        chosen = [hits[order[0]].sentence]
+        for i in order[1:]:
+            if len(chosen) >= MAX_SENTENCES or probs[i] < self.scorer.include:
+                break
+            if hits[i].sentence.text not in {c.text for c in chosen}:
+                chosen.append(hits[i].sentence)
+        for c in list(chosen):
+            prev, nxt = self.neighbour(c, -1), self.neighbour(c, +1)
+            if prev is not None and _CONTINUES.match(c.text) and prev not in chosen:
+                chosen.append(prev)
+            if nxt is not None and _SPELLS_OUT.match(nxt.text) and nxt not in chosen:
+                chosen.append(nxt)
+        return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))
+
+    def answer(self, query: Query, hits: Sequence[Hit]) -> Draft:
+        """Answer from the hits, or decline with the closest passages and, if known, why."""
+        if not hits:
+            return Draft((), abstained=True, kind="abstain",
+                         message="The article doesn't cover this.")
+        j = self.judge(query, hits)
+        if j.reason is not None or j.answerable < self.scorer.answer:
+            order = sorted(range(len(hits)), key=lambda i: -j.probs[i])[:RELATED]
+            related = tuple(sorted((hits[i].sentence for i in order),
+                                   key=lambda x: (x.source, x.position)))
+            why = j.reason or "The article doesn't say."
+            return Draft((), abstained=True, kind="abstain", related=related,
+                         message=f"{why} The closest passages are below.")
+        chosen = self.compose(hits, j.probs)
+        return Draft(tuple(Claim(c.text, (c,)) for c in chosen))
+
+
+def has_number(text: str) -> bool:
+    """Whether a text holds a number (digits or a number word)."""
+    return bool(NUMBER.search(text))

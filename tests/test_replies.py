@@ -1,0 +1,89 @@
+"""Replies that are not answers to a question: summaries and small talk, and the learned parts
+that tell them apart (real MiniLM, real Chroma, the shipped weights)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant import Answer, Assistant, IndexUnavailable
+from assistant.features import PAIR, QUESTION, asked_name, describes
+from assistant.scorer import WEIGHTS, Linear, Scorer
+from assistant.summary import SUMMARY_SECTIONS, centrality
+
+ARTICLE = (Path(__file__).resolve().parent.parent / "corpus"
+           / "000_62740a8eec420147.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", ["hi", "thanks!", "what can you do?"])
+def test_small_talk_gets_a_plain_reply_with_examples(bot: Assistant, message: str) -> None:
+    a = bot.ask(message)
+    assert a.kind == "chat"
+    assert not a.abstained and a.citations == []
+    assert "Summarize the article." in a.text  # an example question, made from the article
+    assert not a.text.startswith("The article")  # not a refusal
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", ["Summarize the article", "what is this article about?"])
+def test_a_summary_cites_central_sentences_across_sections(
+        bot: Assistant, invariants: Callable[[Answer], None], message: str) -> None:
+    a = bot.ask(message)
+    invariants(a)
+    assert a.kind == "summary" and not a.abstained
+    assert 3 <= len(a.citations) <= 6
+    starts = [c.start for c in a.citations]
+    assert starts == sorted(starts)  # reading order
+    assert len({c.section for c in a.citations}) >= SUMMARY_SECTIONS
+
+
+@pytest.mark.slow
+def test_questions_stay_questions(bot: Assistant) -> None:
+    for q in ("Who mediates?", "Why does Iran insist on indirect talks?",
+              "What is the population of Oman?"):
+        assert bot.ask(q).kind in ("answer", "abstain"), q
+
+
+def test_lexrank_puts_the_hub_first() -> None:
+    # Three sentences on one theme and one on another: the theme's middle is most central.
+    v = np.array([[1.0, 0.3, 0.0], [1.0, 0.0, 0.0], [1.0, -0.3, 0.0], [0.0, 0.0, 1.0]])
+    v = v / np.linalg.norm(v, axis=1, keepdims=True)
+    c = centrality(v)
+    assert c.argmax() == 1 and c.argmin() == 3
+    assert c.sum() == pytest.approx(1.0)
+
+
+def test_who_is_reads_the_name_and_the_description() -> None:
+    assert asked_name("Who is Donald Trump?") == "Donald Trump"
+    assert asked_name("who's kanaani") == "kanaani"
+    assert asked_name("What did Trump claim?") is None
+    trump = next(s for s in ARTICLE.split(". ") if "now a prominent contender" in s)
+    assert describes("Donald Trump", trump)
+    assert describes("Khamenei", "guided by Supreme Leader Ayatollah Ali Khamenei, faces")
+    assert not describes("Trump", "Iran rejected the claims made last week.")
+
+
+def test_the_weights_match_the_features(tmp_path: Path) -> None:
+    s = Scorer.load()
+    assert s.pair.names == PAIR and s.answerable.names == QUESTION
+    assert 0 < s.include < 1 and 0 < s.answer < 1
+    raw = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    raw["pair"]["names"] = ["something", "else"]
+    bad = tmp_path / "scorer.json"
+    bad.write_text(json.dumps(raw))
+    with pytest.raises(IndexUnavailable, match="make train"):
+        Scorer.load(bad)
+    with pytest.raises(IndexUnavailable, match="make train"):
+        Scorer.load(tmp_path / "missing.json")
+
+
+def test_linear_is_a_standardised_logistic_regression() -> None:
+    m = Linear.of({"names": ["a", "b"], "mean": [1.0, 0.0], "scale": [2.0, 1.0],
+                   "coef": [1.0, -1.0], "intercept": [0.5]})
+    z = (3.0 - 1.0) / 2.0 * 1.0 - 1.0 * 2.0 + 0.5
+    assert m.proba([[3.0, 2.0]])[0] == pytest.approx(1 / (1 + np.exp(-z)))
