@@ -27,6 +27,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -169,9 +170,14 @@ class SentenceIndex:
         """The Chroma collection of sentence, clause and window rows."""
         return self.store._collection
 
+    @cached_property
+    def by_key(self) -> dict[str, Sentence]:
+        """Every sentence by `Sentence.key`."""
+        return {s.key: s for s in self.sentences}
+
     def vectors(self, keys: Sequence[str]) -> dict[str, list[float]]:
         """Stored sentence vectors by `Sentence.key`, for the keys asked (unknown ones left out)."""
-        by_key = {s.key: s for s in self.sentences}
+        by_key = self.by_key
         ids = {sentence_id(by_key[k]): k for k in keys if k in by_key}
         if not ids:
             return {}
@@ -202,7 +208,6 @@ class _LazyVectors(Mapping[str, Sequence[float]]):
 
     def __init__(self, index: SentenceIndex) -> None:
         self._index = index
-        self._keys = {s.key for s in index.sentences}
 
     def __getitem__(self, key: str) -> Sequence[float]:
         got = self._index.vectors([key])
@@ -211,13 +216,13 @@ class _LazyVectors(Mapping[str, Sequence[float]]):
         return got[key]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._keys
+        return key in self._index.by_key
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
+        return iter(self._index.by_key)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._index.by_key)
 
 
 def _forget(index_dir: Path) -> None:

@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
-
 ROOT = Path(__file__).resolve().parent.parent
 
 ASK = """
@@ -30,6 +28,7 @@ print(json.dumps({"file": assistant.__file__, "text": a.text,
 """
 
 
+@pytest.mark.slow
 def test_the_wheel_answers_from_anywhere(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
@@ -72,3 +71,10 @@ def test_the_wheel_answers_from_anywhere(tmp_path: Path) -> None:
     caches = list((tmp_path / "cache" / "article-assistant").glob("index-*/chroma.sqlite3"))
     assert len(caches) == 1
     assert list(elsewhere.iterdir()) == []
+
+
+def test_the_packaged_article_is_the_corpus_article() -> None:
+    packaged = ROOT / "assistant" / "data" / "corpus"
+    assert sorted(p.name for p in packaged.iterdir()) == ["000_62740a8eec420147.txt"]
+    assert (packaged / "000_62740a8eec420147.txt").read_bytes() == (
+        ROOT / "corpus" / "000_62740a8eec420147.txt").read_bytes()
