@@ -1,4 +1,7 @@
-"""The answer stage: choose which of the article's sentences answer the question, or abstain.
+"""The rule-based answerer (`Settings.answerer = "rules"`), kept beside the learned default.
+
+It was the default until the learned answerer (learned.py) did better on the dev sets out of
+fold (README, "Answer quality"); the generative answerers still import `Answerer` from here.
 
 The extractive answerer never writes words of its own: every claim is a sentence of the article,
 cited to itself. What it decides is how much to say and whether to say anything:
@@ -30,6 +33,7 @@ from .asks import (
     person_asked,
     shape,
 )
+from .features import asked_name, describes
 from .question import own_words
 from .text import stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
@@ -90,6 +94,20 @@ class Evidence:
     unknown: tuple[str, ...] = ()  # names or numbers in the question the corpus never mentions
     focus_missing: bool = False  # the thing asked about ("which city") is nowhere in the corpus
     person_missing: bool = False  # "which officials …" but the evidence names nobody new
+
+    def reason(self, need: str | None, about: str | None) -> str:
+        """Why the article does not answer, as far as a fact says; the plain line otherwise."""
+        if self.unknown:
+            return f"The article never mentions {', '.join(f'“{u}”' for u in self.unknown[:3])}."
+        if not self.type_ok and need in ("number",):
+            return "The article gives no number for this."
+        if not self.type_ok and need in ("year", "date", "time"):
+            return "The article gives no date for this."
+        if self.focus_missing and about:
+            return f"The article never mentions any “{about}”."
+        if self.person_missing or (not self.type_ok and need == "person"):
+            return "The article names no one for this."
+        return "The article doesn't say."
 
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
@@ -175,6 +193,13 @@ class ExtractiveAnswerer:
         total = sum(self.weigh(t) for t in q_terms) or 1.0
         covered = sum(self.weigh(t) for t in q_terms if t in near)
         type_ok = True
+        name = asked_name(own)
+        if name is not None and any(self.known(w) for w in words(name)):
+            # "Who is Donald Trump?": the article names them; the answer is what it says of
+            # them, a title before the name or a description after it.
+            type_ok = any(describes(name, h.sentence.text) for h in top)
+            return Evidence(max(dense, 1.0 if type_ok else 0.0), 1.0, type_ok,
+                            self.unknown_numbers(own))
         if need in VETO_NEEDS and top:
             type_ok = holds(need, top[0].sentence.text, own)
         unknown = self.unknown_numbers(own) + self.unknown_people(own)
@@ -248,13 +273,19 @@ class ExtractiveAnswerer:
         """Answer from the hits, or abstain with the closest passages."""
         if not hits:
             return Draft((), abstained=True, message="The article doesn't cover this.")
-        s = shape(asking_sentence(own_words(query.standalone)))
-        hits = self.rerank(hits, s.needs)
+        own = asking_sentence(own_words(query.standalone))
+        s = shape(own)
+        name = asked_name(own)
+        if name is not None:  # who is X: the sentences that say who X is come first
+            hits = sorted(hits, key=lambda h: not describes(name, h.sentence.text))
+        else:
+            hits = self.rerank(hits, s.needs)
         ev = self.evidence(query, hits, s.needs)
         if not ev.answerable():
             related = tuple(sorted((h.sentence for h in hits[:RELATED]),
                                    key=lambda x: (x.source, x.position)))
-            return Draft((), abstained=True, related=related,
-                         message="The article doesn't say. The closest passages are below.")
+            why = ev.reason(s.needs, focus(own))
+            return Draft((), abstained=True, related=related, kind="abstain",
+                         message=f"{why} The closest passages are below.")
         chosen = self.select(s.kind, hits)
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen))

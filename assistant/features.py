@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .asks import content_terms, focus, holds, person_asked, shape
-from .text import terms, words
+from .asks import PERSON_NOUNS, content_terms, focus, holds, person_asked, shape
+from .text import stem, terms, words
 from .values import Hit, Sentence
 
 # The order of the pair features, as stored with the weights.
@@ -62,6 +62,8 @@ QUESTION = (
     "content",  # log of the number of the question's content words
     "absent",  # IDF-weighted share of the question's content words the corpus never uses
     "uncovered",  # the rarest question word missing from the best candidates and their context
+    "uncovered_far",  # uncovered, weighted by how far the best candidate is in meaning
+    "absent_far",  # absent, weighted the same way
 )
 
 # The intent model reads the message's embedding and these: how much of it the corpus's words
@@ -94,7 +96,11 @@ def asked_name(question: str) -> str | None:
     if not m:
         return None
     name = m.group(1).strip()
-    name = re.sub(r"^(?:the|a|an|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", "", name, flags=re.I)
+    if re.match(r"(?:the|a|an|this|that|these|those|his|her|their|its)\b", name, re.I):
+        return None  # "who is the EU official …": a role asked for, not a name
+    name = re.sub(r"^(?:mr\.?|mrs\.?|ms\.?|dr\.?)\s+", "", name, flags=re.I)
+    if any(stem(w) in PERSON_NOUNS for w in words(name)):
+        return None
     return name if 0 < len(name.split()) <= 5 else None
 
 
@@ -141,10 +147,15 @@ class Asked:
         s = shape(own)
         name = asked_name(own)
         need = s.needs
+        lead = words(own)[:6]
         if name is not None:
             need = "describe"
-        elif need is None and person_asked(own):
-            need = "person"
+        elif need is None and (person_asked(own) or (
+                lead[:1] in (["which"], ["what"]) and any(stem(w) in PERSON_NOUNS
+                                                          for w in lead[1:4]))):
+            need = "person"  # "which Omani official …", "what EU envoy …"
+        elif need is None and lead[:1] == ["where"]:
+            need = "entity"  # a place: a name the question does not already hold
         caps = [w for m in _NAME.finditer(searched) for w in words(m.group(0))]
         first = words(searched)[:1]
         names = tuple(w for w in dict.fromkeys(caps) if len(w) > 1 and
@@ -261,6 +272,8 @@ def question_features(asked: Asked, hits: Sequence[Hit], probs: Sequence[float],
         math.log(1 + len(q_terms)),
         absent,
         uncovered,
+        uncovered * (1 - max((h.dense for h in hits), default=0.0)),
+        absent * (1 - max((h.dense for h in hits), default=0.0)),
     ]
 
 

@@ -1,8 +1,4 @@
-"""The learned answerer (`Settings.answerer = "learned"`): scored sentences, a learned decline.
-
-Not yet the default: on the dev sets (cross-validated) and the blind set it quotes the right
-sentences more often than the rule-based answerer in answer.py, but declines fewer look-alike
-questions (README, "Answer quality"). `make train` fits its models and scores it.
+"""The answer stage: choose which of the article's sentences answer the question, or decline.
 
 The extractive answerer never writes words of its own: every claim is a sentence of the article,
 cited to itself. What it decides is whether to answer and with which sentences, and both
@@ -13,8 +9,9 @@ decisions are learned (assistant/scorer.py, fitted by `make train` on the dev se
 2. Decide: the article answers when the probability that the question is answerable, read off
    the best candidates and what the question names, reaches the threshold chosen on the dev set.
    A few facts of language are not learned, they are checked: "how many" needs a number in the
-   evidence, "what year" a year, and a name, number or acronym that the corpus never mentions
-   cannot be what the article talks about. A decline says why when the reason is known.
+   sentence it would answer with, "when" a date, "which official" someone named; and a number,
+   acronym or role ("emir") that the corpus never mentions cannot be what the article talks
+   about. A decline says why when a fact settled it.
 3. Compose: the best candidate, then every other one whose probability reaches the learned
    threshold (at most `MAX_SENTENCES`); a sentence opening with an anaphor ("These may
    include …", "He described …") comes with the one it continues, and a sentence announcing
@@ -28,7 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .asks import NUMBER, PERSON_NOUNS, asking_sentence
+from .asks import PERSON_NOUNS, asking_sentence
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
 from .scorer import Scorer
@@ -43,7 +40,10 @@ RELATED = 3
 
 # Needs whose absence from the best evidence is a fact, not a judgement: "how many" asks for a
 # number, "what year" for a year, "when" for a time.
-HARD_NEEDS = frozenset({"number", "year", "date", "time"})
+HARD_NEEDS = frozenset({"number", "year", "date", "time", "person"})
+
+# Words for people in general, not roles: "people in Iran" names no one the article must name.
+GENERIC_PEOPLE = frozenset({"peopl", "person"})
 
 _CONTINUES = re.compile(r"^(?:These|This|Those|They|Such|It|He|She|His|Her|Its|Their)\b")
 # A sentence opening like this lists or spells out what the sentence before announced.
@@ -93,7 +93,7 @@ class LearnedAnswerer:
         acronyms = re.findall(r"(?<![\w.])[A-Z]{2,6}(?![\w.])", question)
         # A role of a person ("emir", "prime minister") names someone the article would have
         # to mention by that role.
-        roles = [w for w in words(question) if stem(w) in PERSON_NOUNS]
+        roles = [w for w in words(question) if stem(w) in PERSON_NOUNS - GENERIC_PEOPLE]
         return tuple(dict.fromkeys(
             t for t in numbers + acronyms + roles
             if not any(self.known(x) for x in (terms(t) or [t.lower()]))))
@@ -128,8 +128,13 @@ class LearnedAnswerer:
             said = ", ".join(f"“{u}”" for u in unknown[:3])
             return f"The article never mentions {said}."
         if asked.need in HARD_NEEDS and hits:
-            order = sorted(range(len(probs)), key=lambda i: -probs[i])[:3]
+            # The sentence it would answer with must hold a number or date; a person may be
+            # named in the sentence next to it ("… officials. Kanaani said …").
+            first = 2 if asked.need == "person" else 1
+            order = sorted(range(len(probs)), key=lambda i: -probs[i])[:first]
             if not any(type_held(asked.need, hits[i].sentence.text, asked) for i in order):
+                if asked.need == "person":
+                    return "The article names no one for this."
                 what = "number" if asked.need == "number" else "date"
                 return f"The article gives no {what} for this."
         return None
@@ -166,8 +171,3 @@ class LearnedAnswerer:
                          message=f"{why} The closest passages are below.")
         chosen = self.compose(hits, j.probs)
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen))
-
-
-def has_number(text: str) -> bool:
-    """Whether a text holds a number (digits or a number word)."""
-    return bool(NUMBER.search(text))

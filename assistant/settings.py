@@ -53,7 +53,8 @@ class Settings:
     # The learned scorer's weights (written by `make train`); None = the file in the package.
     scorer_path: Path | None = None
     # Which extractive answerer decides and composes answers: "rules" (answer.py, the default)
-    # or "learned" (learned.py: learned ranking and decline; see README "Answer quality").
+    # or "learned" (learned.py: learned ranking and decline; README "Answer quality" says why
+    # it is not the default yet).
     answerer: str = "rules"
     # Weight of the dense (embedding) score against the lexical (BM25) score in fusion.
     dense_weight: float = 0.8

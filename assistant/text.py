@@ -36,6 +36,7 @@ _FOLDS = [
     (re.compile(r"\bU\.\s?K\.", re.I), " uk "),
     (re.compile(r"\bE\.\s?U\.", re.I), " eu "),
     (re.compile(r"\bEuropean Union\b", re.I), " eu "),
+    (re.compile(r"\bspokes(?:man|woman|men|women)\b", re.I), " spokesperson "),
 ]
 _APOSTROPHE = re.compile(r"[’‘`´]")
 _POSSESSIVE = re.compile(r"'s\b")

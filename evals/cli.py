@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None, *, assistant: AssistantLike | None = Non
         "judge": bool(args.judge),
     }
     doc = report.build(results, base, verdicts, info, load_ms)
+    doc["reliability"] = report.reliability(getattr(settings, "scorer_path", None))
     if replayed:
         doc["replay"] = replayed
         doc["metrics"].update(replayed["metrics"])

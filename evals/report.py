@@ -132,6 +132,21 @@ def build(
     }
 
 
+def reliability(weights: Any = None) -> list[dict[str, Any]]:
+    """The reliability curve of the learned P(answerable), as `make train` measured it out of
+    fold on the dev sets (stored with the weights)."""
+    import json
+    from pathlib import Path
+
+    from assistant.scorer import WEIGHTS
+
+    try:
+        raw = json.loads(Path(weights or WEIGHTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return list(raw.get("reliability") or [])
+
+
 def section(results: Sequence[Result], verdicts: Sequence[Verdict]) -> dict[str, Any]:
     """A further question set (the blind set) as its own part of the report."""
     by_category: dict[str, Any] = {}
@@ -374,6 +389,16 @@ def markdown(report: Mapping[str, Any]) -> str:
         lines.append(f"- Metrics that moved: {'; '.join(moved) or 'none'}")
     if report.get("blind"):
         lines += _section_markdown(report["blind"])
+    if report.get("reliability"):
+        lines += ["", "## Reliability of the answer/decline probability", "",
+                  "The learned P(the article answers), out of fold on the dev sets (`make "
+                  "train`): per bin, the mean predicted probability against the share of "
+                  "questions that were answerable. A calibrated model has the two close.", "",
+                  "| P from | to | questions | mean predicted | share answerable |",
+                  "|---|---|---|---|---|"]
+        for b in report["reliability"]:
+            lines.append(f"| {b['from']:.1f} | {b['to']:.1f} | {b['n']} | {b['predicted']:.2f} "
+                         f"| {b['observed']:.2f} |")
     if report.get("replay"):
         lines += replay_markdown(report["replay"])
     lines += ["", f"## Failures ({len(report['failures'])})", ""]

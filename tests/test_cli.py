@@ -127,7 +127,7 @@ def test_ask_json_matches_the_answer_dict(in_process: Path, bot: Assistant,
     d = json.loads(capsys.readouterr().out)
     assert d == bot.ask("who mediates?").to_dict()
     assert set(d) == {"question", "text", "citations", "abstained", "interpreted_as", "related",
-                      "backend", "notices", "removed", "recited", "article"}
+                      "backend", "notices", "removed", "recited", "article", "kind"}
     assert set(d["citations"][0]) == {"n", "quote", "source", "start", "end", "section", "title",
                                       "author", "date"}
 

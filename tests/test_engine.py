@@ -214,20 +214,34 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     assert "Oman" in a.text
 
 
-@pytest.mark.parametrize("question", [
-    "What is the population of Oman?",
-    "What did Qatar's emir say about the talks?",
-    "Who won the 2024 election?",
-    "How many centrifuges does Iran operate?",
+@pytest.mark.parametrize(("question", "why"), [
+    ("What is the population of Oman?", "The article gives no number for this."),
+    ("What did Qatar's emir say about the talks?", "The article never mentions “emir”."),
+    ("Who won the 2024 election?", "The article never mentions any “won”."),
+    ("How many centrifuges does Iran operate?", "The article never mentions any “centrifuges”."),
+    ("What is the capital of Oman?", "The article never mentions any “capital”."),
 ])
-def test_look_alike_questions_abstain(bot: Assistant, invariants: Check, question: str) -> None:
+def test_look_alike_questions_abstain(bot: Assistant, invariants: Check, question: str,
+                                      why: str) -> None:
     a = bot.ask(question)
-    assert a.abstained is True
+    assert a.abstained is True and a.kind == "abstain"
     assert a.citations == []
     assert "[" not in a.text
-    assert "doesn't say" in a.text or "does not say" in a.text
+    assert a.text == f"{why} The closest passages are below."  # says why, when a fact says so
     assert a.related, "an abstention offers the closest passages"
     invariants(a)
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Who is Donald Trump?", "prominent contender"),
+    ("who's kanaani", "spokesperson"),
+    ("Who is Ayatollah Ali Khamenei?", "Supreme Leader"),
+])
+def test_who_is_a_named_person_gives_what_the_article_says_of_them(
+        bot: Assistant, question: str, says: str) -> None:
+    a = bot.ask(question)
+    assert not a.abstained and a.kind == "answer"
+    assert says in a.text
 
 
 # ---- follow-ups ---------------------------------------------------------------------------

@@ -51,8 +51,12 @@ class Reader(User):
         self.http = requests.Session()
         config = self.http.get(f"{self.host}/config", timeout=30).json()
         self.prefix = self.host + config.get("api_prefix", "/gradio_api")
-        self.fn_index = next(d["id"] for d in config["dependencies"]
-                             if d.get("api_name") == "chat")
+        chat = next(d for d in config["dependencies"] if d.get("api_name") == "chat")
+        self.fn_index = chat["id"]
+        # Every input after the message (the conversation state, the article picker, a model
+        # choice) is sent at the page's default, as gradio_client does for omitted arguments.
+        props = {c["id"]: c.get("props", {}) for c in config["components"]}
+        self.defaults = [props.get(i, {}).get("value") for i in chat["inputs"][1:]]
         self.samples = os.environ.get("LOAD_SAMPLES")
 
     @task
@@ -90,7 +94,7 @@ class Reader(User):
     def predict(self, session: str, question: str) -> tuple[list[dict], int]:
         """The answer's chat messages, as gradio_client's predict returns them, and the size."""
         joined = self.http.post(f"{self.prefix}/queue/join", timeout=TIMEOUT, json={
-            "data": [question, None], "fn_index": self.fn_index, "session_hash": session,
+            "data": [question, *self.defaults], "fn_index": self.fn_index, "session_hash": session,
             "event_data": None, "trigger_id": None})
         if joined.status_code == 503:
             raise RuntimeError("Gradio's queue is full")
