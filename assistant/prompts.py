@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .settings import ROOT
+from .settings import default_prompts_dir
 
-PROMPTS_DIR = ROOT / "prompts"
+PROMPTS_DIR = default_prompts_dir()
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 
 

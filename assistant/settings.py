@@ -21,6 +21,12 @@ def default_corpus_dir() -> Path:
     return here if here.is_dir() else PACKAGED_CORPUS
 
 
+def default_prompts_dir() -> Path:
+    """prompts/ of a checkout, else the copy installed inside the package."""
+    here = ROOT / "prompts"
+    return here if here.is_dir() else Path(__file__).resolve().parent / "prompt_files"
+
+
 def default_index_dir(corpus_dir: Path) -> Path:
     """The index's folder in the user's cache, one per corpus folder (never beside the code)."""
     from platformdirs import user_cache_dir
@@ -37,7 +43,7 @@ class Settings:
     # Default: ./corpus when it exists, else the article shipped inside the package.
     corpus_dir: Path = field(default_factory=default_corpus_dir)
     # Folder of prompt files for generative answers.
-    prompts_dir: Path = ROOT / "prompts"
+    prompts_dir: Path = field(default_factory=default_prompts_dir)
     # Where the Chroma store (unless chroma_url) and the saved BM25 counts live. None = a folder
     # for this corpus in the user's cache (platformdirs), never beside site-packages.
     index_dir: Path = None  # type: ignore[assignment]  # filled in __post_init__

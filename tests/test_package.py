@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ASK = """
 import assistant, json
 a = assistant.ask("Who mediates?")
-print(json.dumps({"file": assistant.__file__, "text": a.text,
+hi = assistant.ask("hi")  # the small-talk reply reads its prompt file from the package
+print(json.dumps({"file": assistant.__file__, "text": a.text, "hi": hi.kind,
                   "sources": sorted({c.source for c in a.citations})}))
 """
 
@@ -34,7 +35,7 @@ def test_the_wheel_answers_from_anywhere(tmp_path: Path) -> None:
     src.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, src / name)
-    for package in ("assistant", "evals"):
+    for package in ("assistant", "evals", "prompts"):
         shutil.copytree(ROOT / package, src / package,
                         ignore=shutil.ignore_patterns("__pycache__", "out"))
     dist = tmp_path / "dist"
@@ -67,6 +68,7 @@ def test_the_wheel_answers_from_anywhere(tmp_path: Path) -> None:
     result = json.loads(asked.stdout.strip().splitlines()[-1])
     assert result["file"].startswith(str(venv))
     assert "Oman" in result["text"]
+    assert result["hi"] == "chat"
     assert result["sources"] == ["000_62740a8eec420147.txt"]
     caches = list((tmp_path / "cache" / "article-assistant").glob("index-*/chroma.sqlite3"))
     assert len(caches) == 1
