@@ -113,13 +113,23 @@ class LearnedAnswerer:
         own = asking_sentence(own_words(query.standalone))
         asked = Asked.of(own, query.standalone)
         probs = self.scorer.candidates(pair_features(asked, hits, self.context))
+        if asked.need in ("time", "year", "date") and len(probs) > 1:
+            # "When …?" is answered by the sentence holding the date: when the best lacks one
+            # and the runner-up has it, the runner-up leads.
+            a, b = sorted(range(len(probs)), key=lambda i: -probs[i])[:2]
+            if (not type_held(asked.need, hits[a].sentence.text, asked)
+                    and type_held(asked.need, hits[b].sentence.text, asked)):
+                probs[a], probs[b] = probs[b], probs[a]
         unknown = self.unknown(own)
         focus_missing = asked.focus is not None and not any(
             self.known(t) for t in terms(asked.focus))
         row = question_features(asked, hits, probs, self.context, len(self.unknown_names(own)),
                                 focus_missing)
         p = self.scorer.answerable_p(row) if hits else 0.0
-        return Judgement(asked, tuple(probs), p, self.reason(asked, hits, probs, unknown))
+        reason = self.reason(asked, hits, probs, unknown)
+        if reason is None and focus_missing and asked.need != "describe":
+            reason = f"The article never mentions any “{asked.focus}”."
+        return Judgement(asked, tuple(probs), p, reason)
 
     def reason(self, asked: Asked, hits: Sequence[Hit], probs: Sequence[float],
                unknown: Sequence[str]) -> str | None:
@@ -128,9 +138,10 @@ class LearnedAnswerer:
             said = ", ".join(f"“{u}”" for u in unknown[:3])
             return f"The article never mentions {said}."
         if asked.need in HARD_NEEDS and hits:
-            # The sentence it would answer with must hold a number or date; a person may be
-            # named in the sentence next to it ("… officials. Kanaani said …").
-            first = 2 if asked.need == "person" else 1
+            # The sentences it would answer with must hold a number or a date (a date may sit
+            # in the runner-up: `judge` puts it first); a person may be named in the sentence
+            # next to the best ("… officials. Kanaani said …").
+            first = 1 if asked.need == "number" else 2
             order = sorted(range(len(probs)), key=lambda i: -probs[i])[:first]
             if not any(type_held(asked.need, hits[i].sentence.text, asked) for i in order):
                 if asked.need == "person":
@@ -139,10 +150,28 @@ class LearnedAnswerer:
                 return f"The article gives no {what} for this."
         return None
 
-    def compose(self, hits: Sequence[Hit], probs: Sequence[float]) -> list[Sentence]:
+    def paragraph(self, s: Sentence) -> list[Sentence]:
+        """The sentences of the paragraph `s` is in, in reading order."""
+        first = s
+        while (p := self.neighbour(first, -1)) is not None:
+            first = p
+        out = [first]
+        while (n := self.neighbour(out[-1], +1)) is not None:
+            out.append(n)
+        return out
+
+    def compose(self, hits: Sequence[Hit], probs: Sequence[float],
+                kind: str = "fact") -> list[Sentence]:
         """The sentences to answer with, in reading order (see the module docstring)."""
         order = sorted(range(len(hits)), key=lambda i: -probs[i])
         chosen = [hits[order[0]].sentence]
+        para = self.paragraph(chosen[0])
+        if kind in ("reason", "list") and para[0] == chosen[0] and len(para) > 1 and all(
+                len(chosen[0].text) < len(o.text) for o in para[1:]):
+            # A paragraph's opening sentence, its shortest, announces what the rest spells
+            # out ("For Iran, indirect talks serve multiple purposes."): a why or a list
+            # question is answered by the paragraph.
+            chosen.extend(para[1:MAX_SENTENCES])
         for i in order[1:]:
             if len(chosen) >= MAX_SENTENCES or probs[i] < self.scorer.include:
                 break
@@ -169,5 +198,5 @@ class LearnedAnswerer:
             why = j.reason or "The article doesn't say."
             return Draft((), abstained=True, kind="abstain", related=related,
                          message=f"{why} The closest passages are below.")
-        chosen = self.compose(hits, j.probs)
+        chosen = self.compose(hits, j.probs, j.asked.kind)
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen))

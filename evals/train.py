@@ -208,7 +208,8 @@ def examples(got: Retrieved) -> list[Example]:
             ex.extra = {"asked": asked, "hits": hits, "focus_missing": focus_missing,
                         "unknown": len(answerer.unknown_names(own)),
                         "vetoed": answerer.reason(asked, hits, [h.score for h in hits],
-                                                  answerer.unknown(own)) is not None,
+                                                  answerer.unknown(own)) is not None
+                        or (focus_missing and asked.need != "describe"),
                         "answerer": answerer}
         out.append(ex)
     return out
@@ -266,7 +267,7 @@ def _compose_positions(e: Example, probs: Sequence[float], include: float) -> se
     saved = answerer.scorer
     try:
         answerer.scorer = _Thresholds(include)  # type: ignore[assignment]
-        chosen = answerer.compose(hits, probs)
+        chosen = answerer.compose(hits, probs, e.extra["asked"].kind)
     finally:
         answerer.scorer = saved
     keys = {s.key for s in chosen}
