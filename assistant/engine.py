@@ -300,7 +300,12 @@ class Assistant:
             yield self.ask(question, history, model=model, article=article)
             return
         query = self.retriever.spell(query)
-        hits = self.retrieve(query)[: max(self.settings.top_k, 1)]
+        hits, kind = self.retrieve_and_read(query)
+        hits = hits[: max(self.settings.top_k, 1)]
+        if kind != "question":  # a summary or small talk: the same reply as `ask` gives
+            yield self.describe(replace(cite(query, self.reply(kind, query, hits)),
+                                        article=query.article))
+            return
         draft: Draft | None = None
         with closing(streamer(query, hits)) as pieces:
             for item in pieces:

@@ -396,3 +396,13 @@ def test_the_cli_and_the_page_show_what_verification_re_cited_and_removed():
     assert sources[1:] == ["", render.RECITED, f"• {recited[0]}", "", render.REMOVED,
                            f"• {removed[0]}"]
     assert answer.to_dict()["recited"] == recited
+
+
+def test_streaming_replies_to_small_talk_and_summaries_as_ask_does(assistant, monkeypatch):
+    a, model = answerer(assistant, "The article doesn't say.")
+    monkeypatch.setattr(assistant, "_answerer", a)
+    for message, kind in (("hi", "chat"), ("Summarize the article", "summary")):
+        streamed, asked = collect_answer(assistant.stream(message)), assistant.ask(message)
+        assert streamed.kind == asked.kind == kind
+        assert streamed.text == asked.text
+    assert model.calls == []  # neither is a question for the chat model
