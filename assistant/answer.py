@@ -30,6 +30,7 @@ from .asks import (
     content_terms,
     focus,
     holds,
+    literals,
     person_asked,
     shape,
 )
@@ -166,9 +167,7 @@ class ExtractiveAnswerer:
         "in 2006", "the UN", "its GDP": unlike a common word, an acronym or a number has no
         paraphrase the article could be using instead.
         """
-        numbers = re.findall(r"\b\d[\d,.]*\d\b|\b\d\b", question)
-        acronyms = re.findall(r"(?<![\w.])[A-Z]{2,6}(?![\w.])", question)
-        return tuple(t for t in numbers + acronyms
+        return tuple(t for t in literals(question)
                      if all(w not in self.vocabulary for w in terms(t) or [t.lower()]))
 
     def known(self, word: str) -> bool:

@@ -201,6 +201,14 @@ def person_asked(question: str) -> bool:
     return head is not None and stem(head) in PERSON_NOUNS
 
 
+def literals(question: str) -> list[str]:
+    """The numbers and acronyms of a question ("2006", "IAEA"): words with no paraphrase, so an
+    article that never uses them does not talk about them."""
+    numbers = re.findall(r"\b\d[\d,.]*\d\b|\b\d\b", question)
+    acronyms = re.findall(r"(?<![\w.])[A-Z]{2,6}(?![\w.])", question)
+    return numbers + acronyms
+
+
 def content_terms(question: str) -> list[str]:
     """The question's stemmed content words, without its question words."""
     return [t for t in terms(question) if t not in {stem(w) for w in QUESTION_WORDS}]

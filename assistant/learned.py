@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .asks import PERSON_NOUNS, asking_sentence
+from .asks import PERSON_NOUNS, asking_sentence, literals
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
 from .scorer import Scorer
@@ -89,13 +89,11 @@ class LearnedAnswerer:
         "in 2006", "the IAEA": unlike a common word, these have no paraphrase the article could
         be using instead, so an article without them does not talk about them.
         """
-        numbers = re.findall(r"\b\d[\d,.]*\d\b|\b\d\b", question)
-        acronyms = re.findall(r"(?<![\w.])[A-Z]{2,6}(?![\w.])", question)
         # A role of a person ("emir", "prime minister") names someone the article would have
         # to mention by that role.
         roles = [w for w in words(question) if stem(w) in PERSON_NOUNS - GENERIC_PEOPLE]
         return tuple(dict.fromkeys(
-            t for t in numbers + acronyms + roles
+            t for t in literals(question) + roles
             if not any(self.known(x) for x in (terms(t) or [t.lower()]))))
 
     def unknown_names(self, question: str) -> tuple[str, ...]:

@@ -52,7 +52,6 @@ GENERALIZATION = ROOT / "evals" / "out" / "generalization.json"  # written by --
 C = 1.0  # inverse regularisation strength: scikit-learn's default, not tuned
 FOLDS = 5
 BETA = 2.0
-MAX_REFUSAL = 0.03  # the over-refusal a reader tolerates: the bound the issue sets
 INTENTS = ("question", "summary", "chat")
 
 
@@ -318,28 +317,7 @@ def most_right(p: np.ndarray, y: np.ndarray) -> float:
     return best_t
 
 
-def youden(p: np.ndarray, y: np.ndarray) -> float:
-    """The threshold maximising balanced accuracy, TPR + TNR - 1 (Youden's J); on ties the
-    lowest, which answers more."""
-    best, best_t = -1.0, 0.5
-    for t in np.round(np.arange(0.05, 0.96, 0.01), 2):
-        j = float(np.mean(p[y == 1] >= t)) + float(np.mean(p[y == 0] < t)) - 1
-        if j > best + 1e-9:
-            best, best_t = j, float(t)
-    return best_t
-
-
-def lowest_refusal(p: np.ndarray, y: np.ndarray) -> float:
-    """The highest threshold (the most declines) that still answers all but `MAX_REFUSAL` of
-    the answerable questions: declining a question the article answers is the worse error."""
-    best = 0.05
-    for t in np.round(np.arange(0.05, 0.96, 0.01), 2):
-        if float(np.mean(p[y == 1] < t)) <= MAX_REFUSAL:
-            best = float(t)
-    return best
-
-
-def fit_all(exs: Sequence[Example], log: Any = print) -> tuple[dict[str, Any], dict[str, Any]]:
+def fit_all(exs: Sequence[Example]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Fit the three models and choose the thresholds; the weights dict and CV figures."""
     from sklearn.model_selection import StratifiedKFold
 
@@ -438,8 +416,7 @@ def held_out(runs: Sequence[tuple[Retrieved, list[Example]]], *, by_article: boo
     with tempfile.TemporaryDirectory() as tmp:
         for fold in folds:
             inside = set(fold)
-            weights, _ = fit_all([e for k, (_, _, e) in enumerate(every) if k not in inside],
-                                 log=lambda *_: None)
+            weights, _ = fit_all([e for k, (_, _, e) in enumerate(every) if k not in inside])
             path = Path(tmp) / "fold.json"
             path.write_text(json.dumps(weights))
             scorer = Scorer.load(path)
