@@ -83,6 +83,12 @@ def test_ids_are_derived_from_content_and_position(copy: Copy) -> None:
     kinds = collection.get(include=["metadatas"])["metadatas"]
     assert {m["kind"] for m in kinds} == {"sentence", "clause", "window"}
     assert {m["source"] for m in kinds} == {index.sentences[0].source}
+    # A sentence row holds the sentence's text, so the records on a server can be read; clause
+    # and window rows are derived from it and store only their vectors.
+    rows = collection.get(include=["metadatas", "documents"])
+    text = {sentence_id(s): s.text for s in index.sentences}
+    for i, m, d in zip(rows["ids"], rows["metadatas"], rows["documents"], strict=True):
+        assert d == (text[i] if m["kind"] == "sentence" else None)
     # Re-adding the same sentences with their ids updates in place: the count does not grow.
     again = index.sentences[:5]
     index.store.add_documents([LCDocument(page_content=s.text, metadata={"kind": "sentence"})
