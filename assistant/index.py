@@ -8,12 +8,14 @@ written by an interrupted process is redone. A change of model or chunking chang
 both collections, which rebuilds everything (Chroma keeps an existing collection's configuration
 silently, so an old one is never reused).
 
-What is stored per sentence: the sentence, the clauses of a long sentence, and its paragraph
-window (the normalised mean of it and its paragraph neighbours: computed, not embedded), each a
-row with `kind` and `source` metadata, so retrieval can query Chroma with a `where` filter for
-one article. Ids derive from source, span and text, so re-indexing is idempotent. Chroma never
-embeds anything itself (its default embedder would download a model). The store is a local
-folder (`PersistentClient`), or a Chroma server when `chroma_url` is given (`HttpClient`).
+What is stored per sentence: the sentence (with its text) and the clauses of a long sentence
+(vector only), each a row with `kind` and `source` metadata, so retrieval can query Chroma with a
+`where` filter for one article. A sentence's paragraph window (the normalised mean of it and its
+paragraph neighbours) is not stored: retrieval computes it from the sentence rows it reads
+anyway, which spares the build a third more HNSW inserts. Ids derive from source, span and
+text, so re-indexing is idempotent. Chroma never embeds anything itself (its default embedder
+would download a model). The store is a local folder (`PersistentClient`), or a Chroma server
+when `chroma_url` is given (`HttpClient`).
 """
 
 from __future__ import annotations
@@ -42,14 +44,10 @@ from .values import Sentence
 log = logging.getLogger(__name__)
 
 # Bump when segmentation or what gets embedded changes: the fingerprint then forces a rebuild.
-CHUNKING = "sentence+clause+window-v4"  # v4: clause and window rows store no text
+# v4: clause rows store no text; windows are computed at query time, not stored.
+CHUNKING = "sentence+clause-v4"
 MODEL_NAME = "all-MiniLM-L6-v2"
 FINGERPRINT_FILE = "fingerprint.json"
-# Chroma's HNSW graph. Cosine, as the model's vectors are compared. ef_construction 64 (Chroma's
-# default is 100) is pgvector's default for the same M of 16: inserts are the part of a build that
-# is not the model, and a 1000-article build spends about a fifth less time in them, while a
-# query still searches with Chroma's ef_search of 100 (`make bench-scale` reports the recall).
-EF_CONSTRUCTION = 64
 # Texts embedded per model call. sentence-transformers sorts each call's texts by length before
 # batching them, so a larger call pads less (2048 measured ~3% faster than 512 on the scale
 # benchmark's articles); it still keeps a progress bar moving every few seconds.
@@ -125,11 +123,6 @@ def clause_id(s: Sentence, i: int, text: str = "") -> str:
     return f"{sentence_id(s)}:c{i}"
 
 
-def window_id(s: Sentence) -> str:
-    """A stable id for a sentence's paragraph window: its sentence's id, then `:w`."""
-    return f"{sentence_id(s)}:w"
-
-
 def owner(row_id: str) -> str:
     """The sentence id of any row id."""
     return row_id.split(":", 1)[0]
@@ -142,19 +135,18 @@ def neighbours(sentences: Sequence[Sentence], i: int) -> list[int]:
             and sentences[j].source == s.source and sentences[j].paragraph == s.paragraph]
 
 
-def unit_ids(sentences: Sequence[Sentence], i: int) -> tuple[str, list[str], str | None]:
-    """The ids of a sentence's rows: the sentence, its clauses, its window (None when alone)."""
+def unit_ids(sentences: Sequence[Sentence], i: int) -> tuple[str, list[str], list[str]]:
+    """The row ids a sentence is scored with: its own, its clauses', and its paragraph
+    neighbours' sentence rows (its window; empty when it stands alone in its paragraph)."""
     s = sentences[i]
-    window = window_id(s) if neighbours(sentences, i) else None
-    return sentence_id(s), [clause_id(s, j, c) for j, c in enumerate(clauses(s))], window
+    return (sentence_id(s), [clause_id(s, j, c) for j, c in enumerate(clauses(s))],
+            [sentence_id(sentences[j]) for j in neighbours(sentences, i)])
 
 
 def fingerprint(model_path: Path | None) -> str:
-    """What every row was built with: model, chunking and the HNSW graph's settings. It names
-    the collections."""
+    """What every row was built with: model, chunking and metric. It names the collections."""
     model = str(model_path) if model_path else MODEL_NAME
-    graph = f"cosine|ef_construction={EF_CONSTRUCTION}"
-    return hashlib.sha256(f"{model}|{CHUNKING}|{graph}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{model}|{CHUNKING}|cosine".encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -175,7 +167,7 @@ class SentenceIndex:
 
     @property
     def collection(self) -> Any:
-        """The Chroma collection of sentence, clause and window rows."""
+        """The Chroma collection of sentence and clause rows."""
         return self.store._collection
 
     @cached_property
@@ -274,8 +266,7 @@ def _store(client: Any, name: str, embeddings: Embeddings) -> Any:
         client=client,
         collection_name=name,
         embedding_function=embeddings,
-        collection_configuration={"hnsw": {"space": "cosine",
-                                           "ef_construction": EF_CONSTRUCTION}},
+        collection_configuration={"hnsw": {"space": "cosine"}},
     )
 
 
@@ -354,9 +345,9 @@ def _rows(doc: Document, vectors: np.ndarray
     """(id, vector, text, metadata) of every row of one document, given its sentence and
     clause vectors in `_texts` order.
 
-    Only a sentence row stores its text: clause and window rows are derived from sentences
-    (retrieval reads their ids and vectors, never their text), and leaving their text out
-    spares Chroma a third of its full-text indexing on every insert."""
+    Only a sentence row stores its text: a clause row is part of its sentence (retrieval reads
+    its id and vector, never its text), and leaving its text out spares Chroma's full-text
+    indexing on every insert."""
     sents = list(doc.sentences)
     base = {"source": doc.source}
     k = len(sents)
@@ -366,12 +357,6 @@ def _rows(doc: Document, vectors: np.ndarray
         for j, c in enumerate(clauses(s)):
             yield clause_id(s, j, c), vectors[k].tolist(), None, {**meta, "kind": "clause"}
             k += 1
-        near = neighbours(sents, i)
-        if near:
-            rows = sorted([i, *near])
-            v = vectors[rows].mean(axis=0)
-            v = v / (np.linalg.norm(v) or 1.0)
-            yield window_id(s), v.tolist(), None, {**meta, "kind": "window"}
 
 
 def _texts(doc: Document) -> list[str]:

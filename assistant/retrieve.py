@@ -1,13 +1,15 @@
 """Retrieval: candidate sentences for a question from Chroma and bm25s, scored both ways.
 
-    dense    = Chroma's own query (HNSW) over sentence, clause and window rows, `where` one article
+    dense    = Chroma's own query (HNSW) over sentence and clause rows, `where` one article
     lexical  = bm25s over stemmed words of each sentence and its heading (lexical.py), same scope
-    union    = the top sentences of each; the rows of every candidate are read back by id and
-               scored against the question, so each `Hit` carries all its scores
+    union    = the top sentences of each; the rows of every candidate (and of its paragraph
+               neighbours, for its window) are read back by id and scored against the question,
+               so each `Hit` carries all its scores
     fused    = dense_weight · max(dense, clause, window, discounted) + (1 − dense_weight) · lexical
 
 Dense catches paraphrase; a sentence's clauses match short questions better than a long sentence
-does; the window lets "It allows Tehran to …" be found through its neighbours; BM25 catches names
+does; the window (the normalised mean of a sentence's and its neighbours' vectors) lets "It allows
+Tehran to …" score through its neighbours; BM25 catches names
 and rare words that a small embedding model blurs. Nothing here holds the corpus's vectors: only
 the candidates' rows are read per question. This module ranks; choosing what to say is the
 answerer's job.
@@ -30,8 +32,9 @@ from .values import Hit, Query, Sentence
 # How much a sentence's context window, or one of its clauses, counts against the sentence alone.
 WINDOW_DISCOUNT = 0.92
 CLAUSE_DISCOUNT = 0.95
-# Sentences taken from each engine. Dense rows come three kinds to a sentence, so three times as
-# many rows are asked of Chroma to reach about this many distinct sentences.
+# Sentences taken from each engine. A sentence has its own row and often clause rows (about 2.6
+# rows per sentence in the article), so three times as many rows are asked of Chroma to reach
+# about this many distinct sentences.
 CANDIDATES = 30
 ROWS_PER_SENTENCE = 3
 
@@ -128,18 +131,24 @@ class Retriever:
     def _score(self, chosen: list[int], q: np.ndarray, lex: np.ndarray) -> list[Hit]:
         """Every candidate's dense, clause, window, lexical and fused scores."""
         rows = [unit_ids(self.sentences, i) for i in chosen]
-        ids = [x for sid, cl, win in rows for x in (sid, *cl, *([win] if win else []))]
+        ids = list(dict.fromkeys(x for sid, cl, near in rows for x in (sid, *cl, *near)))
         if not ids:
             return []
         got = self.index.collection.get(ids=ids, include=["embeddings"])
-        sims = (np.asarray(got["embeddings"], np.float32) @ q).tolist()
+        vecs = np.asarray(got["embeddings"], np.float32).reshape(len(got["ids"]), -1)
+        at = {row: k for k, row in enumerate(got["ids"])}
+        sims = (vecs @ q).tolist()
         cos: dict[str, float] = dict(zip(got["ids"], sims, strict=True))
         w = self.dense_weight
         hits = []
-        for i, (sid, cl, win) in zip(chosen, rows, strict=True):
+        for i, (sid, cl, near) in zip(chosen, rows, strict=True):
             dense = cos.get(sid, 0.0)
             clause = max((cos.get(c, 0.0) for c in cl), default=dense)
-            window = cos.get(win, dense) if win is not None else dense
+            window = dense
+            inside = [at[x] for x in (sid, *near) if x in at]
+            if near and len(inside) > 1:
+                mean = vecs[inside].sum(axis=0)
+                window = float(mean @ q) / (float(np.linalg.norm(mean)) or 1.0)
             best = max(dense, CLAUSE_DISCOUNT * clause if cl else dense,
                        WINDOW_DISCOUNT * window)
             lexical = float(lex[i])

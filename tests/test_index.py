@@ -59,7 +59,7 @@ def test_built_on_first_use_with_a_fingerprint(first_index: tuple[Assistant, Sen
     assert marker["sentences"] == len(index.sentences) == 57
     assert (session_index_dir / "chroma.sqlite3").is_file()
     assert (session_index_dir / "lexical" / "lexical.npz").is_file()
-    assert index.collection.count() > 57  # clauses and windows too
+    assert index.collection.count() > 57  # clauses too
 
 
 def test_reopening_does_not_rebuild(copy: Copy, bot: Assistant) -> None:
@@ -81,10 +81,10 @@ def test_ids_are_derived_from_content_and_position(copy: Copy) -> None:
     stored = set(collection.get(where={"kind": "sentence"}, include=[])["ids"])
     assert stored == {sentence_id(s) for s in index.sentences}
     kinds = collection.get(include=["metadatas"])["metadatas"]
-    assert {m["kind"] for m in kinds} == {"sentence", "clause", "window"}
+    assert {m["kind"] for m in kinds} == {"sentence", "clause"}
     assert {m["source"] for m in kinds} == {index.sentences[0].source}
-    # A sentence row holds the sentence's text, so the records on a server can be read; clause
-    # and window rows are derived from it and store only their vectors.
+    # A sentence row holds the sentence's text, so the records on a server can be read; a clause
+    # row is part of its sentence and stores only its vector.
     rows = collection.get(include=["metadatas", "documents"])
     text = {sentence_id(s): s.text for s in index.sentences}
     for i, m, d in zip(rows["ids"], rows["metadatas"], rows["documents"], strict=True):
@@ -133,7 +133,7 @@ def test_only_changed_documents_are_embedded(copy: Copy) -> None:
     assert index.added == ["port.txt"] and index.built is False
     assert embedded == ["The harbour of Kettleby handles grain and timber.",
                         "Its pilots guide every vessel through the channel."]
-    assert index.collection.count() == rows + 4  # two sentences, each with its window
+    assert index.collection.count() == rows + 2  # two short sentences: no clauses
     # An edited document: only it is embedded again, its old rows are gone.
     embedded.clear()
     text = article.read_text(encoding="utf-8")
@@ -142,7 +142,7 @@ def test_only_changed_documents_are_embedded(copy: Copy) -> None:
     assert index.added == [article.name]
     assert embedded and not any("Kettleby" in t for t in embedded)
     assert any("flatly rejecting" in s.text for s in index.sentences)
-    assert index.collection.count() == rows + 4
+    assert index.collection.count() == rows + 2
     # A removed document: its rows are deleted, nothing is embedded.
     embedded.clear()
     (copy.corpus / "port.txt").unlink()
