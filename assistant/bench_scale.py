@@ -11,11 +11,7 @@ so no two articles share their named sentences), into a temporary corpus. Then, 
    across the same stretch of time; warm `ask()` p50 is measured at 1, 100 and N articles over
    the dev-set questions, across the whole corpus;
 3. one more article is added to the N, timed, and then its own texts are encoded alone;
-4. peak RSS of the process;
-5. the recall of Chroma's HNSW query at N articles: the rows it returns for the questions
-   against the exact nearest rows, found by reading every stored vector page by page (after
-   the RSS reading, which this scan would otherwise inflate). The graph is built with a lower
-   `ef_construction` than Chroma's default (assistant/index.py), so this is what that costs.
+4. peak RSS of the process.
 
 Targets (issue 9): build ≥ 80% of raw encode throughput, ask p50 at N ≤ 2× at one article
 (each measured against a query embedding timed alongside it, as `make bench` does),
@@ -34,15 +30,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
-
-import numpy as np
 
 from .bench import questions
 from .corpus import Document, parse_document
 from .engine import Assistant
 from .index import _texts
-from .retrieve import CANDIDATES, ROWS_PER_SENTENCE
 from .settings import Settings, default_corpus_dir
 
 # Names of the article and what kind of invented name replaces each (longest first).
@@ -95,31 +87,6 @@ def _ask_p50(bot: Assistant, qs: list[str], rounds: int) -> tuple[float, float]:
             bot.ask(q)
             asks.append((time.perf_counter() - t) * 1000)
     return statistics.median(asks), statistics.median(embeds)
-
-
-def _recall(collection: Any, vectors: list[list[float]], where: dict | None = None,
-            page: int = 20000) -> float:
-    """Mean share of the exact nearest rows (cosine) that Chroma's HNSW query returns, at the
-    depth retrieval asks for; `where` as retrieval scopes one article."""
-    k = CANDIDATES * ROWS_PER_SENTENCE
-    q = np.asarray(vectors, np.float32)
-    best_ids: list[list[str]] = [[] for _ in vectors]
-    best_sims = np.full((len(vectors), 0), -2.0, np.float32)
-    offset = 0
-    while True:
-        got = collection.get(where=where, include=["embeddings"], limit=page, offset=offset)
-        if not got["ids"]:
-            break
-        sims = q @ np.asarray(got["embeddings"], np.float32).T
-        merged = np.concatenate([best_sims, sims], axis=1)
-        ids = [b + list(got["ids"]) for b in best_ids]
-        top = np.argsort(-merged, axis=1)[:, :k]
-        best_sims = np.take_along_axis(merged, top, axis=1)
-        best_ids = [[row[j] for j in t] for row, t in zip(ids, top, strict=True)]
-        offset += page
-    found = collection.query(query_embeddings=vectors, n_results=k, where=where, include=[])
-    return statistics.mean(len(set(f) & set(e)) / max(len(e), 1)
-                           for f, e in zip(found["ids"], best_ids, strict=True))
 
 
 def _grow(bot: Assistant, corpus: Path, source: str, start: int, stop: int) -> tuple[float, int]:
@@ -186,11 +153,6 @@ def main(argv: list[str] | None = None) -> int:
         own_s = time.perf_counter() - t
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         sentences = len(bot.retriever.sentences)
-        # 5. HNSW recall, across the corpus and within the original article.
-        vectors = [embed.embed_query(q) for q in qs]
-        units = bot.load().collection
-        recall = _recall(units, vectors)
-        recall_one = _recall(units, vectors, where={"source": original.name})
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"archive: {n} articles (+1 added), {sentences} sentences; {len(qs)} questions x "
@@ -208,8 +170,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| add one article to {n} | {add_s:.2f} s = {add_s / own_s:.2f}x its own encode "
           f"({own_s:.2f} s) | ≤ 3x |")
     print(f"| peak RSS | {rss_mb:.0f} MB | ≤ 1536 MB |")
-    print(f"| HNSW recall@{CANDIDATES * ROWS_PER_SENTENCE} at {n + 1} articles (Chroma's query "
-          f"vs exact) | {recall:.3f} across the corpus, {recall_one:.3f} within one article | |")
     return 0
 
 
