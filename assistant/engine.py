@@ -196,7 +196,8 @@ class Assistant:
                 from .generate import generative_answerer
 
                 # The index's vectors stand in for the evidence's: verification embeds only
-                # the answer's own sentences. A mis-cited claim may be re-cited to any sentence.
+                # the answer's own sentences. A mis-cited claim may be re-cited to a sentence of
+                # the article in scope (GenerativeAnswerer.scope).
                 vectors = index.vector_map()
                 self._models[spec] = generative_answerer(self.settings, embed=embed,
                                                          fallback=fallback, spec=spec,

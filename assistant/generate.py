@@ -120,6 +120,13 @@ class GenerativeAnswerer:
         """Verified answer text as it is produced, then the final Draft."""
         return self._run(query, hits, streaming=True)
 
+    def scope(self, query: Query, evidence: Sequence[Sentence]) -> list[Sentence]:
+        """The sentences a mis-cited claim may be re-cited to: those of the article asked about,
+        or, across the corpus, of the articles the evidence came from. A claim is never re-cited
+        to an article the reader did not choose, nor to one the model saw nothing of."""
+        sources = {query.article} if query.article else {s.source for s in evidence}
+        return [s for s in self.article if s.source in sources]
+
     # ---- the work ------------------------------------------------------------------------
     def _run(self, query: Query, hits: Sequence[Hit], *, streaming: bool) -> Iterator[str | Draft]:
         kept = _dedupe(hits)
@@ -136,7 +143,8 @@ class GenerativeAnswerer:
             return
         evidence = [h.sentence for h in kept]
         stored = {s.text: self.vectors[s.key] for s in evidence if s.key in self.vectors}
-        verifier = Reciter(Verifier(evidence, self.embed, stored), self.article, self.vectors)
+        verifier = Reciter(Verifier(evidence, self.embed, stored),
+                           self.scope(query, evidence), self.vectors)
         checks: list[Check] = []
         shown = ""
         failure: str | None = None

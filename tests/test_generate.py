@@ -358,6 +358,42 @@ def test_an_injected_corpus_document_cannot_make_its_claim(tmp_path):
     assert len(model.calls) == 2  # the model was asked both times; verification did the rest
 
 
+def test_a_claim_is_never_re_cited_outside_the_article_asked_about(tmp_path):
+    """With two articles and the question scoped to one, a claim only the other article supports
+    is removed, not re-cited to it; the same claim asked across the corpus may be re-cited there
+    once the model was shown that article."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    main = "000_62740a8eec420147.txt"
+    (corpus / main).write_text((Settings().corpus_dir / main).read_text(encoding="utf-8"),
+                               encoding="utf-8")
+    (corpus / "001_doha.txt").write_text(
+        "Talks in Doha\n\nQatar hosted the latest round of talks in Doha last week. Delegations "
+        "met for two days.\n", encoding="utf-8")
+    a = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"))
+    a.load()
+    claim = "Qatar hosted the latest round of talks in Doha [1]."
+    model = ScriptedChatModel(replies=[claim] * 3)
+    g = GenerativeAnswerer(model, embed=a.retriever.embeddings.embed_documents,
+                           fallback=a.extractive, backend="scripted:test",
+                           article=a.retriever.sentences, vectors=a.load().vector_map())
+    asked = "Who mediates between Iran and the United States?"
+    scoped = a.prepare(asked)
+    scoped = Query(scoped.question, scoped.standalone, article=main)
+    hits = a.retriever.rank(scoped, article=main)[: a.settings.top_k]
+    assert {h.sentence.source for h in hits} == {main}
+    answer = cite(scoped, g.answer(scoped, hits))
+    assert not any("Doha" in c.quote for c in answer.citations)
+    assert answer.abstained or "Doha" not in answer.text
+    assert any("Doha" in r for r in g.answer(scoped, hits).removed)
+    # Across the corpus, with the Doha sentence among what the model saw, its claim stands.
+    doha = next(s for s in a.retriever.sentences if "Doha" in s.text)
+    wide = Query(scoped.question, scoped.standalone)
+    shown = [*hits[:3], Hit(doha, score=0.5, dense=0.5, lexical=0.5)]
+    kept = cite(wide, g.answer(wide, shown))
+    assert any(c.source == "001_doha.txt" and "Doha" in c.quote for c in kept.citations)
+
+
 def collect_answer(items) -> Answer:
     items = list(items)
     assert isinstance(items[-1], Answer)
