@@ -36,6 +36,15 @@ _INJECTION = re.compile(
 )
 _PERSON_PRONOUNS = {"he": "", "she": "", "him": "", "his": "’s", "her": "’s"}
 _THING_PRONOUNS = {"it", "its", "they", "them", "their", "these", "those"}
+# An auxiliary verb right before "that"/"this" makes it the subject, a pronoun ("why does that
+# matter?", "has that helped?"), not a determiner ("does that deal hold?" reads the same, and
+# also refers back).
+_AUXILIARIES = frozenset("""is was are were does did do has had have will would could can should
+    may might""".split())
+# Words that ask for more about what was just said, naming no topic of their own: "like what?",
+# "for example?", "really?", "tell me more", "what does that mean?".
+_ELABORATION = frozenset("""like example examples instance really more detail details elaborate
+    explain mean meaning means tell go""".split())
 # Capitalised words that make a name an organisation, place or document rather than a person.
 _NOT_PERSON = frozenset(
     """union states nations ministry council agency peninsula house east west republic plan action
@@ -158,10 +167,12 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
     content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_WORDS]
     # "that"/"this" only as the last word ("Why does Iran prefer that?"), not "claimed that …".
     pronouns = any(t in _PERSON_PRONOUNS or t in _THING_PRONOUNS for t in lowered) or (
-        bool(lowered) and lowered[-1] in ("that", "this"))
+        bool(lowered) and lowered[-1] in ("that", "this")) or any(
+        t in ("that", "this") and lowered[i - 1] in _AUXILIARIES
+        for i, t in enumerate(lowered) if i > 0)
     elliptical = not content or lowered[:1] in (["and"], ["also"]) or (
         len(lowered) >= 2 and lowered[:2] in (["what", "about"], ["how", "about"])
-    )
+    ) or all(w in _ELABORATION for w in content)
     if pronouns or elliptical:
         previous = next(text for role, text in reversed(turns) if role == "user")
         return f"{question}{FOLLOW_UP}{previous})"

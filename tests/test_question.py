@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, AssistantError, InvalidQuestion, Settings
+from assistant.question import FOLLOW_UP, standalone
 
 
 @pytest.fixture
@@ -114,3 +115,24 @@ def test_typos_still_find_the_answer(bot: Assistant) -> None:
     assert not a.abstained
     assert "Oman" in a.text
     assert any("hosted secret talks" in c.quote for c in a.citations)
+
+
+TURNS = (("user", "Could Iran and the U.S. ever talk directly?"),
+         ("assistant", "Possibly, under the right conditions."))
+
+
+@pytest.mark.parametrize("follow_up", [
+    "like what?", "for example?", "really?", "tell me more",  # asks for more, names nothing
+    "why does that matter?", "has that helped?", "Is this new?",  # "that"/"this" as a subject
+    "how so?", "and Qatar?", "what about Oman?", "why did they refuse?",
+])
+def test_follow_ups_carry_the_previous_question(follow_up: str) -> None:
+    assert standalone(follow_up, TURNS) == f"{follow_up}{FOLLOW_UP}{TURNS[0][1]})"
+
+
+@pytest.mark.parametrize("question", [
+    "Who is Donald Trump?", "Did the talks succeed?", "What does the article say about this deal?",
+    "What did Kanaani call the claims?",
+])
+def test_questions_that_stand_alone_are_left_as_they_are(question: str) -> None:
+    assert standalone(question, TURNS) == question
