@@ -4,7 +4,7 @@ Read by the learned intent model (assistant/scorer.py) from the message's own wo
 MiniLM embedding (the vector retrieval already computed, when the message was not rewritten)
 and how much of them the article's vocabulary covers. A follow-up that was rewritten with the
 conversation's earlier question ("and why?") is read from what the reader typed, not from the
-carried-over context.
+carried-over context; a message read as such a follow-up is never taken for small talk.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import numpy as np
 
 from .asks import asking_sentence
 from .features import Asked, Context, intent_features
-from .question import own_words
+from .question import FOLLOW_UP, own_words
 from .scorer import Scorer
 from .values import Hit, Query
 
@@ -28,4 +28,8 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
         vector = embed(own)
     asked = Asked.of(own, query.standalone)
     kind, _ = scorer.intent_of(intent_features(vector, asked, hits, context))
+    if kind == "chat" and FOLLOW_UP in query.standalone:
+        # The question stage read it as a follow-up of the conversation's last question ("tell
+        # me more", "really?"): it asks about the article, it is not small talk.
+        return "question"
     return kind

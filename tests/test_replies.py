@@ -49,6 +49,17 @@ def test_questions_stay_questions(bot: Assistant) -> None:
         assert bot.ask(q).kind in ("answer", "abstain"), q
 
 
+@pytest.mark.slow
+def test_in_a_conversation_a_request_for_more_is_a_question_and_thanks_is_small_talk(
+        bot: Assistant) -> None:
+    first = bot.ask("Could Iran and the U.S. ever talk directly?")
+    history = [{"role": "user", "content": first.question},
+               {"role": "assistant", "content": first.text}]
+    for more in ("tell me more", "really?", "like what?"):
+        assert bot.ask(more, history=history).kind in ("answer", "abstain"), more
+    assert bot.ask("thanks!", history=history).kind == "chat"
+
+
 def test_lexrank_puts_the_hub_first() -> None:
     # Three sentences on one theme and one on another: the theme's middle is most central.
     v = np.array([[1.0, 0.3, 0.0], [1.0, 0.0, 0.0], [1.0, -0.3, 0.0], [0.0, 0.0, 1.0]])
