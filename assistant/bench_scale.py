@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .bench import questions
+from .bench import interleaved, questions
 from .corpus import Document, parse_document
 from .engine import Assistant
 from .index import _texts
@@ -74,18 +74,8 @@ def look_alike(text: str, seed: int) -> str:
 
 
 def _ask_p50(bot: Assistant, qs: list[str], rounds: int) -> tuple[float, float]:
-    """(ask p50, query-embedding p50) in ms, interleaved: the embedding is the floor any
-    retrieval pays, and timing both side by side cancels the machine's changing load."""
-    asks, embeds = [], []
-    embed = bot.retriever.embeddings
-    for _ in range(rounds):
-        for q in qs:
-            t = time.perf_counter()
-            embed.embed_query(q)
-            embeds.append((time.perf_counter() - t) * 1000)
-            t = time.perf_counter()
-            bot.ask(q)
-            asks.append((time.perf_counter() - t) * 1000)
+    """(ask p50, query-embedding p50) in ms, timed as `make bench` times them."""
+    asks, embeds = interleaved(bot, qs, rounds)
     return statistics.median(asks), statistics.median(embeds)
 
 

@@ -146,7 +146,7 @@ class Retriever:
             clause = max((cos.get(c, 0.0) for c in cl), default=dense)
             window = dense
             inside = [at[x] for x in (sid, *near) if x in at]
-            if near and len(inside) > 1:
+            if len(inside) > 1:  # a window of two or more of its rows
                 mean = vecs[inside].sum(axis=0)
                 window = float(mean @ q) / (float(np.linalg.norm(mean)) or 1.0)
             best = max(dense, CLAUSE_DISCOUNT * clause if cl else dense,
