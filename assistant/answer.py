@@ -35,7 +35,7 @@ from .asks import (
     person_asked,
     shape,
 )
-from .features import asked_name, describes
+from .features import asked_name, describes, mentions
 from .question import own_words
 from .text import stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
@@ -196,8 +196,10 @@ class ExtractiveAnswerer:
         name = asked_name(own)
         if name is not None and any(self.known(w) for w in words(name)):
             # "Who is Donald Trump?": the article names them; the answer is what it says of
-            # them, a title before the name or a description after it.
-            type_ok = any(describes(name, h.sentence.text) for h in top)
+            # them, a title before the name or a description after it, or else what the
+            # sentences naming them say ("the Biden administration has shown interest …").
+            type_ok = any(describes(name, h.sentence.text) or mentions(name, h.sentence.text)
+                          for h in top)
             return Evidence(max(dense, 1.0 if type_ok else 0.0), 1.0, type_ok,
                             self.unknown_numbers(own))
         if need in VETO_NEEDS and top:
@@ -277,7 +279,8 @@ class ExtractiveAnswerer:
         s = shape(own)
         name = asked_name(own)
         if name is not None:  # who is X: the sentences that say who X is come first
-            hits = sorted(hits, key=lambda h: not describes(name, h.sentence.text))
+            hits = sorted(hits, key=lambda h: (not describes(name, h.sentence.text),
+                                               not mentions(name, h.sentence.text)))
         else:
             hits = self.rerank(hits, s.needs)
         ev = self.evidence(query, hits, s.needs)

@@ -82,7 +82,7 @@ _WHO_IS = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:who(?:'s|’s| is| was| are| 
                      r"(?:more )?about|what do we know about|who exactly is)\s+(.+?)[?.!]*\s*$",
                      re.I)
 _DESCRIBE_AFTER = re.compile(r"^,?\s*(?:now |then |currently |also |once )?(?:a|an|the|who|"
-                             r"which|[a-z]+’s|[a-z]+'s)\b")
+                             r"which|[A-Za-z-]+’s|[A-Za-z-]+'s)\b")
 
 
 def _logit(p: float) -> float:
@@ -102,6 +102,13 @@ def asked_name(question: str) -> str | None:
     if any(stem(w) in PERSON_NOUNS for w in words(name)):
         return None
     return name if 0 < len(name.split()) <= 5 else None
+
+
+def mentions(name: str, text: str) -> bool:
+    """Whether a sentence names the person or body asked about ("Biden" in "the Biden
+    administration"): what the article says of them when it never says who they are."""
+    parts = {p for p in words(name) if len(p) > 2}
+    return bool(parts) and bool(parts & set(words(text)))
 
 
 def describes(name: str, text: str) -> bool:

@@ -77,6 +77,16 @@ def test_who_is_reads_the_name_and_the_description() -> None:
     assert describes("Donald Trump", trump)
     assert describes("Khamenei", "guided by Supreme Leader Ayatollah Ali Khamenei, faces")
     assert not describes("Trump", "Iran rejected the claims made last week.")
+    # A description after a possessive that is itself a name ("Polyloop’s chief executive").
+    assert describes("Rafael Ortega", "Rafael Ortega, Polyloop’s chief executive, said so.")
+
+
+@pytest.mark.slow
+def test_who_is_someone_the_article_only_mentions_quotes_what_it_says(bot: Assistant) -> None:
+    # The article never says who Biden is, only what his administration did and what he seeks.
+    a = bot.ask("Who is Biden?")
+    assert not a.abstained and a.citations
+    assert all("Biden" in c.quote for c in a.citations)
 
 
 def test_the_weights_match_the_features(tmp_path: Path) -> None:
