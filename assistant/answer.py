@@ -30,6 +30,7 @@ from .asks import (
     asking_sentence,
     content_terms,
     focus,
+    focus_unmet,
     holds,
     literals,
     person_asked,
@@ -66,8 +67,9 @@ TYPE_WINDOW = 0.75
 DATE_WINDOW = 0.5
 DATE_BONUS = 0.35
 # Needs whose absence from the best sentence means the article doesn't answer ("how many" with
-# no number); other needs (a name for "who mediates?") only reorder the candidates.
-VETO_NEEDS = frozenset({"number", "year", "date", "time", "person"})
+# no number, "what did Khamenei say" with no word of his reported); other needs (a name for
+# "who mediates?") only reorder the candidates.
+VETO_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech"})
 # How many passages to offer when abstaining.
 RELATED = 3
 
@@ -105,6 +107,8 @@ class Evidence:
             return "The article gives no number for this."
         if not self.type_ok and need in ("year", "date", "time"):
             return "The article gives no date for this."
+        if not self.type_ok and need == "speech":
+            return "The article does not report them saying this."
         if self.focus_missing and about:
             return f"The article never mentions any “{about}”."
         if self.person_missing or (not self.type_ok and need == "person"):
@@ -138,14 +142,14 @@ class ExtractiveAnswerer:
         """How distinctive a term is: rare corpus words and unknown words weigh most."""
         return self.idf.get(term, self.max_idf)
 
-    def rerank(self, hits: Sequence[Hit], need: str | None) -> list[Hit]:
+    def rerank(self, hits: Sequence[Hit], need: str | None, question: str = "") -> list[Hit]:
         """Hits reordered so sentences holding the kind of thing asked for come first."""
         if need is None or not hits:
             return list(hits)
         near = (DATE_WINDOW if need in ("time", "year", "date") else TYPE_WINDOW) * hits[0].score
 
         def boosted(h: Hit) -> float:
-            if h.score < near or not holds(need, h.sentence.text):
+            if h.score < near or not holds(need, h.sentence.text, question):
                 return h.score
             # A date answers "when" better than "since …" does.
             if need in ("time", "year", "date"):
@@ -203,10 +207,16 @@ class ExtractiveAnswerer:
             return Evidence(max(dense, 1.0 if type_ok else 0.0), 1.0, type_ok,
                             self.unknown_numbers(own))
         if need in VETO_NEEDS and top:
-            type_ok = holds(need, top[0].sentence.text, own)
+            said = top[0].sentence
+            text = said.text
+            prev = self.by_pos.get((said.source, said.position - 1))
+            if need == "speech" and prev is not None and _PERSONAL.match(text):
+                text = f"{prev.text} {text}"  # "He described …": who he is, the sentence before
+            type_ok = holds(need, text, own)
         unknown = self.unknown_numbers(own) + self.unknown_people(own)
         about = focus(own)
-        focus_missing = about is not None and not self.known(about)
+        focus_missing = focus_unmet(own, about, about is not None and self.known(about),
+                                    [h.sentence.text for h in top])
         person_missing = bool(top) and person_asked(own) and not holds(
             "person", top[0].sentence.text, own)
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
@@ -282,7 +292,7 @@ class ExtractiveAnswerer:
             hits = sorted(hits, key=lambda h: (not describes(name, h.sentence.text),
                                                not mentions(name, h.sentence.text)))
         else:
-            hits = self.rerank(hits, s.needs)
+            hits = self.rerank(hits, s.needs, own)
         ev = self.evidence(query, hits, s.needs)
         if not ev.answerable():
             related = tuple(sorted((h.sentence for h in hits[:RELATED]),

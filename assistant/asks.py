@@ -10,6 +10,7 @@ decline when the article holds nothing of the kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .corpus import split_sentences
@@ -50,6 +51,9 @@ def shape(question: str) -> Shape:
         return Shape("fact", "date")
     if re.search(r"^(?:when|since when)\b", q):
         return Shape("fact", "time")
+    if _SPEECH_ASKED.search(question):
+        # "What did Khamenei say about …?": the article must report them saying something.
+        return Shape("reason" if q.startswith("how") else "fact", "speech")
     if re.search(r"\bwhy\b|\breasons?\b|\bpurposes?\b|\bmotives?\b|\bmotivat|\bhow (?:does|do|"
                  r"did|has|have|can|could|is|are|will|would)\b|\bwhat (?:makes|drives|explains|"
                  r"led|leads)\b|\bexplain\b|\bin what way\b|\bbenefits?\b|\badvantages?\b", q):
@@ -71,6 +75,21 @@ def shape(question: str) -> Shape:
     if re.match(r"^(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should)\b", q):
         return Shape("yesno", None)
     return Shape("fact", None)
+
+
+# "What did X say / claim / think …", "How did X respond / react …": X's own words or response
+# asked for, which the article gives only where it reports X saying or doing so.
+_SPEECH_ASKED = re.compile(
+    r"^\W*(?:what (?:did|does|do|has|have|had)|how (?:did|does|do|has|have|had)) (.+?) "
+    r"(?:say|said|claim|state|tell|think|believe|argue|announce|respond|react|reply)\b", re.I)
+_SPEECH = re.compile(
+    r"\b(?:sa(?:y|ys|id|ying)|stat(?:ed|es|ing)|claim(?:ed|s|ing)?|told|tells|announc\w*|"
+    r"argu\w*|insist\w*|den(?:ied|ies|ying|ial)|dismiss\w*|describ\w*|call(?:ed|s|ing)|warn\w*|"
+    r"assert\w*|reject\w*|confirm\w*|add(?:ed|s)|not(?:ed|es)|explain\w*|acknowledg\w*|"
+    r"according to|wr(?:ote|ites)|repl(?:y|ied|ies)|remarks?|comments?|statements?|refut\w*|"
+    r"vow\w*|pledg\w*|promis\w*|maintain\w*)\b", re.I)
+# A response may be an act as well as words ("retaliatory strikes").
+_RESPONSE = re.compile(r"\b(?:respon\w*|react\w*|retaliat\w*)\b", re.I)
 
 
 # Nouns that ask for a person: "which officials", "what commander".
@@ -128,6 +147,8 @@ def holds(need: str, text: str, question: str = "") -> bool:
         return any(not set(words(n)) <= asked_words for n in names)
     if need == "number":
         return bool(NUMBER.search(text))
+    if need == "speech":
+        return speaks(question, text)
     if need in ("time", "year", "date"):
         return bool({"time": TIME, "year": YEAR, "date": DATE}[need].search(text))
     asked = question.lower()
@@ -137,6 +158,24 @@ def holds(need: str, text: str, question: str = "") -> bool:
     return any(n.lower() not in asked and not _NOT_A_PERSON.search(n)
                for n in _PERSON_NAME.findall(text)
                if not re.search(rf"\b(?:the|The)\s+{re.escape(n)}", text))
+
+
+def speaks(question: str, text: str) -> bool:
+    """Whether a sentence reports the one the question asks about ("What did Biden say …?")
+    saying, claiming or responding: their name (any of its capitalised words) and a verb of
+    saying in it. With no name in the question ("what did officials say"), the verb is enough.
+    """
+    m = _SPEECH_ASKED.search(question)
+    acted = m is not None and re.search(r"\b(?:respond|react)\w*\s*$", m.group(0), re.I) is not None
+    if not (_SPEECH.search(text) or (acted and _RESPONSE.search(text))):
+        return False
+    who = m.group(1) if m else ""
+    names = [w for w in re.findall(r"\b[A-Z][\w-]+", who)
+             if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS]
+    if not names:
+        return True
+    found = {w[:4] for w in words(text)}
+    return any(n.lower()[:4] in found for n in names)
 
 
 def _noun_phrase(question: str) -> list[str]:
@@ -189,6 +228,63 @@ def focus(question: str) -> str | None:
         past = verb.endswith("ed") or verb in _IRREGULAR_PAST
         return verb if past and verb not in _AUX | STOPWORDS else None
     return _head(_noun_phrase(q), capitalised)
+
+
+def names_category(question: str) -> bool:
+    """Whether the question asks which member of a category ("which firm", "which treaty").
+
+    An article names the member without the category's word ("Halden Marine Engineering drew
+    up the design", "the 2015 nuclear deal"), so that word missing from the article says little;
+    a count ("how many centrifuges"), an attribute ("the capital of …") or an event ("who
+    won …") is about the word itself.
+    """
+    q = " ".join(words(question))
+    m = _WH.match(q)
+    if m is None or not m.group(1) or _ATTRIBUTE.match(q) or re.match(r"^(?:\w+ )?how\b", q):
+        return False
+    # "Which Iran-aligned group fired …": the word read is the event, a verb, not a category.
+    head = focus(question) or ""
+    return not (head.endswith("ed") or head in _IRREGULAR_PAST)
+
+
+# Kinds of place: a place is known by its name ("Muscat", "the Arabian Peninsula"), so an
+# answer to "which city" names one.
+PLACE_NOUNS = frozenset(stem(w) for w in """
+    city cities town towns village villages capital capitals port ports harbour harbor
+    facility facilities site sites base bases province provinces region regions island islands
+    landmass landmasses peninsula venue venues location locations place places
+""".split())
+_ADJECTIVAL = re.compile(r"(?:[’']s|ern|ian|ese|ish|i)$")
+
+
+def names_place(question: str, text: str) -> bool:
+    """Whether a sentence names a place the question does not: a run of capitalised words
+    that is not a possessive or an adjective ("Iran’s", "Middle Eastern", "Israeli")."""
+    asked = {p for w in words(question) for p in w.split("-")}
+
+    def said(w: str) -> bool:  # "Oman" is in "Omani-hosted"
+        return any(a.startswith(w) or w.startswith(a) for a in asked if len(a) > 2)
+
+    for n in re.findall(r"(?<=[\w,;:—(] )[A-Z][\w’'-]+(?: (?:of )?[A-Z][\w’'-]+)*", text):
+        if not all(said(w) for w in words(n) if w not in STOPWORDS) and not _ADJECTIVAL.search(n):
+            return True
+    return False
+
+
+def focus_unmet(question: str, about: str | None, known: bool, texts: Sequence[str]) -> bool:
+    """Whether the thing asked about is missing from the article, so it cannot answer.
+
+    `about` is focus(question), `known` whether the corpus uses that word, `texts` the best
+    evidence. "Which firm …": the article may name the firm without the word, so a category
+    the article never names is no reason to decline, unless it is a kind of place: a place is
+    named ("Muscat"), and "which city" with no place named in the evidence is a city the
+    article does not give.
+    """
+    if about is None or known:
+        return False
+    if not names_category(question):
+        return True
+    return stem(about) in PLACE_NOUNS and not any(names_place(question, t) for t in texts)
 
 
 def person_asked(question: str) -> bool:

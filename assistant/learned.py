@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .asks import PERSON_NOUNS, asking_sentence, literals
+from .asks import PERSON_NOUNS, asking_sentence, focus_unmet, literals
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
 from .scorer import Scorer
@@ -39,8 +39,8 @@ MAX_SENTENCES = 4
 RELATED = 3
 
 # Needs whose absence from the best evidence is a fact, not a judgement: "how many" asks for a
-# number, "what year" for a year, "when" for a time.
-HARD_NEEDS = frozenset({"number", "year", "date", "time", "person"})
+# number, "what year" for a year, "when" for a time, "what did X say" for X saying something.
+HARD_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech"})
 
 # Words for people in general, not roles: "people in Iran" names no one the article must name.
 GENERIC_PEOPLE = frozenset({"peopl", "person"})
@@ -119,8 +119,7 @@ class LearnedAnswerer:
                     and type_held(asked.need, hits[b].sentence.text, asked)):
                 probs[a], probs[b] = probs[b], probs[a]
         unknown = self.unknown(own)
-        focus_missing = asked.focus is not None and not any(
-            self.known(t) for t in terms(asked.focus))
+        focus_missing = self.focus_missing(asked, hits)
         row = question_features(asked, hits, probs, self.context, len(self.unknown_names(own)),
                                 focus_missing)
         p = self.scorer.answerable_p(row) if hits else 0.0
@@ -128,6 +127,11 @@ class LearnedAnswerer:
         if reason is None and focus_missing and asked.need != "describe":
             reason = f"The article never mentions any “{asked.focus}”."
         return Judgement(asked, tuple(probs), p, reason)
+
+    def focus_missing(self, asked: Asked, hits: Sequence[Hit]) -> bool:
+        """Whether the thing asked about ("which city") is missing: asks.focus_unmet."""
+        known = asked.focus is not None and any(self.known(t) for t in terms(asked.focus))
+        return focus_unmet(asked.text, asked.focus, known, [h.sentence.text for h in hits[:3]])
 
     def reason(self, asked: Asked, hits: Sequence[Hit], probs: Sequence[float],
                unknown: Sequence[str]) -> str | None:
@@ -144,6 +148,8 @@ class LearnedAnswerer:
             if not any(type_held(asked.need, hits[i].sentence.text, asked) for i in order):
                 if asked.need == "person":
                     return "The article names no one for this."
+                if asked.need == "speech":
+                    return "The article does not report them saying this."
                 what = "number" if asked.need == "number" else "date"
                 return f"The article gives no {what} for this."
         return None

@@ -186,7 +186,6 @@ def examples(got: Retrieved) -> list[Example]:
     from assistant.asks import asking_sentence
     from assistant.features import Asked, intent_features, pair_features
     from assistant.question import own_words
-    from assistant.text import terms
 
     answerer = LearnedAnswerer(got.sentences, got.idf, _Thresholds(0.5))  # type: ignore[arg-type]
     out = []
@@ -202,8 +201,7 @@ def examples(got: Retrieved) -> list[Example]:
             ex.labels = [int(relevant(Span(h.sentence.source, h.sentence.start, h.sentence.end),
                                       item.gold) is not None) for h in hits]
             ex.n_gold = len(item.gold)
-            focus_missing = asked.focus is not None and not any(
-                answerer.known(t) for t in terms(asked.focus))
+            focus_missing = answerer.focus_missing(asked, hits)
             ex.extra = {"asked": asked, "hits": hits, "focus_missing": focus_missing,
                         "unknown": len(answerer.unknown_names(own)),
                         "vetoed": answerer.reason(asked, hits, [h.score for h in hits],

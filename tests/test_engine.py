@@ -220,6 +220,12 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     ("Who won the 2024 election?", "The article never mentions any “won”."),
     ("How many centrifuges does Iran operate?", "The article never mentions any “centrifuges”."),
     ("What is the capital of Oman?", "The article never mentions any “capital”."),
+    # Someone's words asked for, and the article reports none of theirs.
+    ("What did Khamenei say about the mediators?",
+     "The article does not report them saying this."),
+    # A kind of place: a place is named, and none is near the best evidence.
+    ("In which town did the Omani-hosted talks happen?",
+     "The article never mentions any “town”."),
 ])
 def test_look_alike_questions_abstain(bot: Assistant, invariants: Check, question: str,
                                       why: str) -> None:
@@ -297,6 +303,9 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     ("Who denied Trump's claims?", "Kanaani"),  # "denied" meets "denial"; "He" gets its name
     ("WHO IS THE SPOKESPERSON FOR IRAN'S FOREIGN MINISTRY?", "Kanaani"),  # shouting
     ("Which countries act as intermediaries?", "Oman"),
+    # A category the article never names by that word: it names the member instead.
+    ("Which accord did the U.S. abandon in 2018?", "Joint Comprehensive Plan of Action"),
+    ("What did the Foreign Ministry spokesperson say about Trump's comments?", "baseless"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:
