@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .asks import (
@@ -37,7 +37,7 @@ from .asks import (
     shape,
 )
 from .features import asked_name, describes, mentions
-from .question import own_words
+from .question import names_nothing, own_words
 from .text import stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
@@ -160,6 +160,16 @@ class ExtractiveAnswerer:
             return h.score + TYPE_BONUS
 
         return sorted(hits, key=boosted, reverse=True)
+
+    def carry_on(self, hits: Sequence[Hit]) -> list[Hit]:
+        """For a follow-up ("like what?"), the sentence after what the previous answer said
+        (retrieval marks it, assistant/conversation.py) ranks second, level with the best, so
+        it is given with the answer."""
+        if not hits or hits[0].follows or not any(h.follows for h in hits):
+            return list(hits)
+        rest = [h for h in hits if not h.follows]
+        return rest[:1] + [replace(h, score=max(h.score, hits[0].score))
+                           for h in hits if h.follows] + rest[1:]
 
     def unknown_people(self, question: str) -> tuple[str, ...]:
         """Roles of people ("emir", "prime minister") the corpus never mentions."""
@@ -293,6 +303,11 @@ class ExtractiveAnswerer:
                                                not mentions(name, h.sentence.text)))
         else:
             hits = self.rerank(hits, s.needs, own)
+        after = next((h.sentence for h in hits if h.follows), None)
+        if after is not None and names_nothing(own):
+            # "like what?", "so what?": nothing asked but more of what was just said.
+            return Draft((Claim(after.text, (after,)),))
+        hits = self.carry_on(hits)
         ev = self.evidence(query, hits, s.needs)
         if not ev.answerable():
             related = tuple(sorted((h.sentence for h in hits[:RELATED]),

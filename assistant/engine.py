@@ -227,6 +227,12 @@ class Assistant:
                       self._context, r.embed)
         return hits, kind
 
+    def handed(self, hits: Sequence[Hit]) -> list[Hit]:
+        """The candidates handed to the answerer: the first `top_k`, and a follow-up's
+        continuation of what was just said wherever it ranks (conversation.py)."""
+        k = max(self.settings.top_k, 1)
+        return list(hits[:k]) + [h for h in hits[k:] if h.follows]
+
     def reply(self, kind: str, query: Query, hits: Sequence[Hit]) -> Draft:
         """A summary of the article in scope (or of the best candidate's), or the small-talk
         reply: the two replies that are not answers to a question."""
@@ -257,7 +263,7 @@ class Assistant:
 
             def step_answer(x: tuple[Query, list[Hit], Any, str]) -> tuple[Query, Draft]:
                 query, hits, model, kind = x
-                hits = hits[: max(self.settings.top_k, 1)]
+                hits = self.handed(hits)
                 if kind != "question":
                     return query, self.reply(kind, query, hits)
                 return query, self.answerer_for(model).answer(query, hits)
@@ -302,7 +308,7 @@ class Assistant:
             return
         query = self.retriever.spell(query)
         hits, kind = self.retrieve_and_read(query)
-        hits = hits[: max(self.settings.top_k, 1)]
+        hits = self.handed(hits)
         if kind != "question":  # a summary or small talk: the same reply as `ask` gives
             yield self.describe(replace(cite(query, self.reply(kind, query, hits)),
                                         article=query.article))

@@ -45,6 +45,21 @@ _AUXILIARIES = frozenset("""is was are were does did do has had have will would 
 # "for example?", "really?", "tell me more", "what does that mean?".
 _ELABORATION = frozenset("""like example examples instance really more detail details elaborate
     explain mean meaning means tell go""".split())
+# Words that only move the conversation on in time or ask for the upshot: "and since then?",
+# "what next?", "so what?".
+_ONWARD = frozenset("""since then next after afterwards later now else so""".split())
+
+
+def names_nothing(question: str) -> bool:
+    """Whether a follow-up names no topic of its own ("like what?", "and since then?", "so
+    what?"): it asks for more of what was just said."""
+    said = words(question)
+    if "why" in said:
+        return False  # a reason asked for, which need not be what comes next
+    content = [w for w in said if w not in STOPWORDS and w not in QUESTION_WORDS]
+    return all(w in _ELABORATION or w in _ONWARD for w in content)
+
+
 # Capitalised words that make a name an organisation, place or document rather than a person.
 _NOT_PERSON = frozenset(
     """union states nations ministry council agency peninsula house east west republic plan action

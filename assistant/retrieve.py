@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from .conversation import carries_on, previous_answer
 from .corpus import Document
 from .index import SentenceIndex, owner, sentence_id, unit_ids
 from .lexical import LexicalIndex, normalised
@@ -37,6 +38,9 @@ CLAUSE_DISCOUNT = 0.95
 # about this many distinct sentences.
 CANDIDATES = 30
 ROWS_PER_SENTENCE = 3
+# Sentences looked at (by BM25 on its words) to find which ones the previous answer said: an
+# answer quotes at most four.
+SAID_CANDIDATES = 8
 
 
 def _dictionary(embeddings: Embeddings) -> frozenset[str]:
@@ -112,8 +116,35 @@ class Retriever:
         if k:
             top = np.argpartition(-raw, k - 1)[:k]
             chosen.update(dict.fromkeys(int(i) for i in top if raw[i] > 0))
+        nxt = self._carries_on(query, article)
+        if nxt is not None:
+            chosen[self._at[sentence_id(nxt)]] = None
         hits = self._score(list(chosen), q, lex)
+        if nxt is not None:
+            hits = [replace(h, follows=True) if h.sentence == nxt else h for h in hits]
         return sorted(hits, key=lambda h: -h.score)
+
+    def _carries_on(self, query: Query, article: str | None) -> Sentence | None:
+        """For a follow-up, the sentence after what the previous answer said (conversation.py);
+        the sentences it said are looked up by BM25 on its words."""
+        answered = previous_answer(query)
+        if answered is None:
+            return None
+        raw = self.lexical.scores(terms(answered), article)
+        k = min(SAID_CANDIDATES, len(raw))
+        if not k:
+            return None
+        top = np.argpartition(-raw, k - 1)[:k]
+        return carries_on(answered, [self.sentences[int(i)] for i in top if raw[i] > 0],
+                          self.following)
+
+    def following(self, s: Sentence) -> Sentence | None:
+        """The sentence after `s` in its document, if any."""
+        i = self._at.get(sentence_id(s))
+        if i is None or i + 1 >= len(self.sentences):
+            return None
+        nxt = self.sentences[i + 1]
+        return nxt if nxt.source == s.source else None
 
     def _dense_candidates(self, q: np.ndarray, article: str | None) -> list[int]:
         """Sentence indices owning Chroma's nearest rows, nearest first."""

@@ -1,0 +1,61 @@
+"""What the conversation already said: the article sentences the previous answer quoted, and
+the sentence that carries on from them.
+
+A follow-up that names no topic of its own ("like what?", "so what?", "and since then?") most
+often asks for what the article says next: "… the possibility remains open under the right
+conditions." → "like what?" → "These may include significant sanctions relief …". Retrieval
+scores that next sentence as a candidate, and the answerer gives it with the answer, so a reader
+who asks "like what?" is not handed the sentence they just read.
+
+The previous answer is matched to the article's sentences by their words, not their exact text:
+an extractive answer quotes them verbatim, but a model's answer, or a reference answer in the
+eval's conversations, says them in other words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .question import FOLLOW_UP
+from .text import terms
+from .values import Query, Sentence
+
+# A sentence was said when at least this share of its content words is in the previous answer.
+# A quoted sentence scores 1.0; a paraphrase keeps about half. On the dev conversations (their
+# history holds reference answers, paraphrases), 0.4 also matched unrelated sentences and cut
+# follow-up key facts from 0.47 to 0.33; 0.5 and 0.6 scored the same.
+SAID = 0.5
+_MARKER = re.compile(r"\[\d+\]")
+
+
+def previous_answer(query: Query) -> str | None:
+    """The assistant's last answer, when the question follows up on it; None otherwise."""
+    if FOLLOW_UP not in query.standalone:
+        return None
+    return next((_MARKER.sub(" ", text) for role, text in reversed(query.history)
+                 if role == "assistant"), None)
+
+
+def said(answer: str, candidates: Sequence[Sentence]) -> list[Sentence]:
+    """The candidates the previous answer said, in reading order."""
+    heard = set(terms(answer))
+    out = []
+    for s in candidates:
+        own = set(terms(s.text))
+        if own and len(own & heard) >= SAID * len(own):
+            out.append(s)
+    return sorted(out, key=lambda s: (s.source, s.position))
+
+
+def carries_on(answer: str, candidates: Sequence[Sentence],
+               following: Callable[[Sentence], Sentence | None]) -> Sentence | None:
+    """The sentence after the last one the previous answer said, in the same paragraph and not
+    said itself; `following` gives a sentence's next one in reading order."""
+    done = said(answer, candidates)
+    if not done:
+        return None
+    nxt = following(done[-1])
+    if nxt is None or nxt.paragraph != done[-1].paragraph or nxt in done:
+        return None
+    return nxt

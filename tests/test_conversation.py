@@ -1,0 +1,62 @@
+"""Follow-ups that ask for what the article says next ("like what?"): the previous answer's
+sentences are found by their words, and the one after them is given with the answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from assistant import Answer, Assistant
+from assistant.conversation import carries_on, previous_answer, said
+from assistant.question import prepare
+from assistant.values import Sentence
+
+OPEN = "While Iran currently rules out direct negotiations, the possibility remains open under " \
+       "the right conditions."
+THESE = "These may include significant sanctions relief, a credible assurance of U.S. " \
+        "commitment, and a shift in regional dynamics."
+
+
+def _sentences(*texts: str, paragraph: int = 0) -> list[Sentence]:
+    out, at = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence("a.txt", at, at + len(t), t, None, paragraph, i))
+        at += len(t) + 1
+    return out
+
+
+def test_the_previous_answer_is_read_only_for_a_follow_up() -> None:
+    history = [{"role": "user", "content": "Could they ever talk directly?"},
+               {"role": "assistant", "content": f"{OPEN} [1]"}]
+    assert previous_answer(prepare("like what?", history, 500)) == f"{OPEN}  "
+    # A question that stands alone does not carry the conversation along.
+    assert previous_answer(prepare("Who mediates?", history, 500)) is None
+    assert previous_answer(prepare("like what?", None, 500)) is None
+
+
+def test_the_sentence_after_what_was_said_carries_on() -> None:
+    first, second, third = _sentences("Oman hosts talks.", OPEN, THESE)
+    nxt = {first: second, second: third}.get
+    assert said(f"{OPEN} [1]", [first, second, third]) == [second]
+    # Said in other words ("under the right conditions"), half its words or more.
+    assert said("Direct negotiations remain open under the right conditions, Iran says.",
+                [second]) == [second]
+    assert carries_on(OPEN, [first, second, third], nxt) == third
+    # Nothing carries on from the last sentence, or from what was not said.
+    assert carries_on(THESE, [third], nxt) is None
+    assert carries_on("Qatar pays.", [first, second], nxt) is None
+    # Nor across a paragraph.
+    other = Sentence("a.txt", 500, 500 + len(THESE), THESE, None, 1, 2)
+    assert carries_on(OPEN, [second], {second: other}.get) is None
+
+
+@pytest.mark.slow
+def test_like_what_gets_what_the_article_says_next(
+        bot: Assistant, invariants: Callable[[Answer], None]) -> None:
+    history = [{"role": "user", "content": "Is a direct meeting possible one day?"},
+               {"role": "assistant", "content": f"{OPEN} [1]"}]
+    a = bot.ask("like what?", history=history)
+    invariants(a)
+    assert not a.abstained
+    assert any(c.quote.startswith("These may include") for c in a.citations), a.text
