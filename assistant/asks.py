@@ -58,6 +58,11 @@ def shape(question: str) -> Shape:
                  r"did|has|have|can|could|is|are|will|would)\b|\bwhat (?:makes|drives|explains|"
                  r"led|leads)\b|\bexplain\b|\bin what way\b|\bbenefits?\b|\badvantages?\b", q):
         return Shape("reason", None)
+    if re.search(r"\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot|difference|"
+                 r"damage|implications?)\b|\bwhat (?:has |have |will )?(?:came|comes?) of\b|\bwhat happen|"
+                 r"\bmake possible\b|\bled to\b", q):
+        # A consequence is told as a chain: what happened, then "This has made …".
+        return Shape("reason", None)
     acronym = re.search(r"\bwhat (?:does|do|did) ([a-z]{2,8}) (?:stand for|mean)\b", q)
     if acronym and acronym.group(1).upper() in question:
         return Shape("fact", "expansion:" + acronym.group(1).upper())

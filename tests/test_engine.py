@@ -306,6 +306,8 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     # A category the article never names by that word: it names the member instead.
     ("Which accord did the U.S. abandon in 2018?", "Joint Comprehensive Plan of Action"),
     ("What did the Foreign Ministry spokesperson say about Trump's comments?", "baseless"),
+    # A consequence is told in the sentence after the cause ("This has made …").
+    ("What has been the consequence of the hardliners' opposition?", "palatable"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:
