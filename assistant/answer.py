@@ -33,6 +33,8 @@ from .asks import (
     focus_unmet,
     holds,
     literals,
+    named_people,
+    people_in,
     person_asked,
     shape,
 )
@@ -76,6 +78,9 @@ RELATED = 3
 
 _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
 _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
+_SPEAKER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# At most this many sentences that go on about a person the question names.
+SPOKEN_ON = 2
 
 
 class Answerer(Protocol):
@@ -232,7 +237,8 @@ class ExtractiveAnswerer:
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing)
 
-    def select(self, kind: str, hits: Sequence[Hit]) -> list[Sentence]:
+    def select(self, kind: str, hits: Sequence[Hit],
+               about: frozenset[str] = frozenset()) -> list[Sentence]:
         """The sentences to answer with, in reading order.
 
         The best sentence always; then others scoring close to it (how close depends on the
@@ -289,6 +295,17 @@ class ExtractiveAnswerer:
                     and nxt not in chosen
                     and score.get(nxt.key, 0.0) >= NEIGHBOUR_RATIO * best.score):
                 chosen.append(nxt)
+        # A question about someone the best sentence names ("What does Elena Ruiz want?"): what
+        # they say goes on in the sentences after it that speak of them as he or she ("She
+        # urged the city …", "“…,” she said.").
+        if about and any(p & about for p in people_in(best.sentence.text)):
+            nxt = by_pos.get((best.sentence.source, best.sentence.position + 1))
+            for _ in range(SPOKEN_ON):
+                if nxt is None or nxt.paragraph != best.sentence.paragraph or not _SPEAKER.search(
+                        nxt.text):
+                    break
+                chosen.append(nxt)
+                nxt = by_pos.get((nxt.source, nxt.position + 1))
         return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))
 
     def answer(self, query: Query, hits: Sequence[Hit]) -> Draft:
@@ -315,5 +332,5 @@ class ExtractiveAnswerer:
             why = ev.reason(s.needs, focus(own))
             return Draft((), abstained=True, related=related, kind="abstain",
                          message=f"{why} The closest passages are below.")
-        chosen = self.select(s.kind, hits)
+        chosen = self.select(s.kind, hits, named_people(own))
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen))

@@ -59,8 +59,8 @@ def shape(question: str) -> Shape:
                  r"led|leads)\b|\bexplain\b|\bin what way\b|\bbenefits?\b|\badvantages?\b", q):
         return Shape("reason", None)
     if re.search(r"\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot|difference|"
-                 r"damage|implications?)\b|\bwhat (?:has |have |will )?(?:came|comes?) of\b|\bwhat happen|"
-                 r"\bmake possible\b|\bled to\b", q):
+                 r"damage|implications?)\b|\bwhat (?:has |have |will )?(?:came|comes?) of\b|"
+                 r"\bwhat happen|\bmake possible\b|\bled to\b", q):
         # A consequence is told as a chain: what happened, then "This has made …".
         return Shape("reason", None)
     acronym = re.search(r"\bwhat (?:does|do|did) ([a-z]{2,8}) (?:stand for|mean)\b", q)
@@ -290,6 +290,19 @@ def focus_unmet(question: str, about: str | None, known: bool, texts: Sequence[s
     if not names_category(question):
         return True
     return stem(about) in PLACE_NOUNS and not any(names_place(question, t) for t in texts)
+
+
+def people_in(text: str) -> list[frozenset[str]]:
+    """The people a sentence names, as the folded words of each name ("Elena Ruiz")."""
+    return [frozenset(words(n)) for n in _PERSON_NAME.findall(text) if not _NOT_A_PERSON.search(n)]
+
+
+def named_people(question: str) -> frozenset[str]:
+    """The folded words of the names inside a question ("What does Elena Ruiz want?" → elena,
+    ruiz): capitalised words after its first, but words that make a body or place."""
+    found = re.findall(r"(?<=\S )[A-Z][\w’'-]+", question.strip())
+    return frozenset(w for n in found if not _NOT_A_PERSON.search(n)
+                     for w in words(n) if len(w) > 2)
 
 
 def person_asked(question: str) -> bool:

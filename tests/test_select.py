@@ -1,0 +1,45 @@
+"""How much the rule-based answerer says: the sentences it picks around the best one."""
+
+from __future__ import annotations
+
+from assistant.answer import ExtractiveAnswerer
+from assistant.asks import named_people, people_in
+from assistant.values import Hit, Query, Sentence
+
+PARAGRAPH = [
+    "The council approved the barrier on Tuesday.",
+    "Dr. Elena Ruiz, a marine ecologist at Calder Bay University, said that cutting off tidal "
+    "flow could trap sediment in the marshes.",
+    "She urged the city to monitor water quality for at least five years.",
+    "“The marsh will tell us if we got it wrong,” she said.",
+    "The port authority backed the plan.",
+]
+
+
+def _answerer() -> tuple[ExtractiveAnswerer, list[Sentence]]:
+    out, at = [], 0
+    for i, t in enumerate(PARAGRAPH):
+        out.append(Sentence("h.txt", at, at + len(t), t, None, 0, i))
+        at += len(t) + 1
+    idf = {w: 1.0 for s in out for w in s.text.lower().split()}
+    return ExtractiveAnswerer(out, frozenset(idf), idf), out
+
+
+def test_people_named_in_a_question_and_a_sentence() -> None:
+    assert named_people("What does Elena Ruiz want the city to do?") == {"elena", "ruiz"}
+    assert people_in(PARAGRAPH[1]) == [{"elena", "ruiz"}, {"calder", "bay", "university"}]
+    # A body is not a person.
+    assert people_in("Iranian Foreign Ministry spokesperson Nasser Kanaani said") == [
+        {"nasser", "kanaani"}]
+
+
+def test_what_someone_wants_goes_on_in_what_she_says_next() -> None:
+    answerer, s = _answerer()
+    hits = [Hit(s[1], 0.7, 0.7, 0.5), Hit(s[0], 0.3, 0.3, 0.1), Hit(s[4], 0.2, 0.2, 0.1)]
+    draft = answerer.answer(Query("What does Elena Ruiz want?", "What does Elena Ruiz want?"),
+                            hits)
+    said = [c.text for c in draft.claims]
+    assert said == PARAGRAPH[1:4]  # her sentence, then two that speak of her as "she"
+    # Without her name in the question, the best sentence stands alone.
+    draft = answerer.answer(Query("What worries ecologists?", "What worries ecologists?"), hits)
+    assert [c.text for c in draft.claims] == [PARAGRAPH[1]]
