@@ -108,14 +108,14 @@ class Evidence:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
         if self.unknown:
             return f"The article never mentions {', '.join(f'“{u}”' for u in self.unknown[:3])}."
+        if self.focus_missing and about:
+            return f"The article never mentions any “{about}”."
         if not self.type_ok and need in ("number",):
             return "The article gives no number for this."
         if not self.type_ok and need in ("year", "date", "time"):
             return "The article gives no date for this."
         if not self.type_ok and need == "speech":
             return "The article does not report them saying this."
-        if self.focus_missing and about:
-            return f"The article never mentions any “{about}”."
         if self.person_missing or (not self.type_ok and need == "person"):
             return "The article names no one for this."
         return "The article doesn't say."

@@ -151,7 +151,9 @@ def holds(need: str, text: str, question: str = "") -> bool:
         names = re.findall(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)
         return any(not set(words(n)) <= asked_words for n in names)
     if need == "number":
-        return bool(NUMBER.search(text))
+        # "How many researchers …": the number must count them, in the same sentence.
+        thing = focus(question) if counted(question) else None
+        return bool(NUMBER.search(text)) if thing is None else counts(thing, text)
     if need == "speech":
         return speaks(question, text)
     if need in ("time", "year", "date"):
@@ -233,6 +235,34 @@ def focus(question: str) -> str | None:
         past = verb.endswith("ed") or verb in _IRREGULAR_PAST
         return verb if past and verb not in _AUX | STOPWORDS else None
     return _head(_noun_phrase(q), capitalised)
+
+
+_MONEY = frozenset({"money", "cash", "funding", "funds", "dollars"})
+
+
+def counted(question: str) -> bool:
+    """Whether the question counts or measures a thing it names: "how many researchers …"."""
+    return bool(re.match(r"^(?:\w+ )?how (?:many|much) \w", " ".join(words(question))))
+
+
+# A count names what it counts within this many words after the number ("2,000 tonnes of
+# plastic waste").
+COUNTED_WITHIN = 4
+
+
+def counts(thing: str, text: str) -> bool:
+    """Whether a sentence counts the thing asked about: a number (not a year) followed closely
+    by its word ("35 people", "2,000 tonnes of plastic waste"), or for money, a sum."""
+    if thing in _MONEY:
+        return bool(re.search(r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds)\b", text))
+    wanted = set(terms(thing))
+    tokens = text.split()
+    for i, tok in enumerate(tokens):
+        m = NUMBER.search(tok)
+        if m and not YEAR.fullmatch(m.group(0)) and wanted & set(
+                terms(" ".join(tokens[i + 1:i + 1 + COUNTED_WITHIN]))):
+            return True
+    return False
 
 
 def names_category(question: str) -> bool:

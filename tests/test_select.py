@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer import ExtractiveAnswerer
-from assistant.asks import named_people, people_in
+from assistant.asks import holds, named_people, people_in
 from assistant.values import Hit, Query, Sentence
 
 PARAGRAPH = [
@@ -43,3 +43,15 @@ def test_what_someone_wants_goes_on_in_what_she_says_next() -> None:
     # Without her name in the question, the best sentence stands alone.
     draft = answerer.answer(Query("What worries ecologists?", "What worries ecologists?"), hits)
     assert [c.text for c in draft.claims] == [PARAGRAPH[1]]
+
+
+def test_how_many_needs_a_number_that_counts_the_thing() -> None:
+    q = "How many researchers work in the lab?"
+    assert holds("number", "The lab has 12 researchers and 3 technicians.", q)
+    # A number counting something else, or a year, is not the answer.
+    assert not holds("number", "In 2020 a researcher in the lab found five mutations.", q)
+    assert holds("number", "It will process up to 2,000 tonnes of plastic waste a year.",
+                 "How much plastic waste will it process?")
+    assert holds("number", "It raised $48 million.", "How much money did it raise?")
+    # Without a thing named, any number will do.
+    assert holds("number", "Premiums rose 38 percent.", "By how much did premiums rise?")
