@@ -71,7 +71,7 @@ DATE_BONUS = 0.35
 # Needs whose absence from the best sentence means the article doesn't answer ("how many" with
 # no number, "what did Khamenei say" with no word of his reported); other needs (a name for
 # "who mediates?") only reorder the candidates.
-VETO_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech"})
+VETO_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech", "name"})
 # How many passages to offer when abstaining.
 RELATED = 3
 
@@ -116,6 +116,8 @@ class Evidence:
             return "The article gives no date for this."
         if not self.type_ok and need == "speech":
             return "The article does not report them saying this."
+        if not self.type_ok and need == "name":
+            return "The article gives no name for this."
         if self.person_missing or (not self.type_ok and need == "person"):
             return "The article names no one for this."
         return "The article doesn't say."

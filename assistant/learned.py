@@ -40,7 +40,7 @@ RELATED = 3
 
 # Needs whose absence from the best evidence is a fact, not a judgement: "how many" asks for a
 # number, "what year" for a year, "when" for a time, "what did X say" for X saying something.
-HARD_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech"})
+HARD_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech", "name"})
 
 # Words for people in general, not roles: "people in Iran" names no one the article must name.
 GENERIC_PEOPLE = frozenset({"peopl", "person"})
@@ -150,6 +150,8 @@ class LearnedAnswerer:
                     return "The article names no one for this."
                 if asked.need == "speech":
                     return "The article does not report them saying this."
+                if asked.need == "name":
+                    return "The article gives no name for this."
                 what = "number" if asked.need == "number" else "date"
                 return f"The article gives no {what} for this."
         return None

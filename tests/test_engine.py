@@ -217,6 +217,8 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
 @pytest.mark.parametrize(("question", "why"), [
     ("What is the population of Oman?", "The article never mentions any “population”."),
     ("How many mediators does Qatar employ?", "The article gives no number for this."),
+    # A day is finer than a year: the 2018 withdrawal does not say on what day.
+    ("On what date did the U.S. quit the nuclear deal?", "The article gives no date for this."),
     ("What did Qatar's emir say about the talks?", "The article never mentions “emir”."),
     ("Who won the 2024 election?", "The article never mentions any “won”."),
     ("How many centrifuges does Iran operate?", "The article never mentions any “centrifuges”."),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer import ExtractiveAnswerer
-from assistant.asks import holds, named_people, people_in
+from assistant.asks import holds, named_people, people_in, shape
 from assistant.values import Hit, Query, Sentence
 
 PARAGRAPH = [
@@ -55,3 +55,13 @@ def test_how_many_needs_a_number_that_counts_the_thing() -> None:
     assert holds("number", "It raised $48 million.", "How much money did it raise?")
     # Without a thing named, any number will do.
     assert holds("number", "Premiums rose 38 percent.", "By how much did premiums rise?")
+
+
+def test_a_day_or_a_name_asked_for_must_be_there() -> None:
+    assert shape("On what exact date did he speak?").needs == "date"
+    assert not holds("date", "The U.S. withdrew from the deal in 2018.", "What day was it?")
+    assert holds("date", "The council voted on Tuesday.", "What day was the vote?")
+    assert shape("What is the enzyme called?").needs == "name"
+    called = "What is the enzyme called?"
+    assert holds("name", "The enzyme, known as NF-21, breaks down PET.", called)
+    assert not holds("name", "The enzyme breaks down plastic.", called)
