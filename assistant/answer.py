@@ -79,6 +79,8 @@ RELATED = 3
 _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
 _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
 _SPEAKER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# "Who is X?" is answered by at most this many sentences that say who X is.
+DESCRIPTIONS = 3
 # At most this many sentences that go on about a person the question names.
 SPOKEN_ON = 2
 
@@ -334,5 +336,10 @@ class ExtractiveAnswerer:
             why = ev.reason(s.needs, focus(own))
             return Draft((), abstained=True, related=related, kind="abstain",
                          message=f"{why} The closest passages are below.")
-        chosen = self.select(s.kind, hits, named_people(own))
+        described = [h.sentence for h in hits if name is not None
+                     and describes(name, h.sentence.text)][:DESCRIPTIONS]
+        # "Who is Kwame Mensah?": every sentence that says who he is (then a researcher, now
+        # the chief scientific officer), else the usual choice.
+        chosen = (sorted(described, key=lambda x: (x.source, x.position)) if described
+                  else self.select(s.kind, hits, named_people(own)))
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen))

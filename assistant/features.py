@@ -81,8 +81,9 @@ _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 _WHO_IS = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:who(?:'s|’s| is| was| are| were)|tell me "
                      r"(?:more )?about|what do we know about|who exactly is)\s+(.+?)[?.!]*\s*$",
                      re.I)
-_DESCRIBE_AFTER = re.compile(r"^,?\s*(?:now |then |currently |also |once )?(?:a|an|the|who|"
-                             r"which|[A-Za-z-]+’s|[A-Za-z-]+'s)\b")
+_DESCRIBE_AFTER = re.compile(r"^,?\s*(?:(?:is|was|remains|became|has been) )?(?:now |then |"
+                             r"currently |also |once |still )?(?:a|an|the|who|which|"
+                             r"[A-Za-z-]+’s|[A-Za-z-]+'s)\b")
 
 
 def _logit(p: float) -> float:

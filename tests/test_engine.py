@@ -253,6 +253,12 @@ def test_who_is_a_named_person_gives_what_the_article_says_of_them(
     assert says in a.text
 
 
+def test_who_is_gives_every_sentence_that_says_who_they_are(bot: Assistant) -> None:
+    a = bot.ask("Who is Donald Trump?")
+    assert "former U.S. President Donald Trump" in a.text  # a title before the name
+    assert "now a prominent contender" in a.text  # and a description after it elsewhere
+
+
 # ---- follow-ups ---------------------------------------------------------------------------
 
 

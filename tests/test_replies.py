@@ -79,6 +79,7 @@ def test_who_is_reads_the_name_and_the_description() -> None:
     assert not describes("Trump", "Iran rejected the claims made last week.")
     # A description after a possessive that is itself a name ("Polyloop’s chief executive").
     assert describes("Rafael Ortega", "Rafael Ortega, Polyloop’s chief executive, said so.")
+    assert describes("Kwame Mensah", "Mensah is now Polyloop’s chief scientific officer.")
 
 
 @pytest.mark.slow
