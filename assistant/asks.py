@@ -63,6 +63,10 @@ def shape(question: str) -> Shape:
                  r"did|has|have|can|could|is|are|will|would)\b|\bwhat (?:makes|drives|explains|"
                  r"led|leads)\b|\bexplain\b|\bin what way\b|\bbenefits?\b|\badvantages?\b", q):
         return Shape("reason", None)
+    if re.search(r"\b(?:role|part)\b.*\bplay|\b(?:role|part) (?:in|of)\b|\brole$|"
+                 r"\bfit into\b", q):
+        # "What role does Oman play?": what it does, said over the sentences about it.
+        return Shape("reason", None)
     if re.search(r"\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot|difference|"
                  r"damage|implications?)\b|\bwhat (?:has |have |will )?(?:came|comes?) of\b|"
                  r"\bwhat happen|\bmake possible\b|\bled to\b", q):

@@ -317,6 +317,8 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     ("What did the Foreign Ministry spokesperson say about Trump's comments?", "baseless"),
     # A consequence is told in the sentence after the cause ("This has made …").
     ("What has been the consequence of the hardliners' opposition?", "palatable"),
+    # A role is what the party does, over the sentences about it.
+    ("What part does Oman play?", "hosted secret talks"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:
