@@ -26,6 +26,7 @@ from typing import Protocol
 
 from .asks import (
     DATE,
+    GENERIC_PEOPLE,
     PERSON_NOUNS,
     asking_sentence,
     content_terms,
@@ -182,8 +183,8 @@ class ExtractiveAnswerer:
 
     def unknown_people(self, question: str) -> tuple[str, ...]:
         """Roles of people ("emir", "prime minister") the corpus never mentions."""
-        return tuple(w for w in words(question)
-                     if stem(w) in PERSON_NOUNS and stem(w) not in self.vocabulary)
+        return tuple(w for w in words(question) if stem(w) in PERSON_NOUNS - GENERIC_PEOPLE
+                     and stem(w) not in self.vocabulary)
 
     def unknown_numbers(self, question: str) -> tuple[str, ...]:
         """Numbers, years and acronyms in the question that the corpus never mentions.

@@ -114,6 +114,8 @@ PERSON_NOUNS = frozenset(stem(w) for w in """
     senator politician politicians secretary chancellor premier monarch prince sheikh emirs
     kings sultans mayor governor ceo chairman chief
 """.split())
+# Words for people in general, not roles: "people in Iran" names no one the article must name.
+GENERIC_PEOPLE = frozenset({"peopl", "person"})
 _NOT_A_PERSON = re.compile(r"\b(?:Union|States|Nations|Ministry|Council|Peninsula|House|East|West|"
                            r"Republic|Plan|Action|Guard|Gulf|Sea|Pacific|Party|Office)\b")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")

@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .asks import PERSON_NOUNS, asking_sentence, focus_unmet, literals
+from .asks import GENERIC_PEOPLE, PERSON_NOUNS, asking_sentence, focus_unmet, literals
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
 from .scorer import Scorer
@@ -42,8 +42,6 @@ RELATED = 3
 # number, "what year" for a year, "when" for a time, "what did X say" for X saying something.
 HARD_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech", "name"})
 
-# Words for people in general, not roles: "people in Iran" names no one the article must name.
-GENERIC_PEOPLE = frozenset({"peopl", "person"})
 
 _CONTINUES = re.compile(r"^(?:These|This|Those|They|Such|It|He|She|His|Her|Its|Their)\b")
 # A sentence opening like this lists or spells out what the sentence before announced.
