@@ -37,6 +37,7 @@ from .asks import (
     named_people,
     people_in,
     person_asked,
+    role_of,
     shape,
 )
 from .features import asked_name, describes, mentions
@@ -325,6 +326,9 @@ class ExtractiveAnswerer:
                                                not mentions(name, h.sentence.text)))
         else:
             hits = self.rerank(hits, s.needs, own)
+            party = role_of(own)
+            if party:  # "what role does Qatar play": the sentences naming Qatar first
+                hits = sorted(hits, key=lambda h: not party & set(words(h.sentence.text)))
         after = next((h.sentence for h in hits if h.follows), None)
         if after is not None and names_nothing(own):
             # "like what?", "so what?": nothing asked but more of what was just said.

@@ -75,7 +75,7 @@ def shape(question: str) -> Shape:
     acronym = re.search(r"\bwhat (?:does|do|did) ([a-z]{2,8}) (?:stand for|mean)\b", q)
     if acronym and acronym.group(1).upper() in question:
         return Shape("fact", "expansion:" + acronym.group(1).upper())
-    if re.match(r"who (?:is|was|are|were|has been)\b", q):
+    if _who_is_person(q):
         return Shape("fact", "person")
     if re.match(r"who\b", q):
         # "Who mediates?": the answer names people, countries or bodies, often several.
@@ -139,7 +139,22 @@ _AUX = frozenset("""is are was were do does did has have had will would can coul
 
 _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "
                         r"(?:the )?([\w-]+)(?: ([\w-]+))?")
-_WHO_IS = re.compile(r"^who (?:is|was|are|were|has been)\b")
+_WHO_IS = re.compile(r"^who (?:is|was|are|were|has been) (.+)$")
+
+
+def _who_is_person(q: str) -> bool:
+    """"Who is Kanaani?", "who is the spokesperson?": a person. "Who is mediating?", "who is
+    behind it?", "who are the go-betweens?": whoever does it, people, countries or bodies (the
+    "entity" of "Who mediates?"). `q` is the folded question."""
+    m = _WHO_IS.match(q)
+    if not m:
+        return False
+    rest = m.group(1).split()
+    if re.match(r"\w+ing$|behind$|responsible$|involved$", rest[0]):
+        return False
+    if rest[0] in ("the", "a", "an"):
+        return any(stem(w) in PERSON_NOUNS for w in rest[1:])
+    return True
 _MODIFIER = re.compile(r"(?:al|ic|ive|ous|ful|ar|ete|ian|ern|ese|ish|ed|i)$")
 
 
@@ -339,6 +354,29 @@ def people_in(text: str) -> list[frozenset[str]]:
     return [frozenset(words(n)) for n in _PERSON_NAME.findall(text) if not _NOT_A_PERSON.search(n)]
 
 
+_ROLE_OF = (
+    re.compile(r"^(?:what|which) (?:role|part) (?:does|did|do|has|have|had|is|was|will) (.+?) "
+               r"(?:play|played|playing|have|had)\b", re.I),
+    re.compile(r"^(?:what|what's|whats|what’s)(?: (?:is|was|are|were))? (.+?)[’']s? "
+               r"(?:role|part)\b", re.I),
+    re.compile(r"\b(?:role|part) of (.+?)(?: in\b|[?.!]*$)", re.I),
+    re.compile(r"^where (?:does|do|did) (.+?) fit\b", re.I),
+)
+
+
+def role_of(question: str) -> frozenset[str]:
+    """The words naming the party a role question asks about ("What role does Qatar play?" →
+    qatar; "the Biden administration's role" → biden): its capitalised words, else its last
+    word. Empty when the question asks no role."""
+    for pattern in _ROLE_OF:
+        m = pattern.search(question.strip())
+        if m:
+            party = m.group(1).strip()
+            named = [w for n in re.findall(r"\b[A-Z][\w’'.-]*", party) for w in words(n)]
+            return frozenset(named or words(party)[-1:])
+    return frozenset()
+
+
 def named_people(question: str) -> frozenset[str]:
     """The folded words of the names inside a question ("What does Elena Ruiz want?" → elena,
     ruiz): capitalised words after its first, but words that make a body or place."""
@@ -350,7 +388,7 @@ def named_people(question: str) -> frozenset[str]:
 def person_asked(question: str) -> bool:
     """Whether the question asks for a person: "who is …", "which officials", "what leader"."""
     q = " ".join(words(question))
-    if _WHO_IS.match(q):
+    if _who_is_person(q):
         return True
     a = _ATTRIBUTE.match(q)
     head = a.group(1) if a else focus(question)

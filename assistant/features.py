@@ -99,7 +99,11 @@ def asked_name(question: str) -> str | None:
     name = m.group(1).strip()
     if re.match(r"(?:the|a|an|this|that|these|those|his|her|their|its)\b", name, re.I):
         return None  # "who is the EU official …": a role asked for, not a name
+    if re.match(r"\w+ing\b|behind\b|responsible\b|involved\b|in\b", name, re.I):
+        return None  # "who is mediating?": whoever does it
     name = re.sub(r"^(?:mr\.?|mrs\.?|ms\.?|dr\.?)\s+", "", name, flags=re.I)
+    # "Donald Trump in this story", "kanaani, according to the article": the name itself.
+    name = re.split(r",|\s+(?:in|according|from|of|within|per)\b", name, maxsplit=1)[0].strip()
     if any(stem(w) in PERSON_NOUNS for w in words(name)):
         return None
     return name if 0 < len(name.split()) <= 5 else None
@@ -107,9 +111,10 @@ def asked_name(question: str) -> str | None:
 
 def mentions(name: str, text: str) -> bool:
     """Whether a sentence names the person or body asked about ("Biden" in "the Biden
-    administration"): what the article says of them when it never says who they are."""
-    parts = {p for p in words(name) if len(p) > 2}
-    return bool(parts) and bool(parts & set(words(text)))
+    administration"), by the last word of the name (the surname): what the article says of
+    them when it never says who they are."""
+    parts = [p for p in words(name) if len(p) > 2]
+    return bool(parts) and parts[-1] in set(words(text))
 
 
 def describes(name: str, text: str) -> bool:
@@ -121,7 +126,7 @@ def describes(name: str, text: str) -> bool:
         return False
     for m in _NAME.finditer(text):
         found = set(words(m.group(0)))
-        if not any(p in found for p in parts):
+        if parts[-1] not in found:  # the surname: "Ali" alone is another Ali
             continue
         before, after = text[: m.start()].rstrip(), text[m.end():]
         extra = set(words(m.group(0))) - set(parts)

@@ -253,6 +253,12 @@ def test_who_is_a_named_person_gives_what_the_article_says_of_them(
     assert says in a.text
 
 
+def test_who_is_reads_the_surname(bot: Assistant) -> None:
+    a = bot.ask("Who is Ali Bagheri Kani in this story?")
+    assert "top nuclear negotiator" in a.text
+    assert "Khamenei" not in a.text  # another Ali
+
+
 def test_who_is_gives_every_sentence_that_says_who_they_are(bot: Assistant) -> None:
     a = bot.ask("Who is Donald Trump?")
     assert "former U.S. President Donald Trump" in a.text  # a title before the name
@@ -319,6 +325,10 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     ("What has been the consequence of the hardliners' opposition?", "palatable"),
     # A role is what the party does, over the sentences about it.
     ("What part does Oman play?", "hosted secret talks"),
+    ("What role does Qatar play?", "Qatar"),  # not Oman's sentences, which rank higher
+    # "who is <doing>" asks for whoever does it, countries included, not a person's name.
+    ("who is mediating?", "Oman"),
+    ("Who are the mediators?", "Oman"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:
