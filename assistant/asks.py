@@ -102,6 +102,9 @@ _SPEECH = re.compile(
     r"assert\w*|reject\w*|confirm\w*|add(?:ed|s)|not(?:ed|es)|explain\w*|acknowledg\w*|"
     r"according to|wr(?:ote|ites)|repl(?:y|ied|ies)|remarks?|comments?|statements?|refut\w*|"
     r"vow\w*|pledg\w*|promis\w*|maintain\w*)\b", re.I)
+# How close to a verb of saying its speaker's name stands, in words before and after it.
+SPEAKER_BEFORE = 12
+SPEAKER_AFTER = 3
 # A response may be an act as well as words ("retaliatory strikes").
 _RESPONSE = re.compile(r"\b(?:respon\w*|react\w*|retaliat\w*)\b", re.I)
 
@@ -201,15 +204,24 @@ def speaks(question: str, text: str) -> bool:
     """
     m = _SPEECH_ASKED.search(question)
     acted = m is not None and re.search(r"\b(?:respond|react)\w*\s*$", m.group(0), re.I) is not None
-    if not (_SPEECH.search(text) or (acted and _RESPONSE.search(text))):
+    verbs = [v.start() for v in _SPEECH.finditer(text)]
+    if acted:
+        verbs += [v.start() for v in _RESPONSE.finditer(text)]
+    if not verbs:
         return False
     who = m.group(1) if m else ""
-    names = [w for w in re.findall(r"\b[A-Z][\w-]+", who)
-             if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS]
+    names = {w.lower()[:4] for w in re.findall(r"\b[A-Z][\w-]+", who)
+             if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS}
     if not names:
         return True
-    found = {w[:4] for w in words(text)}
-    return any(n.lower()[:4] in found for n in names)
+    # The one who speaks stands shortly before the verb ("Kanaani …, stating", "Iran, for its
+    # part, maintains") or just after it ("said Marcus Bell"): a name after "confirmed that …"
+    # is what was said, not who said it.
+    for at in verbs:
+        near = words(text[:at])[-SPEAKER_BEFORE:] + words(text[at:])[1:1 + SPEAKER_AFTER]
+        if names & {w[:4] for w in near}:
+            return True
+    return False
 
 
 def _noun_phrase(question: str) -> list[str]:

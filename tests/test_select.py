@@ -65,3 +65,13 @@ def test_a_day_or_a_name_asked_for_must_be_there() -> None:
     called = "What is the enzyme called?"
     assert holds("name", "The enzyme, known as NF-21, breaks down PET.", called)
     assert not holds("name", "The enzyme breaks down plastic.", called)
+
+
+def test_what_someone_said_needs_them_as_the_speaker() -> None:
+    kani = ("Ali Bagheri Kani, who confirmed that all talks went through mediators such as Oman, "
+            "Qatar, and the European Union.")
+    assert holds("speech", kani, "What did Bagheri Kani say?")
+    # Qatar is named in what he said, not as one who said it.
+    assert not holds("speech", kani, "What did Qatar say about its role?")
+    assert holds("speech", "“We pay twice,” said Marcus Bell, the chair.", "What did Bell say?")
+    assert not holds("speech", "Biden seeks a legacy.", "What did Biden say about it?")
