@@ -158,9 +158,15 @@ class ExtractiveAnswerer:
         if need is None or not hits:
             return list(hits)
         near = (DATE_WINDOW if need in ("time", "year", "date") else TYPE_WINDOW) * hits[0].score
+        # "Who acts as mediator …": a name answers only beside what the question says they do;
+        # a sentence naming someone new but not mediating restates the question's setting.
+        doing = set(content_terms(question)) - {
+            t for n in re.findall(r"\b[A-Z][\w’'.-]*", question) for t in terms(n)}
 
         def boosted(h: Hit) -> float:
             if h.score < near or not holds(need, h.sentence.text, question):
+                return h.score
+            if need == "entity" and doing and not doing & set(terms(h.sentence.text)):
                 return h.score
             # A date answers "when" better than "since …" does.
             if need in ("time", "year", "date"):

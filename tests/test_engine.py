@@ -329,6 +329,8 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     # "who is <doing>" asks for whoever does it, countries included, not a person's name.
     ("who is mediating?", "Oman"),
     ("Who are the mediators?", "Oman"),
+    # A name answers "who" only beside what they do: not "Iran’s insistence on …" restated.
+    ("Who acts as mediator between Iran and America?", "Oman"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:
