@@ -68,7 +68,8 @@ def shape(question: str) -> Shape:
         # "What role does Oman play?": what it does, said over the sentences about it.
         return Shape("reason", None)
     if re.search(r"\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot|difference|"
-                 r"damage|implications?)\b|\bwhat (?:has |have |will )?(?:came|comes?) of\b|"
+                 r"damage|implications?|risks?|dangers?|threats?|downsides?|drawbacks?)\b|"
+                 r"\bwhat (?:has |have |will )?(?:came|comes?) of\b|"
                  r"\bwhat happen|\bmake possible\b|\bled to\b", q):
         # A consequence is told as a chain: what happened, then "This has made …".
         return Shape("reason", None)
@@ -352,10 +353,13 @@ def focus_unmet(question: str, about: str | None, known: bool, texts: Sequence[s
     evidence. "Which firm …": the article may name the firm without the word, so a category
     the article never names is no reason to decline, unless it is a kind of place: a place is
     named ("Muscat"), and "which city" with no place named in the evidence is a city the
-    article does not give.
+    article does not give. Nor is a word naming what an explanation is about ("the dangers of
+    …", "the effects of …"): the article explains in its own words.
     """
     if about is None or known:
         return False
+    if shape(question).kind == "reason":
+        return False  # "what are the dangers of …": an explanation, worded as the article likes
     if not names_category(question):
         return True
     return stem(about) in PLACE_NOUNS and not any(names_place(question, t) for t in texts)

@@ -253,6 +253,14 @@ def test_who_is_a_named_person_gives_what_the_article_says_of_them(
     assert says in a.text
 
 
+def test_an_explanation_is_not_declined_for_a_word_the_article_does_not_use(
+        bot: Assistant) -> None:
+    # The article's words for the dangers are fallout, backlash, embarrassment: "dangers" is
+    # not a thing it must name, as "capital" is in "What is the capital of Oman?".
+    a = bot.ask("What are the dangers for Iran of talking directly?")
+    assert not a.abstained and a.kind == "answer" and a.citations
+
+
 def test_who_is_reads_the_surname(bot: Assistant) -> None:
     a = bot.ask("Who is Ali Bagheri Kani in this story?")
     assert "top nuclear negotiator" in a.text
