@@ -244,8 +244,9 @@ class ExtractiveAnswerer:
         about = focus(own)
         focus_missing = focus_unmet(own, about, about is not None and self.known(about),
                                     [h.sentence.text for h in top])
-        person_missing = bool(top) and person_asked(own) and not holds(
-            "person", top[0].sentence.text, own)
+        # "Which officials …": someone named in the best sentence or the runner-up.
+        person_missing = bool(top) and person_asked(own) and not any(
+            holds("person", h.sentence.text, own) for h in top[:2])
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing)
 
