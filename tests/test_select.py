@@ -75,3 +75,19 @@ def test_what_someone_said_needs_them_as_the_speaker() -> None:
     assert not holds("speech", kani, "What did Qatar say about its role?")
     assert holds("speech", "“We pay twice,” said Marcus Bell, the chair.", "What did Bell say?")
     assert not holds("speech", "Biden seeks a legacy.", "What did Biden say about it?")
+
+
+def test_which_officials_may_be_named_in_the_runner_up() -> None:
+    texts = ["Iranian officials denied the claims swiftly.",
+             "The government, led by President Ebrahim Raisi and guided by Supreme Leader "
+             "Ayatollah Ali Khamenei, faces a delicate balancing act."]
+    out, at = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence("a.txt", at, at + len(t), t, None, i, i))
+        at += len(t) + 1
+    idf = {w: 1.0 for s in out for w in s.text.lower().split()}
+    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    q = "Which Iranian leaders are named?"
+    hits = [Hit(out[0], 0.6, 0.6, 0.5), Hit(out[1], 0.5, 0.5, 0.3)]
+    assert not answerer.evidence(Query(q, q), hits, None).person_missing
+    assert answerer.evidence(Query(q, q), hits[:1], None).person_missing
