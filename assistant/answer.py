@@ -161,12 +161,13 @@ class ExtractiveAnswerer:
         # "Who acts as mediator …": a name answers only beside what the question says they do;
         # a sentence naming someone new but not mediating restates the question's setting.
         doing = set(content_terms(question)) - {
-            t for n in re.findall(r"\b[A-Z][\w’'.-]*", question) for t in terms(n)}
+            t for n in re.findall(r"\b[A-Z][\w’'.-]*", question) for t in terms(n)
+        } if need == "entity" else set()
 
         def boosted(h: Hit) -> float:
             if h.score < near or not holds(need, h.sentence.text, question):
                 return h.score
-            if need == "entity" and doing and not doing & set(terms(h.sentence.text)):
+            if doing and not doing & set(terms(h.sentence.text)):
                 return h.score
             # A date answers "when" better than "since …" does.
             if need in ("time", "year", "date"):
@@ -328,8 +329,10 @@ class ExtractiveAnswerer:
         own = asking_sentence(own_words(query.standalone))
         s = shape(own)
         name = asked_name(own)
-        if name is not None:  # who is X: the sentences that say who X is come first
-            hits = sorted(hits, key=lambda h: (not describes(name, h.sentence.text),
+        described: list[Sentence] = []  # "who is X": the sentences that say who X is
+        if name is not None:  # ... come first, then those that name X
+            described = [h.sentence for h in hits if describes(name, h.sentence.text)]
+            hits = sorted(hits, key=lambda h: (h.sentence not in described,
                                                not mentions(name, h.sentence.text)))
         else:
             hits = self.rerank(hits, s.needs, own)
@@ -348,10 +351,9 @@ class ExtractiveAnswerer:
             why = ev.reason(s.needs, focus(own))
             return Draft((), abstained=True, related=related, kind="abstain",
                          message=f"{why} The closest passages are below.")
-        described = [h.sentence for h in hits if name is not None
-                     and describes(name, h.sentence.text)][:DESCRIPTIONS]
         # "Who is Kwame Mensah?": every sentence that says who he is (then a researcher, now
         # the chief scientific officer), else the usual choice.
-        chosen = (sorted(described, key=lambda x: (x.source, x.position)) if described
+        first = [h.sentence for h in hits if h.sentence in described][:DESCRIPTIONS]
+        chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
                   else self.select(s.kind, hits, named_people(own)))
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen))

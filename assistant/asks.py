@@ -144,6 +144,9 @@ _AUX = frozenset("""is are was were do does did has have had will would can coul
 _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "
                         r"(?:the )?([\w-]+)(?: ([\w-]+))?")
 _WHO_IS = re.compile(r"^who (?:is|was|are|were|has been) (.+)$")
+# After "who is": words that ask for whoever does something, not for a person's name ("who is
+# mediating?", "who is behind it?"). features.asked_name reads the same words.
+WHOEVER = re.compile(r"(?:\w+ing|behind|responsible|involved)\b", re.I)
 
 
 def _who_is_person(q: str) -> bool:
@@ -154,7 +157,7 @@ def _who_is_person(q: str) -> bool:
     if not m:
         return False
     rest = m.group(1).split()
-    if re.match(r"\w+ing$|behind$|responsible$|involved$", rest[0]):
+    if WHOEVER.fullmatch(rest[0]):
         return False
     if rest[0] in ("the", "a", "an"):
         return any(stem(w) in PERSON_NOUNS for w in rest[1:])

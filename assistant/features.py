@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .asks import PERSON_NOUNS, content_terms, focus, holds, person_asked, shape
+from .asks import PERSON_NOUNS, WHOEVER, content_terms, focus, holds, person_asked, shape
 from .text import stem, terms, words
 from .values import Hit, Sentence
 
@@ -99,8 +99,8 @@ def asked_name(question: str) -> str | None:
     name = m.group(1).strip()
     if re.match(r"(?:the|a|an|this|that|these|those|his|her|their|its)\b", name, re.I):
         return None  # "who is the EU official …": a role asked for, not a name
-    if re.match(r"\w+ing\b|behind\b|responsible\b|involved\b|in\b", name, re.I):
-        return None  # "who is mediating?": whoever does it
+    if WHOEVER.match(name) or re.match(r"in\b", name, re.I):
+        return None  # "who is mediating?", "who is in charge?": whoever does it
     name = re.sub(r"^(?:mr\.?|mrs\.?|ms\.?|dr\.?)\s+", "", name, flags=re.I)
     # "Donald Trump in this story", "kanaani, according to the article": the name itself.
     name = re.split(r",|\s+(?:in|according|from|of|within|per)\b", name, maxsplit=1)[0].strip()
