@@ -220,11 +220,11 @@ class Assistant:
         "question", "summary" or "chat". The query is embedded once for both."""
         self.load()
         r = self.retriever
-        vector = r.embed(query.standalone)
-        hits = r.rank(query, vector=vector, article=query.article)
+        encoded = r.encode(query.standalone)
+        hits = r.rank(query, encoded, article=query.article)
         assert self._context is not None
-        kind = intent(query, vector, hits[: max(self.settings.top_k, 1)], self._load_scorer(),
-                      self._context, r.embed)
+        kind = intent(query, encoded.vector, hits[: max(self.settings.top_k, 1)],
+                      self._load_scorer(), self._context, r.embed)
         return hits, kind
 
     def handed(self, hits: Sequence[Hit]) -> list[Hit]:

@@ -2,12 +2,12 @@
 
 The learned scorer (assistant/scorer.py) reads these numbers; it never sees which sentence a
 candidate is, only how it relates to the question: how close in meaning (sentence, best clause,
-paragraph window), how close in words (BM25, coverage of the question's rare words and names,
-the heading), whether it holds the kind of thing asked for (a name, number or date the question
-does not already contain), whether it leans on the sentence before it ("These …", "He …"), and
-how it stands against the other candidates. Any retrieval that hands over `Hit`s (Chroma's
-query, bm25s, both) can be scored, because everything here is computed from the hits and the
-text around them.
+paragraph window, word by word), how close in words (BM25, coverage of the question's rare words
+and names, the heading), whether it holds the kind of thing asked for (a name, number or date
+the question does not already contain), whether it leans on the sentence before it ("These …",
+"He …"), and how it stands against the other candidates. Any retrieval that hands over `Hit`s
+(Chroma's query, bm25s, both) can be scored, because everything here is computed from the hits
+and the text around them.
 
 The names of the features are the contract with the weights file: `PAIR` and `QUESTION` list
 them in order, and the scorer refuses weights trained on another list.
@@ -31,6 +31,8 @@ PAIR = (
     "dense",  # cosine of question and sentence (the best of sentence and clauses)
     "clause",  # best cosine of the question with one clause of the sentence
     "window",  # cosine with the sentence's paragraph window
+    "aligned",  # how much of the question it says word by word (align.py)
+    "aligned_gap",  # aligned minus the best aligned among the candidates
     "lexical",  # BM25, normalised by the query's ideal score
     "rank",  # 1 / (1 + rank in retrieval's order)
     "dense_gap",  # dense minus the best dense among the candidates
@@ -214,6 +216,7 @@ def pair_features(asked: Asked, hits: Sequence[Hit], ctx: Context) -> list[list[
         return []
     best_dense = max(h.dense for h in hits)
     best_lex = max(h.lexical for h in hits)
+    best_aligned = max(h.aligned for h in hits)
     q_terms = list(asked.terms)
     q_set = set(q_terms)
     rows = []
@@ -230,6 +233,8 @@ def pair_features(asked: Asked, hits: Sequence[Hit], ctx: Context) -> list[list[
             h.dense,
             h.clause or h.dense,
             h.window or h.dense,
+            h.aligned,
+            h.aligned - best_aligned,
             h.lexical,
             1.0 / (1 + rank),
             h.dense - best_dense,

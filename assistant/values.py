@@ -39,6 +39,7 @@ class Hit:
     lexical: float  # BM25 score normalised to 0..1 within this query
     clause: float = 0.0  # best cosine of the question with one of the sentence's clauses
     window: float = 0.0  # cosine with the sentence's paragraph window (it and its neighbours)
+    aligned: float = 0.0  # how much of the question it says word by word (align.py), 0..1
     follows: bool = False  # a follow-up's candidate: the sentence after what was just said
 
 

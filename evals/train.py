@@ -151,8 +151,9 @@ def retrieve_all(article: Path, items: Sequence[Item], workdir: Path) -> Retriev
     runs = []
     for item in items:
         query = a.retriever.spell(a.prepare(item.question, item.history_messages()))
-        vector = a.retriever.embed(query.standalone)
-        hits = a.retriever.rank(query, vector=vector)[:top_k]
+        encoded = a.retriever.encode(query.standalone)
+        vector = encoded.vector
+        hits = a.retriever.rank(query, encoded)[:top_k]
         own = asking_sentence(own_words(query.standalone))
         own_vector = vector if own == query.standalone else a.retriever.embed(own)
         runs.append((item, query, hits, [float(v) for v in own_vector]))

@@ -1,0 +1,133 @@
+"""Word-by-word matching in MiniLM's own token vectors: how much of the question a sentence says.
+
+A sentence embedding averages everything a sentence says, so a question worded unlike the
+article ("Why does Tehran bother with go-betweens?") can sit closer to a sentence that shares
+its setting than to the one that answers it ("… through mediators"). Matching word by word
+asks, for each content word of the question, how close the nearest word of the sentence comes,
+in the contextual token vectors the same all-MiniLM-L6-v2 forward pass already computes: the
+recall half of BERTScore (Zhang et al., 2020), each question word weighted by its IDF in the
+corpus so that "go-betweens" counts for more than "talks".
+
+The question's token vectors come from the forward pass that embeds it (no second model call);
+a sentence's are computed the first time it is a candidate and kept (least recently used
+forgotten first), so a warm assistant pays a matrix product per candidate. Written here rather
+than taken from the `bert-score` package, which needs torch models loaded its own way, scores
+pairs one by one and would embed every question twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .text import terms
+
+# How many sentences' token vectors are kept (about 12 KB each as float16).
+KEEP = 20000
+# Subword tokens longer than a sentence's first this many are not read (MiniLM's own limit).
+MAX_TOKENS = 256
+# A word as `text.terms` reads it, abbreviations ("U.S.") whole so that they fold as there.
+# A possessive's "s" is no word of its own.
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The content-word token vectors of one text (rows normalised) and each row's word."""
+
+    vectors: np.ndarray  # (tokens, dim), float16 for sentences, float32 for a question
+    words: tuple[str, ...]  # the word each row belongs to, as written
+    share: tuple[float, ...] = ()  # 1 / how many rows that word has: a word weighs once
+
+
+def recall(question: Tokens, sentence: Tokens, idf: Mapping[str, float],
+           unknown: float) -> float:
+    """IDF-weighted mean, over the question's content tokens, of the best cosine with a token
+    of the sentence; 0 when either has none. Words the corpus lacks weigh `unknown`."""
+    if not len(question.words) or not len(sentence.words):
+        return 0.0
+    best = (question.vectors @ sentence.vectors.T.astype(np.float32)).max(axis=1)
+    w = np.asarray([max(idf.get(t, unknown) for t in terms(x)) * f
+                    for x, f in zip(question.words, question.share, strict=True)],
+                   dtype=np.float32)
+    total = float(w.sum())
+    return float(best @ w) / total if total > 0 else float(best.mean())
+
+
+class TokenVectors:
+    """Token vectors from a sentence-transformers model: a question's with its embedding in one
+    pass, sentences' computed once and kept."""
+
+    def __init__(self, model: Any, keep: int = KEEP) -> None:
+        """Read `model` (a `SentenceTransformer`); keep at most `keep` sentences' vectors."""
+        self.model = model
+        self.keep = keep
+        self._kept: OrderedDict[str, Tokens] = OrderedDict()
+
+    @classmethod
+    def of(cls, embeddings: Any) -> TokenVectors | None:
+        """For LangChain's `HuggingFaceEmbeddings` (its sentence-transformers model); None for
+        any other embeddings, which give sentence vectors only."""
+        model = getattr(embeddings, "_client", None)
+        if model is None or not hasattr(model, "tokenizer") or not hasattr(model, "encode"):
+            return None
+        return cls(model)
+
+    def query(self, text: str, start: int = 0) -> tuple[np.ndarray, Tokens]:
+        """The normalised sentence embedding of `text` and the token vectors of its words from
+        character `start` on (the asking sentence, not a preamble before it), from one pass."""
+        out = self.model.encode([text], output_value=None, convert_to_numpy=True)[0]
+        vector = np.asarray(out["sentence_embedding"], dtype=np.float32)
+        vector = vector / (float(np.linalg.norm(vector)) or 1.0)
+        return vector, self._content(text, out, np.float32, start)
+
+    def sentences(self, keyed: Sequence[tuple[str, str]]) -> dict[str, Tokens]:
+        """Token vectors of (key, text) pairs: the kept ones, the rest computed in one batch."""
+        kept = self._kept
+        missing = list(dict.fromkeys((k, t) for k, t in keyed if k not in kept))
+        if missing:
+            outs = self.model.encode([t for _, t in missing], output_value=None,
+                                     convert_to_numpy=True)
+            for (k, t), out in zip(missing, outs, strict=True):
+                kept[k] = self._content(t, out, np.float16)
+        got = {}
+        for k, _ in keyed:
+            kept.move_to_end(k)
+            got[k] = kept[k]
+        while len(kept) > self.keep:
+            kept.popitem(last=False)
+        return got
+
+    def _content(self, text: str, out: Mapping[str, Any], dtype: type, start: int = 0
+                 ) -> Tokens:
+        """The rows of the model's token output that belong to content words, normalised."""
+        enc = self.model.tokenizer(text, truncation=True, max_length=MAX_TOKENS,
+                                   return_offsets_mapping=True)
+        spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        vectors = np.asarray(out["token_embeddings"], dtype=np.float32)
+        rows, owners, occurrence = [], [], []
+        j = 0
+        for i, (a, b) in enumerate(enc["offset_mapping"][: len(vectors)]):
+            if a == b or a < start:  # [CLS], [SEP], padding; a preamble
+                continue
+            while j < len(spans) and spans[j][1] <= a:
+                j += 1
+            if j == len(spans) or spans[j][0] > a or not text[a:b].isalnum():
+                continue  # punctuation, the dots of "U.S."
+            word = spans[j][2]
+            if len(word) < 2 or not terms(word):  # "s" of "'s"; a stopword, a question word
+                continue
+            rows.append(i)
+            owners.append(word)
+            occurrence.append(j)
+        if not rows:
+            return Tokens(np.zeros((0, vectors.shape[1]), dtype), ())
+        m = vectors[rows]
+        m = m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
+        share = tuple(1.0 / occurrence.count(o) for o in occurrence)
+        return Tokens(m.astype(dtype), tuple(owners), share)
