@@ -27,8 +27,10 @@ import numpy as np
 
 from .text import terms
 
-# How many sentences' token vectors are kept (about 12 KB each as float16).
-KEEP = 20000
+# How many sentences' token vectors are kept (about 20 KB each: 10000 is some 200 MB at most).
+# float32, not float16: converting the candidates' vectors on every question cost more than
+# the rest of the matching together.
+KEEP = 10000
 # Subword tokens longer than a sentence's first this many are not read (MiniLM's own limit).
 MAX_TOKENS = 256
 # A word as `text.terms` reads it, abbreviations ("U.S.") whole so that they fold as there.
@@ -40,23 +42,38 @@ _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 class Tokens:
     """The content-word token vectors of one text (rows normalised) and each row's word."""
 
-    vectors: np.ndarray  # (tokens, dim), float16 for sentences, float32 for a question
+    vectors: np.ndarray  # (tokens, dim), float32
     words: tuple[str, ...]  # the word each row belongs to, as written
     share: tuple[float, ...] = ()  # 1 / how many rows that word has: a word weighs once
 
 
-def recall(question: Tokens, sentence: Tokens, idf: Mapping[str, float],
-           unknown: float) -> float:
-    """IDF-weighted mean, over the question's content tokens, of the best cosine with a token
-    of the sentence; 0 when either has none. Words the corpus lacks weigh `unknown`."""
-    if not len(question.words) or not len(sentence.words):
-        return 0.0
-    best = (question.vectors @ sentence.vectors.T.astype(np.float32)).max(axis=1)
+def recall(question: Tokens, sentences: Sequence[Tokens], idf: Mapping[str, float],
+           unknown: float) -> list[float]:
+    """For each sentence, the IDF-weighted mean over the question's content tokens of the best
+    cosine with one of its tokens; 0 when either has none. Words the corpus lacks weigh
+    `unknown`. One matrix product for all the sentences."""
+    sizes = [len(t.words) for t in sentences]
+    if not len(question.words) or not sum(sizes):
+        return [0.0] * len(sentences)
     w = np.asarray([max(idf.get(t, unknown) for t in terms(x)) * f
                     for x, f in zip(question.words, question.share, strict=True)],
                    dtype=np.float32)
-    total = float(w.sum())
-    return float(best @ w) / total if total > 0 else float(best.mean())
+    w = w / (float(w.sum()) or 1.0)
+    stacked = np.concatenate([t.vectors for t in sentences if len(t.words)])
+    sims = _product(question.vectors, stacked)  # (question tokens, all sentences' tokens)
+    starts = np.cumsum([0] + [n for n in sizes if n])[:-1]
+    best = np.maximum.reduceat(sims, starts, axis=1)  # per question token, per sentence
+    scores = iter((w @ best).tolist())
+    return [next(scores) if n else 0.0 for n in sizes]
+
+
+def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b.T on torch's thread pool, the model's own. numpy's `@` here would wake its BLAS
+    threads, which then spin beside the model's next forward pass (measured: the next query
+    embedding 2.3x slower); torch is loaded anyway with the model."""
+    import torch
+
+    return (torch.from_numpy(a) @ torch.from_numpy(b).T).numpy()
 
 
 class TokenVectors:
@@ -84,7 +101,7 @@ class TokenVectors:
         out = self.model.encode([text], output_value=None, convert_to_numpy=True)[0]
         vector = np.asarray(out["sentence_embedding"], dtype=np.float32)
         vector = vector / (float(np.linalg.norm(vector)) or 1.0)
-        return vector, self._content(text, out, np.float32, start)
+        return vector, self._content(text, out, start)
 
     def sentences(self, keyed: Sequence[tuple[str, str]]) -> dict[str, Tokens]:
         """Token vectors of (key, text) pairs: the kept ones, the rest computed in one batch."""
@@ -94,7 +111,7 @@ class TokenVectors:
             outs = self.model.encode([t for _, t in missing], output_value=None,
                                      convert_to_numpy=True)
             for (k, t), out in zip(missing, outs, strict=True):
-                kept[k] = self._content(t, out, np.float16)
+                kept[k] = self._content(t, out)
         got = {}
         for k, _ in keyed:
             kept.move_to_end(k)
@@ -103,8 +120,7 @@ class TokenVectors:
             kept.popitem(last=False)
         return got
 
-    def _content(self, text: str, out: Mapping[str, Any], dtype: type, start: int = 0
-                 ) -> Tokens:
+    def _content(self, text: str, out: Mapping[str, Any], start: int = 0) -> Tokens:
         """The rows of the model's token output that belong to content words, normalised."""
         enc = self.model.tokenizer(text, truncation=True, max_length=MAX_TOKENS,
                                    return_offsets_mapping=True)
@@ -126,8 +142,8 @@ class TokenVectors:
             owners.append(word)
             occurrence.append(j)
         if not rows:
-            return Tokens(np.zeros((0, vectors.shape[1]), dtype), ())
+            return Tokens(np.zeros((0, vectors.shape[1]), np.float32), ())
         m = vectors[rows]
         m = m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
         share = tuple(1.0 / occurrence.count(o) for o in occurrence)
-        return Tokens(m.astype(dtype), tuple(owners), share)
+        return Tokens(np.ascontiguousarray(m, dtype=np.float32), tuple(owners), share)

@@ -15,12 +15,13 @@ does; the window (the normalised mean of a sentence's and its neighbours' vector
 allows Tehran to …" score through its neighbours; BM25 catches names and rare words that a small
 embedding model blurs; word-by-word matching catches a question worded unlike the article
 ("go-betweens" for "mediators") that one averaged vector blurs. Nothing here holds the corpus's
-vectors: only the candidates' rows are read per question (and their token vectors are kept).
+vectors: only the candidates' rows are read, the first time they are candidates, and kept.
 This module ranks; choosing what to say is the answerer's job.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -48,6 +49,8 @@ ROWS_PER_SENTENCE = 3
 # Sentences looked at (by BM25 on its words) to find which ones the previous answer said: an
 # answer quotes at most four.
 SAID_CANDIDATES = 8
+# Stored vectors (sentence, clause) kept in memory once read: 1.5 KB each, 30 MB at most.
+KEPT_ROWS = 20000
 # How much word-by-word matching counts against the fused score. On the three dev articles
 # (README, "Answer quality") 0.5 raised key facts 0.71 → 0.72, 0.85 → 0.92 and held 0.74, and
 # citation precision on each by 0.03; 1.0 and 2.0 gave less. Logistic regressions on the dev
@@ -104,10 +107,14 @@ class Retriever:
 
     def refresh(self, index: SentenceIndex) -> None:
         """Follow the index after the corpus changed: sentences, BM25, IDF and the speller."""
+        if getattr(self, "_fingerprint", None) != index.fingerprint:
+            self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
+            self._fingerprint = index.fingerprint
         self.index = index
         self.sentences: list[Sentence] = index.sentences
         self.lexical.sync(index.documents)
         self.idf: dict[str, float] = self.lexical.idf
+        self._rarest = max(self.idf.values(), default=1.0)  # what a word the corpus lacks weighs
         self.vocabulary: frozenset[str] = self.lexical.vocabulary
         self._at = {sentence_id(s): i for i, s in enumerate(self.sentences)}
         # The speller's known words, counted once per version of each document.
@@ -173,12 +180,10 @@ class Retriever:
         if question is None or self.tokens is None or not hits:
             return hits
         kept = self.tokens.sentences([(h.sentence.key, h.sentence.text) for h in hits])
-        top = max(self.idf.values(), default=1.0)
-        out = []
-        for h in hits:
-            a = recall(question, kept[h.sentence.key], self.idf, top)
-            out.append(replace(h, score=(h.score + w * a) / (1 + w), aligned=a))
-        return out
+        matched = recall(question, [kept[h.sentence.key] for h in hits], self.idf,
+                         self._rarest)
+        return [replace(h, score=(h.score + w * a) / (1 + w), aligned=a)
+                for h, a in zip(hits, matched, strict=True)]
 
     def _carries_on(self, query: Query, article: str | None) -> Sentence | None:
         """For a follow-up, the sentence after what the previous answer said (conversation.py);
@@ -215,17 +220,38 @@ class Retriever:
                 out[i] = None
         return list(out)
 
+    def _vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these rows (those that exist): read from Chroma the first time,
+        then kept, least recently used forgotten first. A row's id names its sentence's source,
+        place and words, so a kept vector never goes stale; another model means another
+        collection, and `refresh` forgets them all."""
+        kept = self._kept
+        missing = [x for x in ids if x not in kept]
+        if missing:
+            got = self.index.collection.get(ids=missing, include=["embeddings"])
+            for row, v in zip(got["ids"], got["embeddings"], strict=True):
+                kept[row] = np.asarray(v, dtype=np.float32)
+        out = {}
+        for x in ids:
+            if x in kept:
+                kept.move_to_end(x)
+                out[x] = kept[x]
+        while len(kept) > KEPT_ROWS:
+            kept.popitem(last=False)
+        return out
+
     def _score(self, chosen: list[int], q: np.ndarray, lex: np.ndarray) -> list[Hit]:
         """Every candidate's dense, clause, window, lexical and fused scores."""
         rows = [unit_ids(self.sentences, i) for i in chosen]
         ids = list(dict.fromkeys(x for sid, cl, near in rows for x in (sid, *cl, *near)))
         if not ids:
             return []
-        got = self.index.collection.get(ids=ids, include=["embeddings"])
-        vecs = np.asarray(got["embeddings"], np.float32).reshape(len(got["ids"]), -1)
-        at = {row: k for k, row in enumerate(got["ids"])}
+        stored = self._vectors(ids)
+        found = list(stored)
+        vecs = np.stack([stored[x] for x in found]) if found else np.zeros((0, len(q)), np.float32)
+        at = {row: k for k, row in enumerate(found)}
         sims = (vecs @ q).tolist()
-        cos: dict[str, float] = dict(zip(got["ids"], sims, strict=True))
+        cos: dict[str, float] = dict(zip(found, sims, strict=True))
         w = self.dense_weight
         hits = []
         for i, (sid, cl, near) in zip(chosen, rows, strict=True):

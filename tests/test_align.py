@@ -52,9 +52,11 @@ def test_the_sentence_saying_the_question_in_other_words_matches_best(
         ("a", "Oman and Qatar have acted as intermediaries, passing notes between the sides."),
         ("b", "Oil prices rose sharply in the spring after a cold winter."),
     ])
-    assert recall(q, kept["a"], idf, top) > recall(q, kept["b"], idf, top)
+    related, unrelated = recall(q, [kept["a"], kept["b"]], idf, top)
+    assert related > unrelated
     same = vectors.sentences([("c", "Which go-betweens carry the messages?")])["c"]
-    assert recall(q, same, idf, top) == pytest.approx(1.0, abs=1e-2)
+    empty = vectors.sentences([("d", "And then?")])["d"]
+    assert recall(q, [empty, same, empty], idf, top) == pytest.approx([0.0, 1.0, 0.0], abs=1e-2)
 
 
 def test_sentences_are_computed_once_and_the_oldest_forgotten(bot: Assistant) -> None:
@@ -79,3 +81,18 @@ def test_retrieval_folds_the_match_in_except_for_a_why(bot: Assistant) -> None:
     assert all(0.0 < h.aligned <= 1.0 for h in hits)
     for h in r.rank(bot.prepare("Why does Iran insist on indirect talks?"), why)[:5]:
         assert h.aligned > 0.0  # measured for the learned scorer, not folded into the score
+
+
+def test_rows_read_once_are_kept_and_forgotten_with_another_model(bot: Assistant) -> None:
+    from dataclasses import replace
+
+    from assistant.index import sentence_id
+    from assistant.retrieve import Retriever
+
+    r = Retriever(bot.retriever.index, bot.retriever.embeddings)
+    hits = r.rank(bot.prepare("Who mediates?"))
+    assert all(sentence_id(h.sentence) in r._kept for h in hits)
+    again = r.rank(bot.prepare("Who mediates?"))
+    assert [(h.sentence, h.score) for h in again] == [(h.sentence, h.score) for h in hits]
+    r.refresh(replace(r.index, fingerprint="another-model"))
+    assert not r._kept
