@@ -27,10 +27,10 @@ import numpy as np
 
 from .text import terms
 
-# How many sentences' token vectors are kept (about 20 KB each: 10000 is some 200 MB at most).
-# float32, not float16: converting the candidates' vectors on every question cost more than
-# the rest of the matching together.
-KEEP = 10000
+# How many sentences' token vectors are kept (about 23 KB each: some 46 MB at most; a question
+# has about 50 candidates). float32, not float16: converting the candidates' vectors on every
+# question cost more than the rest of the matching together.
+KEEP = 2000
 # Subword tokens longer than a sentence's first this many are not read (MiniLM's own limit).
 MAX_TOKENS = 256
 # A word as `text.terms` reads it, abbreviations ("U.S.") whole so that they fold as there.

@@ -250,7 +250,12 @@ def _noun_phrase(question: str) -> list[str]:
 
 
 def _head(phrase: list[str], capitalised: set[str]) -> str | None:
-    """The noun a phrase is about: its first word that is not a modifier ("Omani", "nuclear")."""
+    """The noun a phrase is about: a word for people if it has one ("which Omani official",
+    "which former Iranian diplomats"), else its first word that is not a modifier ("Omani",
+    "nuclear")."""
+    people = [w for w in phrase if stem(w) in PERSON_NOUNS]
+    if people:
+        return people[0]
     for w in phrase[:-1]:
         if not (_MODIFIER.search(w) or w in capitalised or w in {"usa", "eu", "uk"}):
             return w

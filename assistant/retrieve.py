@@ -49,8 +49,9 @@ ROWS_PER_SENTENCE = 3
 # Sentences looked at (by BM25 on its words) to find which ones the previous answer said: an
 # answer quotes at most four.
 SAID_CANDIDATES = 8
-# Stored vectors (sentence, clause) kept in memory once read: 1.5 KB each, 30 MB at most.
-KEPT_ROWS = 20000
+# Stored vectors (sentence, clause) kept in memory once read: 1.6 KB each, 16 MB at most (a
+# question reads about 230: its candidates' rows and their neighbours').
+KEPT_ROWS = 10000
 # How much word-by-word matching counts against the fused score. On the three dev articles
 # (README, "Answer quality") 0.5 raised key facts 0.71 → 0.72, 0.85 → 0.92 and held 0.74, and
 # citation precision on each by 0.03; 1.0 and 2.0 gave less. Logistic regressions on the dev

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answer import ExtractiveAnswerer
-from assistant.asks import holds, named_people, people_in, shape
+from assistant.asks import focus, holds, named_people, people_in, person_asked, shape
 from assistant.values import Hit, Query, Sentence
 
 PARAGRAPH = [
@@ -91,3 +93,14 @@ def test_which_officials_may_be_named_in_the_runner_up() -> None:
     hits = [Hit(out[0], 0.6, 0.6, 0.5), Hit(out[1], 0.5, 0.5, 0.3)]
     assert not answerer.evidence(Query(q, q), hits, None).person_missing
     assert answerer.evidence(Query(q, q), hits[:1], None).person_missing
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    ("Which Omani official hosted the secret talks?", "official"),  # not "-al": a modifier
+    ("Which former Iranian diplomats are cited?", "diplomats"),  # not "former"
+    ("Which nuclear facility was struck?", "facility"),
+    ("Which Gulf country hosts the talks?", "country"),
+])
+def test_the_thing_asked_about_is_the_head_of_its_noun_phrase(question: str, head: str) -> None:
+    assert focus(question) == head
+    assert person_asked(question) == (head in ("official", "diplomats"))
