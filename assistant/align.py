@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -52,14 +53,14 @@ def recall(question: Tokens, sentences: Sequence[Tokens], idf: Mapping[str, floa
     """For each sentence, the IDF-weighted mean over the question's content tokens of the best
     cosine with one of its tokens; 0 when either has none. Words the corpus lacks weigh
     `unknown`. One matrix product for all the sentences."""
-    sizes = [len(t.words) for t in sentences]
+    sizes = [len(t.vectors) for t in sentences]
     if not len(question.words) or not sum(sizes):
         return [0.0] * len(sentences)
     w = np.asarray([max(idf.get(t, unknown) for t in terms(x)) * f
                     for x, f in zip(question.words, question.share, strict=True)],
                    dtype=np.float32)
     w = w / (float(w.sum()) or 1.0)
-    stacked = np.concatenate([t.vectors for t in sentences if len(t.words)])
+    stacked = np.concatenate([t.vectors for t in sentences if len(t.vectors)])
     sims = _product(question.vectors, stacked)  # (question tokens, all sentences' tokens)
     starts = np.cumsum([0] + [n for n in sizes if n])[:-1]
     best = np.maximum.reduceat(sims, starts, axis=1)  # per question token, per sentence
@@ -103,10 +104,21 @@ class TokenVectors:
         vector = vector / (float(np.linalg.norm(vector)) or 1.0)
         return vector, self._content(text, out, start)
 
-    def sentences(self, keyed: Sequence[tuple[str, str]]) -> dict[str, Tokens]:
-        """Token vectors of (key, text) pairs: the kept ones, the rest computed in one batch."""
+    def sentences(self, keyed: Sequence[tuple[str, str]],
+                  stored: Callable[[str], np.ndarray | None] | None = None
+                  ) -> dict[str, Tokens]:
+        """Token vectors of (key, text) pairs: the kept ones; then those `stored` has (the
+        index's, written when it embedded the sentence); the rest computed in one batch."""
         kept = self._kept
-        missing = list(dict.fromkeys((k, t) for k, t in keyed if k not in kept))
+        missing = []
+        for k, t in dict.fromkeys(keyed):
+            if k in kept:
+                continue
+            rows = stored(k) if stored is not None else None
+            if rows is None:
+                missing.append((k, t))
+            else:
+                kept[k] = Tokens(np.asarray(rows, dtype=np.float32), ("",) * len(rows))
         if missing:
             outs = self.model.encode([t for _, t in missing], output_value=None,
                                      convert_to_numpy=True)
@@ -119,6 +131,18 @@ class TokenVectors:
         while len(kept) > self.keep:
             kept.popitem(last=False)
         return got
+
+    def encode(self, texts: Sequence[str], wanted: Sequence[bool], batch_size: int = 32
+               ) -> tuple[np.ndarray, list[np.ndarray | None]]:
+        """For building the index: every text's normalised embedding and, for the `wanted`
+        ones (sentences, not clauses), its content-word token vectors, in one pass."""
+        outs = self.model.encode(list(texts), output_value=None, batch_size=batch_size,
+                                 convert_to_numpy=True)
+        vectors = np.stack([np.asarray(o["sentence_embedding"], dtype=np.float32) for o in outs])
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        tokens = [self._content(t, o).vectors if w else None
+                  for t, o, w in zip(texts, outs, wanted, strict=True)]
+        return vectors, tokens
 
     def _content(self, text: str, out: Mapping[str, Any], start: int = 0) -> Tokens:
         """The rows of the model's token output that belong to content words, normalised."""
@@ -147,3 +171,71 @@ class TokenVectors:
         m = m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
         share = tuple(1.0 / occurrence.count(o) for o in occurrence)
         return Tokens(np.ascontiguousarray(m, dtype=np.float32), tuple(owners), share)
+
+
+class TokenStore:
+    """Sentences' token vectors as the index wrote them: one pair of .npy files per document
+    and model fingerprint in a local folder (float16 rows, and each sentence's row count), read
+    memory-mapped, so only the candidates' rows are touched. A file that cannot be read is as
+    good as missing: the sentence is then encoded when it is a candidate."""
+
+    def __init__(self, folder: Path) -> None:
+        """Keep the files under `folder` (created on first write)."""
+        self.folder = folder
+        self._open: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
+
+    def _paths(self, fingerprint: str, digest: str) -> tuple[Path, Path]:
+        stem = f"{fingerprint}-{digest}"
+        return self.folder / f"{stem}.npy", self.folder / f"{stem}.counts.npy"
+
+    def has(self, fingerprint: str, digest: str) -> bool:
+        """Whether this document's vectors were written."""
+        return all(p.is_file() for p in self._paths(fingerprint, digest))
+
+    def save(self, fingerprint: str, digest: str, rows: Sequence[np.ndarray]) -> None:
+        """Write one document's sentences' token vectors, in its sentences' order."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data, counts = self._paths(fingerprint, digest)
+        dim = rows[0].shape[1] if rows else 0
+        stacked = (np.concatenate(rows) if rows else np.zeros((0, dim))).astype(np.float16)
+        for path, array in ((counts, np.asarray([len(r) for r in rows], dtype=np.int32)),
+                            (data, stacked)):
+            tmp = path.with_suffix(".tmp.npy")
+            np.save(tmp, array)
+            tmp.replace(path)  # the counts first, then the rows: a half write reads as missing
+        self._open.pop(f"{fingerprint}-{digest}", None)
+
+    def rows(self, fingerprint: str, digest: str, position: int) -> np.ndarray | None:
+        """The token vectors of the document's sentence at `position`, or None."""
+        key = f"{fingerprint}-{digest}"
+        if key not in self._open:
+            self._open[key] = self._read(fingerprint, digest)
+        got = self._open[key]
+        if got is None:
+            return None
+        data, ends = got
+        if not 0 <= position < len(ends):
+            return None
+        start = int(ends[position - 1]) if position else 0
+        return data[start:int(ends[position])]
+
+    def _read(self, fingerprint: str, digest: str) -> tuple[np.ndarray, np.ndarray] | None:
+        data, counts = self._paths(fingerprint, digest)
+        try:
+            ends = np.cumsum(np.load(counts))
+            rows = np.load(data, mmap_mode="r")
+        except (OSError, ValueError):
+            return None
+        if rows.ndim != 2 or (len(ends) and int(ends[-1]) != len(rows)):
+            return None  # damaged or from another write
+        return rows, ends
+
+    def keep_only(self, fingerprint: str, digests: Iterable[str]) -> None:
+        """Delete the files of other fingerprints and of documents no longer indexed."""
+        if not self.folder.is_dir():
+            return
+        mine = {f"{fingerprint}-{d}" for d in digests}
+        for path in self.folder.glob("*.npy"):
+            if path.name.split(".", 1)[0] not in mine:
+                path.unlink(missing_ok=True)
+        self._open = {k: v for k, v in self._open.items() if k in mine}

@@ -21,6 +21,7 @@ import numpy as np
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from . import chat
+from .align import TokenStore, TokenVectors
 from .answer import Answerer, ExtractiveAnswerer
 from .cite import cite
 from .corpus import Corpus, Document
@@ -74,11 +75,14 @@ class Assistant:
                 self._corpus = Corpus(s.corpus_dir)
                 documents = self._corpus.refresh()
                 embeddings = load_embeddings(s.model_path)
+                tokens, store = TokenVectors.of(embeddings), TokenStore(s.index_dir / "tokens")
                 index = open_index(documents, embeddings, index_dir=s.index_dir,
                                    chroma_url=s.chroma_url, model_path=s.model_path,
-                                   progress=progress, rebuild=rebuild, notify=self._notify)
+                                   progress=progress, rebuild=rebuild, notify=self._notify,
+                                   tokens=tokens, token_store=store)
                 retriever = Retriever(index, embeddings, dense_weight=s.dense_weight,
-                                      lexical=LexicalIndex(s.index_dir / "lexical"))
+                                      lexical=LexicalIndex(s.index_dir / "lexical"),
+                                      tokens=tokens, token_store=store)
                 self._install(index, retriever)
             elif self._corpus is not None and self._corpus.changed():
                 self._follow_corpus(progress=progress)
@@ -90,9 +94,11 @@ class Assistant:
         assert self._corpus is not None and self._retriever is not None
         s = self.settings
         documents = self._corpus.refresh()
-        index = open_index(documents, self._retriever.embeddings, index_dir=s.index_dir,
+        r = self._retriever
+        index = open_index(documents, r.embeddings, index_dir=s.index_dir,
                            chroma_url=s.chroma_url, model_path=s.model_path,
-                           progress=progress, notify=self._notify)
+                           progress=progress, notify=self._notify, tokens=r.tokens,
+                           token_store=r.token_store)
         self._retriever.refresh(index)
         self._install(index, self._retriever)
         self._models.clear()  # chat-model answerers hold the old sentences

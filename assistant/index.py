@@ -37,6 +37,7 @@ from urllib.parse import urlparse
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from .align import TokenStore, TokenVectors
 from .corpus import Document
 from .errors import IndexUnavailable
 from .values import Sentence
@@ -45,7 +46,8 @@ log = logging.getLogger(__name__)
 
 # Bump when segmentation or what gets embedded changes: the fingerprint then forces a rebuild.
 # v4: clause rows store no text; windows are computed at query time, not stored.
-CHUNKING = "sentence+clause-v4"
+# v5: each sentence's token vectors are written beside the index (align.TokenStore).
+CHUNKING = "sentence+clause-v5"
 MODEL_NAME = "all-MiniLM-L6-v2"
 FINGERPRINT_FILE = "fingerprint.json"
 # Texts embedded per model call. sentence-transformers sorts each call's texts by length before
@@ -280,9 +282,13 @@ def open_index(
     progress: bool = False,
     rebuild: bool = False,
     notify: Callable[[str], None] | None = None,
+    tokens: TokenVectors | None = None,
+    token_store: TokenStore | None = None,
 ) -> SentenceIndex:
     """Open the index and bring it in line with `documents`: only changed documents are
-    embedded or deleted; everything is rebuilt when asked, or when the local folder is damaged."""
+    embedded or deleted; everything is rebuilt when asked, or when the local folder is damaged.
+    With `tokens` and `token_store`, the sentences' token vectors come out of the same model
+    pass and are written to the store (assistant/align.py)."""
     say = notify or (lambda msg: print(msg, file=sys.stderr))
     sentences = [s for d in documents for s in d.sentences]
     if not sentences:
@@ -310,7 +316,11 @@ def open_index(
         docs._collection.delete(ids=[src])
         units._collection.delete(where={"source": src})
     todo = [d for d in documents if stored.get(d.source) != d.digest]
-    _embed(units, docs, todo, embeddings, progress=progress)
+    keep = token_store if tokens is not None else None
+    _embed(units, docs, todo, embeddings, progress=progress, tokens=tokens,
+           store=(keep, fp) if keep is not None else None)
+    if keep is not None:
+        keep.keep_only(fp, [d.digest for d in documents])
     if not chroma_url:
         (index_dir / FINGERPRINT_FILE).write_text(json.dumps(
             {"collection": units._collection.name, "model": str(model_path or MODEL_NAME),
@@ -365,8 +375,11 @@ def _texts(doc: Document) -> list[str]:
 
 
 def _embed(units: Any, docs: Any, todo: list[Document], embeddings: Embeddings, *,
-           progress: bool) -> None:
-    """Embed and store the rows of `todo`, then each document's record, a few at a time."""
+           progress: bool, tokens: TokenVectors | None = None,
+           store: tuple[TokenStore, str] | None = None) -> None:
+    """Embed and store the rows of `todo`, then each document's record, a few at a time; with
+    `tokens` and `store` (the store and the fingerprint), write each document's sentences'
+    token vectors from the same pass, before its record."""
     if not todo:
         return
     bar = None
@@ -380,7 +393,12 @@ def _embed(units: Any, docs: Any, todo: list[Document], embeddings: Embeddings, 
         group.append(d)
         if sum(len(_texts(g)) for g in group) >= EMBED_BATCH or d is todo[-1]:
             texts = [t for g in group for t in _texts(g)]
-            vectors = np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
+            rows: list[np.ndarray | None] = []
+            if tokens is not None and store is not None:
+                wanted = [i < len(g.sentences) for g in group for i in range(len(_texts(g)))]
+                vectors, rows = tokens.encode(texts, wanted)
+            else:
+                vectors = np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
             offset = 0
             ids: list[str] = []
             vecs: list[list[float]] = []
@@ -390,6 +408,9 @@ def _embed(units: Any, docs: Any, todo: list[Document], embeddings: Embeddings, 
             for g in group:
                 n = len(_texts(g))
                 mine = vectors[offset : offset + n]
+                if store is not None and rows:
+                    own = [r for r in rows[offset : offset + len(g.sentences)] if r is not None]
+                    store[0].save(store[1], g.digest, own)
                 offset += n
                 for uid, v, text, meta in _rows(g, mine):
                     ids.append(uid)

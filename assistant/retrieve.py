@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from .align import Tokens, TokenVectors, recall
+from .align import Tokens, TokenStore, TokenVectors, recall
 from .asks import asking_sentence, shape
 from .conversation import carries_on, previous_answer
 from .corpus import Document
@@ -98,6 +98,7 @@ class Retriever:
     lexical: LexicalIndex = field(default_factory=LexicalIndex)
     candidates: int = CANDIDATES
     tokens: TokenVectors | None = None  # the token vectors of the model; found when left None
+    token_store: TokenStore | None = None  # sentences' token vectors as the index wrote them
 
     def __post_init__(self) -> None:
         if self.tokens is None:
@@ -112,6 +113,7 @@ class Retriever:
             self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
             self._fingerprint = index.fingerprint
         self.index = index
+        self._digests = {d.source: d.digest for d in index.documents}
         self.sentences: list[Sentence] = index.sentences
         self.lexical.sync(index.documents)
         self.idf: dict[str, float] = self.lexical.idf
@@ -180,11 +182,19 @@ class Retriever:
         question, w = encoded.tokens, encoded.weight
         if question is None or self.tokens is None or not hits:
             return hits
-        kept = self.tokens.sentences([(h.sentence.key, h.sentence.text) for h in hits])
+        kept = self.tokens.sentences([(h.sentence.key, h.sentence.text) for h in hits],
+                                     self._stored_tokens)
         matched = recall(question, [kept[h.sentence.key] for h in hits], self.idf,
                          self._rarest)
         return [replace(h, score=(h.score + w * a) / (1 + w), aligned=a)
                 for h, a in zip(hits, matched, strict=True)]
+
+    def _stored_tokens(self, key: str) -> np.ndarray | None:
+        """A sentence's token vectors as the index wrote them, if it did."""
+        s = self.index.by_key.get(key)
+        if s is None or self.token_store is None or s.source not in self._digests:
+            return None
+        return self.token_store.rows(self.index.fingerprint, self._digests[s.source], s.position)
 
     def _carries_on(self, query: Query, article: str | None) -> Sentence | None:
         """For a follow-up, the sentence after what the previous answer said (conversation.py);

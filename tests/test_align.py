@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -96,3 +98,43 @@ def test_rows_read_once_are_kept_and_forgotten_with_another_model(bot: Assistant
     assert [(h.sentence, h.score) for h in again] == [(h.sentence, h.score) for h in hits]
     r.refresh(replace(r.index, fingerprint="another-model"))
     assert not r._kept
+
+
+def test_the_index_writes_each_sentences_token_vectors_from_its_own_pass(bot: Assistant) -> None:
+    r = bot.retriever
+    assert r.token_store is not None and r.tokens is not None
+    for s in r.sentences[:5]:
+        stored = r._stored_tokens(s.key)
+        assert stored is not None and stored.dtype == np.float16
+        out = r.tokens.model.encode([s.text], output_value=None)[0]
+        fresh = r.tokens._content(s.text, out).vectors
+        assert stored.shape == fresh.shape
+        assert np.allclose(stored.astype(np.float32), fresh, atol=2e-3)
+
+
+def test_a_damaged_or_missing_token_file_is_encoded_instead(bot: Assistant,
+                                                            tmp_path: Path) -> None:
+    from assistant.align import TokenStore
+
+    store = TokenStore(tmp_path)
+    rng = np.random.default_rng(0)
+    rows = [rng.standard_normal((n, 4)).astype(np.float32) for n in (3, 0, 2)]
+    store.save("fp", "doc", rows)
+    assert store.has("fp", "doc")
+    assert np.allclose(store.rows("fp", "doc", 2), rows[2], atol=1e-2)  # type: ignore[arg-type]
+    assert store.rows("fp", "doc", 1).shape == (0, 4)  # type: ignore[union-attr]
+    assert store.rows("fp", "doc", 3) is None and store.rows("fp", "other", 0) is None
+    (tmp_path / "fp-doc.npy").write_bytes(b"not numpy")
+    fresh = TokenStore(tmp_path)
+    assert fresh.rows("fp", "doc", 0) is None  # read as missing, not an error
+    store.save("fp", "kept", rows)
+    store.keep_only("fp", ["kept"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fp-kept.counts.npy", "fp-kept.npy"]
+    # A retriever whose store has nothing encodes the candidates itself, and ranks the same.
+    from assistant.retrieve import Retriever
+
+    r = Retriever(bot.retriever.index, bot.retriever.embeddings, token_store=TokenStore(tmp_path))
+    stored = bot.retriever.rank(bot.prepare("Who hosted the secret talks?"))
+    encoded = r.rank(bot.prepare("Who hosted the secret talks?"))
+    assert [h.sentence for h in encoded[:5]] == [h.sentence for h in stored[:5]]
+    assert [h.aligned for h in encoded] == pytest.approx([h.aligned for h in stored], abs=2e-3)
