@@ -1,25 +1,27 @@
 """Word-by-word matching in MiniLM's own token vectors: how much of the question a sentence says.
 
 A sentence embedding averages everything a sentence says, so a question worded unlike the
-article ("Why does Tehran bother with go-betweens?") can sit closer to a sentence that shares
-its setting than to the one that answers it ("… through mediators"). Matching word by word
-asks, for each content word of the question, how close the nearest word of the sentence comes,
-in the contextual token vectors the same all-MiniLM-L6-v2 forward pass already computes: the
-recall half of BERTScore (Zhang et al., 2020), each question word weighted by its IDF in the
-corpus so that "go-betweens" counts for more than "talks".
+article can sit closer to a sentence that shares its setting (Tehran, Washington) than to the
+one that answers it in other words ("… through mediators"). Matching word by word asks, for each
+content word of the question, how close the nearest word of the sentence comes, in the
+contextual token vectors the same all-MiniLM-L6-v2 forward pass already computes: the recall
+half of BERTScore (Zhang et al., 2020), each question word weighted by its IDF in the corpus so
+that a rare word counts for more than "talks".
 
-The question's token vectors come from the forward pass that embeds it (no second model call);
-a sentence's are computed the first time it is a candidate and kept (least recently used
-forgotten first), so a warm assistant pays a matrix product per candidate. Written here rather
-than taken from the `bert-score` package, which needs torch models loaded its own way, scores
-pairs one by one and would embed every question twice.
+The question's token vectors come from the forward pass that embeds it (no second model call); a
+sentence's from the pass that embeds it when the index is built, written beside the index
+(`TokenStore`) and read memory-mapped when it is a candidate; a sentence the store lacks is
+encoded then. Either way they are kept (least recently used forgotten first), so a warm
+assistant pays a matrix product per candidate. Written here rather than taken from the
+`bert-score` package, which needs torch models loaded its own way, scores pairs one by one and
+would embed every question twice.
 """
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,8 @@ from .text import terms
 KEEP = 2000
 # Subword tokens longer than a sentence's first this many are not read (MiniLM's own limit).
 MAX_TOKENS = 256
+# Texts per model call when building the index with token vectors (about 50 MB of them at once).
+ENCODE_CHUNK = 512
 # A word as `text.terms` reads it, abbreviations ("U.S.") whole so that they fold as there.
 # A possessive's "s" is no word of its own.
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
@@ -135,24 +139,43 @@ class TokenVectors:
     def encode(self, texts: Sequence[str], wanted: Sequence[bool], batch_size: int = 32
                ) -> tuple[np.ndarray, list[np.ndarray | None]]:
         """For building the index: every text's normalised embedding and, for the `wanted`
-        ones (sentences, not clauses), its content-word token vectors, in one pass."""
-        outs = self.model.encode(list(texts), output_value=None, batch_size=batch_size,
-                                 convert_to_numpy=True)
-        vectors = np.stack([np.asarray(o["sentence_embedding"], dtype=np.float32) for o in outs])
-        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        tokens = [self._content(t, o).vectors if w else None
-                  for t, o, w in zip(texts, outs, wanted, strict=True)]
-        return vectors, tokens
+        ones (sentences, not clauses), its content-word token vectors, in one pass. The model
+        is called ENCODE_CHUNK texts at a time: its token output holds a whole padded batch
+        per text until the call returns."""
+        vectors: list[np.ndarray] = []
+        tokens: list[np.ndarray | None] = []
+        for i in range(0, len(texts), ENCODE_CHUNK):
+            part, want = list(texts[i : i + ENCODE_CHUNK]), wanted[i : i + ENCODE_CHUNK]
+            outs = self.model.encode(part, output_value=None, batch_size=batch_size,
+                                     convert_to_numpy=True)
+            offsets = self._offsets([t for t, w in zip(part, want, strict=True) if w])
+            for t, o, w in zip(part, outs, want, strict=True):
+                vectors.append(np.asarray(o["sentence_embedding"], dtype=np.float32))
+                tokens.append(self._content(t, o, offsets=next(offsets)).vectors if w else None)
+            del outs
+        stacked = np.stack(vectors) if vectors else np.zeros((0, 0), np.float32)
+        stacked /= np.maximum(np.linalg.norm(stacked, axis=1, keepdims=True), 1e-12)
+        return stacked, tokens
 
-    def _content(self, text: str, out: Mapping[str, Any], start: int = 0) -> Tokens:
-        """The rows of the model's token output that belong to content words, normalised."""
-        enc = self.model.tokenizer(text, truncation=True, max_length=MAX_TOKENS,
+    def _offsets(self, texts: list[str]) -> Iterator[list[tuple[int, int]]]:
+        """Each text's tokens' character spans, from one batched call of the tokenizer."""
+        if not texts:
+            return iter(())
+        enc = self.model.tokenizer(texts, truncation=True, max_length=MAX_TOKENS,
                                    return_offsets_mapping=True)
+        return iter(enc["offset_mapping"])
+
+    def _content(self, text: str, out: Mapping[str, Any], start: int = 0,
+                 offsets: Sequence[tuple[int, int]] | None = None) -> Tokens:
+        """The rows of the model's token output that belong to content words, normalised."""
+        if offsets is None:
+            offsets = self.model.tokenizer(text, truncation=True, max_length=MAX_TOKENS,
+                                           return_offsets_mapping=True)["offset_mapping"]
         spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         vectors = np.asarray(out["token_embeddings"], dtype=np.float32)
         rows, owners, occurrence = [], [], []
         j = 0
-        for i, (a, b) in enumerate(enc["offset_mapping"][: len(vectors)]):
+        for i, (a, b) in enumerate(offsets[: len(vectors)]):
             if a == b or a < start:  # [CLS], [SEP], padding; a preamble
                 continue
             while j < len(spans) and spans[j][1] <= a:
@@ -174,61 +197,71 @@ class TokenVectors:
 
 
 class TokenStore:
-    """Sentences' token vectors as the index wrote them: one pair of .npy files per document
-    and model fingerprint in a local folder (float16 rows, and each sentence's row count), read
-    memory-mapped, so only the candidates' rows are touched. A file that cannot be read is as
-    good as missing: the sentence is then encoded when it is a candidate."""
+    """Sentences' token vectors as the index wrote them: one .npy file per document and model
+    fingerprint in a local folder, read memory-mapped, so only the candidates' rows are touched
+    and a document costs one file open. The file is float16 rows: first a header (the number of
+    sentences as n // 1024 and n % 1024, then each sentence's row count, all exact in float16,
+    padded to whole rows), then every sentence's token vectors in reading order. A file that
+    cannot be read, or whose counts do not add up, is as good as missing: the sentence is then
+    encoded when it is a candidate."""
 
     def __init__(self, folder: Path) -> None:
         """Keep the files under `folder` (created on first write)."""
         self.folder = folder
-        self._open: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
+        self._open: dict[str, tuple[np.ndarray, np.ndarray, int] | None] = {}
 
-    def _paths(self, fingerprint: str, digest: str) -> tuple[Path, Path]:
-        stem = f"{fingerprint}-{digest}"
-        return self.folder / f"{stem}.npy", self.folder / f"{stem}.counts.npy"
+    def _path(self, fingerprint: str, digest: str) -> Path:
+        return self.folder / f"{fingerprint}-{digest}.npy"
 
     def has(self, fingerprint: str, digest: str) -> bool:
         """Whether this document's vectors were written."""
-        return all(p.is_file() for p in self._paths(fingerprint, digest))
+        return self._path(fingerprint, digest).is_file()
 
-    def save(self, fingerprint: str, digest: str, rows: Sequence[np.ndarray]) -> None:
-        """Write one document's sentences' token vectors, in its sentences' order."""
+    def save(self, fingerprint: str, digest: str, rows: Sequence[np.ndarray], dim: int) -> None:
+        """Write one document's sentences' token vectors (each (tokens, dim)), in order."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        data, counts = self._paths(fingerprint, digest)
-        dim = rows[0].shape[1] if rows else 0
-        stacked = (np.concatenate(rows) if rows else np.zeros((0, dim))).astype(np.float16)
-        for path, array in ((counts, np.asarray([len(r) for r in rows], dtype=np.int32)),
-                            (data, stacked)):
-            tmp = path.with_suffix(".tmp.npy")
-            np.save(tmp, array)
-            tmp.replace(path)  # the counts first, then the rows: a half write reads as missing
-        self._open.pop(f"{fingerprint}-{digest}", None)
+        n = len(rows)
+        head = [n // 1024, n % 1024, *(len(r) for r in rows)]
+        header = np.zeros(-(-len(head) // dim) * dim, dtype=np.float16)
+        header[: len(head)] = head
+        body = [r.astype(np.float16) for r in rows if len(r)]
+        data = np.concatenate([header.reshape(-1, dim), *body])
+        path = self._path(fingerprint, digest)
+        tmp = path.with_suffix(".tmp.npy")
+        np.save(tmp, data)
+        tmp.replace(path)  # whole or not at all
+        self._open.pop(path.stem, None)
 
     def rows(self, fingerprint: str, digest: str, position: int) -> np.ndarray | None:
         """The token vectors of the document's sentence at `position`, or None."""
         key = f"{fingerprint}-{digest}"
         if key not in self._open:
-            self._open[key] = self._read(fingerprint, digest)
+            self._open[key] = self._read(self._path(fingerprint, digest))
         got = self._open[key]
         if got is None:
             return None
-        data, ends = got
+        data, ends, skip = got
         if not 0 <= position < len(ends):
             return None
         start = int(ends[position - 1]) if position else 0
-        return data[start:int(ends[position])]
+        return data[skip + start : skip + int(ends[position])]
 
-    def _read(self, fingerprint: str, digest: str) -> tuple[np.ndarray, np.ndarray] | None:
-        data, counts = self._paths(fingerprint, digest)
+    @staticmethod
+    def _read(path: Path) -> tuple[np.ndarray, np.ndarray, int] | None:
         try:
-            ends = np.cumsum(np.load(counts))
-            rows = np.load(data, mmap_mode="r")
-        except (OSError, ValueError):
+            data = np.load(path, mmap_mode="r")
+            if data.ndim != 2 or not len(data):
+                return None
+            dim = data.shape[1]
+            n = int(data[0, 0]) * 1024 + int(data[0, 1])
+            skip = -(-(n + 2) // dim)
+            counts = np.asarray(data[:skip], dtype=np.float32).ravel()[2 : 2 + n]
+        except (OSError, ValueError, IndexError):
             return None
-        if rows.ndim != 2 or (len(ends) and int(ends[-1]) != len(rows)):
-            return None  # damaged or from another write
-        return rows, ends
+        ends = np.cumsum(counts.astype(np.int64))
+        if len(ends) != n or (n and int(ends[-1]) != len(data) - skip):
+            return None  # damaged, or cut short
+        return data, ends, skip
 
     def keep_only(self, fingerprint: str, digests: Iterable[str]) -> None:
         """Delete the files of other fingerprints and of documents no longer indexed."""

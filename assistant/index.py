@@ -410,7 +410,7 @@ def _embed(units: Any, docs: Any, todo: list[Document], embeddings: Embeddings, 
                 mine = vectors[offset : offset + n]
                 if store is not None and rows:
                     own = [r for r in rows[offset : offset + len(g.sentences)] if r is not None]
-                    store[0].save(store[1], g.digest, own)
+                    store[0].save(store[1], g.digest, own, vectors.shape[1])
                 offset += n
                 for uid, v, text, meta in _rows(g, mine):
                     ids.append(uid)

@@ -14,7 +14,7 @@ Dense catches paraphrase; a sentence's clauses match short questions better than
 does; the window (the normalised mean of a sentence's and its neighbours' vectors) lets "It
 allows Tehran to …" score through its neighbours; BM25 catches names and rare words that a small
 embedding model blurs; word-by-word matching catches a question worded unlike the article
-("go-betweens" for "mediators") that one averaged vector blurs. Nothing here holds the corpus's
+that one averaged vector blurs. Nothing here holds the corpus's
 vectors: only the candidates' rows are read, the first time they are candidates, and kept.
 This module ranks; choosing what to say is the answerer's job.
 """

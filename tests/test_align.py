@@ -119,7 +119,7 @@ def test_a_damaged_or_missing_token_file_is_encoded_instead(bot: Assistant,
     store = TokenStore(tmp_path)
     rng = np.random.default_rng(0)
     rows = [rng.standard_normal((n, 4)).astype(np.float32) for n in (3, 0, 2)]
-    store.save("fp", "doc", rows)
+    store.save("fp", "doc", rows, 4)
     assert store.has("fp", "doc")
     assert np.allclose(store.rows("fp", "doc", 2), rows[2], atol=1e-2)  # type: ignore[arg-type]
     assert store.rows("fp", "doc", 1).shape == (0, 4)  # type: ignore[union-attr]
@@ -127,9 +127,12 @@ def test_a_damaged_or_missing_token_file_is_encoded_instead(bot: Assistant,
     (tmp_path / "fp-doc.npy").write_bytes(b"not numpy")
     fresh = TokenStore(tmp_path)
     assert fresh.rows("fp", "doc", 0) is None  # read as missing, not an error
-    store.save("fp", "kept", rows)
+    store.save("fp", "kept", rows, 4)
     store.keep_only("fp", ["kept"])
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["fp-kept.counts.npy", "fp-kept.npy"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fp-kept.npy"]
+    cut = tmp_path / "fp-cut.npy"
+    np.save(cut, np.load(tmp_path / "fp-kept.npy")[:-1])  # a row short: counts do not add up
+    assert TokenStore(tmp_path).rows("fp", "cut", 0) is None
     # A retriever whose store has nothing encodes the candidates itself, and ranks the same.
     from assistant.retrieve import Retriever
 
