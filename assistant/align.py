@@ -10,7 +10,7 @@ that a rare word counts for more than "talks".
 
 The question's token vectors come from the forward pass that embeds it (no second model call); a
 sentence's from the pass that embeds it when the index is built, written beside the index
-(`TokenStore`) and read memory-mapped when it is a candidate; a sentence the store lacks is
+(`TokenStore`) and read when it is a candidate; a sentence the store lacks is
 encoded then. Either way they are kept (least recently used forgotten first), so a warm
 assistant pays a matrix product per candidate. Written here rather than taken from the
 `bert-score` package, which needs torch models loaded its own way, scores pairs one by one and
@@ -36,8 +36,6 @@ from .text import terms
 KEEP = 2000
 # Subword tokens longer than a sentence's first this many are not read (MiniLM's own limit).
 MAX_TOKENS = 256
-# Texts per model call when building the index with token vectors (about 50 MB of them at once).
-ENCODE_CHUNK = 512
 # A word as `text.terms` reads it, abbreviations ("U.S.") whole so that they fold as there.
 # A possessive's "s" is no word of its own.
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
@@ -139,23 +137,30 @@ class TokenVectors:
     def encode(self, texts: Sequence[str], wanted: Sequence[bool], batch_size: int = 32
                ) -> tuple[np.ndarray, list[np.ndarray | None]]:
         """For building the index: every text's normalised embedding and, for the `wanted`
-        ones (sentences, not clauses), its content-word token vectors, in one pass. The model
-        is called ENCODE_CHUNK texts at a time: its token output holds a whole padded batch
-        per text until the call returns."""
-        vectors: list[np.ndarray] = []
-        tokens: list[np.ndarray | None] = []
-        for i in range(0, len(texts), ENCODE_CHUNK):
-            part, want = list(texts[i : i + ENCODE_CHUNK]), wanted[i : i + ENCODE_CHUNK]
-            outs = self.model.encode(part, output_value=None, batch_size=batch_size,
-                                     convert_to_numpy=True)
-            offsets = self._offsets([t for t, w in zip(part, want, strict=True) if w])
-            for t, o, w in zip(part, outs, want, strict=True):
-                vectors.append(np.asarray(o["sentence_embedding"], dtype=np.float32))
-                tokens.append(self._content(t, o, offsets=next(offsets)).vectors if w else None)
+        ones (sentences, not clauses), its content-word token vectors, from the same pass.
+        The wanted texts go to the model in one call and the rest in another: a call's token
+        output holds a whole padded batch per text until it returns, so only the sentences'
+        is asked for."""
+        mine = [i for i, w in enumerate(wanted) if w]
+        rest = [i for i, w in enumerate(wanted) if not w]
+        pooled: list[np.ndarray | None] = [None] * len(texts)
+        tokens: list[np.ndarray | None] = [None] * len(texts)
+        if mine:
+            outs = self.model.encode([texts[i] for i in mine], output_value=None,
+                                     batch_size=batch_size, convert_to_numpy=True)
+            offsets = self._offsets([texts[i] for i in mine])
+            for i, o in zip(mine, outs, strict=True):
+                pooled[i] = np.asarray(o["sentence_embedding"], dtype=np.float32)
+                tokens[i] = self._content(texts[i], o, offsets=next(offsets)).vectors
             del outs
-        stacked = np.stack(vectors) if vectors else np.zeros((0, 0), np.float32)
-        stacked /= np.maximum(np.linalg.norm(stacked, axis=1, keepdims=True), 1e-12)
-        return stacked, tokens
+        if rest:
+            plain = self.model.encode([texts[i] for i in rest], batch_size=batch_size,
+                                      convert_to_numpy=True)
+            for i, v in zip(rest, plain, strict=True):
+                pooled[i] = np.asarray(v, dtype=np.float32)
+        vectors = np.stack([v for v in pooled if v is not None]) if texts else np.zeros((0, 0))
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return vectors, tokens
 
     def _offsets(self, texts: list[str]) -> Iterator[list[tuple[int, int]]]:
         """Each text's tokens' character spans, from one batched call of the tokenizer."""
@@ -198,8 +203,8 @@ class TokenVectors:
 
 class TokenStore:
     """Sentences' token vectors as the index wrote them: one .npy file per document and model
-    fingerprint in a local folder, read memory-mapped, so only the candidates' rows are touched
-    and a document costs one file open. The file is float16 rows: first a header (the number of
+    fingerprint in a local folder; a document's header is read once, then only the candidates'
+    rows. The file is float16 rows: first a header (the number of
     sentences as n // 1024 and n % 1024, then each sentence's row count, all exact in float16,
     padded to whole rows), then every sentence's token vectors in reading order. A file that
     cannot be read, or whose counts do not add up, is as good as missing: the sentence is then
@@ -208,7 +213,7 @@ class TokenStore:
     def __init__(self, folder: Path) -> None:
         """Keep the files under `folder` (created on first write)."""
         self.folder = folder
-        self._open: dict[str, tuple[np.ndarray, np.ndarray, int] | None] = {}
+        self._open: dict[str, tuple[np.ndarray, int, int, int] | None] = {}
 
     def _path(self, fingerprint: str, digest: str) -> Path:
         return self.folder / f"{fingerprint}-{digest}.npy"
@@ -240,28 +245,38 @@ class TokenStore:
         got = self._open[key]
         if got is None:
             return None
-        data, ends, skip = got
+        ends, skip, dim, offset = got
         if not 0 <= position < len(ends):
             return None
         start = int(ends[position - 1]) if position else 0
-        return data[skip + start : skip + int(ends[position])]
+        count = int(ends[position]) - start
+        try:
+            data = np.fromfile(self._path(fingerprint, digest), dtype=np.float16,
+                               count=count * dim, offset=offset + (skip + start) * dim * 2)
+        except (OSError, ValueError):
+            return None
+        return data.reshape(count, dim) if len(data) == count * dim else None
 
     @staticmethod
-    def _read(path: Path) -> tuple[np.ndarray, np.ndarray, int] | None:
+    def _read(path: Path) -> tuple[np.ndarray, int, int, int] | None:
+        """The row counts' ends, header rows, width and data offset of one file. Rows are then
+        read where they lie (not memory-mapped: mapped pages would count as the process's)."""
         try:
             data = np.load(path, mmap_mode="r")
-            if data.ndim != 2 or not len(data):
+            if data.ndim != 2 or not len(data) or data.dtype != np.float16:
                 return None
             dim = data.shape[1]
             n = int(data[0, 0]) * 1024 + int(data[0, 1])
             skip = -(-(n + 2) // dim)
-            counts = np.asarray(data[:skip], dtype=np.float32).ravel()[2 : 2 + n]
+            counts = np.array(data[:skip], dtype=np.float32).ravel()[2 : 2 + n]
+            offset, rows = int(data.offset), len(data)
+            del data
         except (OSError, ValueError, IndexError):
             return None
         ends = np.cumsum(counts.astype(np.int64))
-        if len(ends) != n or (n and int(ends[-1]) != len(data) - skip):
+        if len(ends) != n or (n and int(ends[-1]) != rows - skip):
             return None  # damaged, or cut short
-        return data, ends, skip
+        return ends, skip, dim, offset
 
     def keep_only(self, fingerprint: str, digests: Iterable[str]) -> None:
         """Delete the files of other fingerprints and of documents no longer indexed."""

@@ -240,8 +240,9 @@ class Retriever:
         missing = [x for x in ids if x not in kept]
         if missing:
             got = self.index.collection.get(ids=missing, include=["embeddings"])
-            for row, v in zip(got["ids"], got["embeddings"], strict=True):
-                kept[row] = np.asarray(v, dtype=np.float32)
+            read = np.asarray(got["embeddings"], dtype=np.float32)
+            for k, row in enumerate(got["ids"]):
+                kept[row] = read[k]
         out = {}
         for x in ids:
             if x in kept:
