@@ -20,7 +20,6 @@ would embed every question twice.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from .kept import Kept
 from .text import terms
 
 # How many sentences' token vectors are kept (about 23 KB each: some 46 MB at most; a question
@@ -46,7 +46,7 @@ class Tokens:
     """The content-word token vectors of one text (rows normalised) and each row's word."""
 
     vectors: np.ndarray  # (tokens, dim), float32
-    words: tuple[str, ...]  # the word each row belongs to, as written
+    words: tuple[str, ...]  # the word each row belongs to, as written (a question's only)
     share: tuple[float, ...] = ()  # 1 / how many rows that word has: a word weighs once
 
 
@@ -87,7 +87,7 @@ class TokenVectors:
         """Read `model` (a `SentenceTransformer`); keep at most `keep` sentences' vectors."""
         self.model = model
         self.keep = keep
-        self._kept: OrderedDict[str, Tokens] = OrderedDict()
+        self._kept: Kept[str, Tokens] = Kept(keep)
 
     @classmethod
     def of(cls, embeddings: Any) -> TokenVectors | None:
@@ -111,28 +111,24 @@ class TokenVectors:
                   ) -> dict[str, Tokens]:
         """Token vectors of (key, text) pairs: the kept ones; then those `stored` has (the
         index's, written when it embedded the sentence); the rest computed in one batch."""
-        kept = self._kept
-        missing = []
-        for k, t in dict.fromkeys(keyed):
-            if k in kept:
-                continue
-            rows = stored(k) if stored is not None else None
-            if rows is None:
-                missing.append((k, t))
-            else:
-                kept[k] = Tokens(np.asarray(rows, dtype=np.float32), ("",) * len(rows))
-        if missing:
-            outs = self.model.encode([t for _, t in missing], output_value=None,
-                                     convert_to_numpy=True)
-            for (k, t), out in zip(missing, outs, strict=True):
-                kept[k] = self._content(t, out)
-        got = {}
-        for k, _ in keyed:
-            kept.move_to_end(k)
-            got[k] = kept[k]
-        while len(kept) > self.keep:
-            kept.popitem(last=False)
-        return got
+        texts = dict(keyed)
+
+        def load(missing: list[str]) -> dict[str, Tokens]:
+            got, todo = {}, []
+            for k in missing:
+                rows = stored(k) if stored is not None else None
+                if rows is None:
+                    todo.append(k)
+                else:
+                    got[k] = Tokens(np.asarray(rows, dtype=np.float32), ())
+            if todo:
+                outs = self.model.encode([texts[k] for k in todo], output_value=None,
+                                         convert_to_numpy=True)
+                for k, out in zip(todo, outs, strict=True):
+                    got[k] = self._content(texts[k], out)
+            return got
+
+        return self._kept.get([k for k, _ in keyed], load)
 
     def encode(self, texts: Sequence[str], wanted: Sequence[bool], batch_size: int = 32
                ) -> tuple[np.ndarray, list[np.ndarray | None]]:
@@ -217,10 +213,6 @@ class TokenStore:
 
     def _path(self, fingerprint: str, digest: str) -> Path:
         return self.folder / f"{fingerprint}-{digest}.npy"
-
-    def has(self, fingerprint: str, digest: str) -> bool:
-        """Whether this document's vectors were written."""
-        return self._path(fingerprint, digest).is_file()
 
     def save(self, fingerprint: str, digest: str, rows: Sequence[np.ndarray], dim: int) -> None:
         """Write one document's sentences' token vectors (each (tokens, dim)), in order."""

@@ -21,7 +21,6 @@ This module ranks; choosing what to say is the answerer's job.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -33,6 +32,7 @@ from .asks import asking_sentence, shape
 from .conversation import carries_on, previous_answer
 from .corpus import Document
 from .index import SentenceIndex, owner, sentence_id, unit_ids
+from .kept import Kept
 from .lexical import LexicalIndex, normalised
 from .question import own_words
 from .text import Speller, terms, words
@@ -114,7 +114,7 @@ class Retriever:
     def refresh(self, index: SentenceIndex) -> None:
         """Follow the index after the corpus changed: sentences, BM25, IDF and the speller."""
         if getattr(self, "_fingerprint", None) != index.fingerprint:
-            self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
+            self._kept: Kept[str, np.ndarray] = Kept(KEPT_ROWS)
             self._fingerprint = index.fingerprint
         self.index = index
         self._digests = {d.source: d.digest for d in index.documents}
@@ -244,21 +244,13 @@ class Retriever:
         then kept, least recently used forgotten first. A row's id names its sentence's source,
         place and words, so a kept vector never goes stale; another model means another
         collection, and `refresh` forgets them all."""
-        kept = self._kept
-        missing = [x for x in ids if x not in kept]
-        if missing:
+
+        def read(missing: list[str]) -> dict[str, np.ndarray]:
             got = self.index.collection.get(ids=missing, include=["embeddings"])
-            read = np.asarray(got["embeddings"], dtype=np.float32)
-            for k, row in enumerate(got["ids"]):
-                kept[row] = read[k]
-        out = {}
-        for x in ids:
-            if x in kept:
-                kept.move_to_end(x)
-                out[x] = kept[x]
-        while len(kept) > KEPT_ROWS:
-            kept.popitem(last=False)
-        return out
+            rows = np.asarray(got["embeddings"], dtype=np.float32)
+            return {row: rows[k] for k, row in enumerate(got["ids"])}
+
+        return self._kept.get(ids, read)
 
     def _score(self, chosen: list[int], q: np.ndarray, lex: np.ndarray) -> list[Hit]:
         """Every candidate's dense, clause, window, lexical and fused scores."""
