@@ -373,6 +373,38 @@ def test_a_slow_model_never_holds_up_extractive_answers_and_its_slots_say_busy(d
     assert rest[0][0][0].content == "Generated " and rest[-1][0][0].content == a.text
 
 
+class Met(FakeAssistant):
+    """A fake whose answers to the readers' `questions` each wait until all of them are being
+    computed at once: answered one at a time, the first would wait alone and the barrier break.
+    (The follow-up suggestions it is then asked to check come at once.)"""
+
+    def __init__(self, documents, answer, questions: tuple[str, ...]):
+        super().__init__(documents, [answer])
+        self.questions = questions
+        self.barrier = threading.Barrier(len(questions), timeout=30)
+
+    def stream(self, question, history=None, *, model=None):
+        if question in self.questions:
+            self.barrier.wait()
+        yield from super().stream(question, history, model=model)
+
+
+def test_extractive_answers_are_computed_side_by_side_not_one_at_a_time(doc):
+    a = answer_from(doc, "through mediators such as Oman")
+    readers = ("who mediates?", "why indirect talks?", "who is Oman?")
+    fake = Met([doc], a, readers)
+    respond = make_respond(fake, gates=gates(answers=3))  # type: ignore[arg-type]
+
+    async def scenario() -> list[list]:
+        async def ask(q: str) -> list:
+            return [u async for u in respond(q, [])]
+        return await asyncio.gather(*(ask(q) for q in readers))
+
+    for updates in asyncio.run(scenario()):
+        assert updates[-1][0][0].content == a.text
+    assert not fake.barrier.broken and {q for q, _ in fake.asked} >= set(readers)
+
+
 def test_a_reader_who_leaves_closes_the_model_stream_and_frees_the_slot(doc):
     a = answer_from(doc, "through mediators such as Oman")
     fake = Held([doc], a)
