@@ -41,7 +41,7 @@ from .asks import (
     shape,
 )
 from .features import asked_name, describes, mentions
-from .question import names_nothing, own_words
+from .question import context_words, names_nothing, own_words
 from .text import stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
@@ -217,7 +217,9 @@ class ExtractiveAnswerer:
         dense = max((h.dense for h in top), default=0.0)
         dense = max(dense, max((h.score for h in top), default=0.0))
         own = asking_sentence(own_words(query.standalone))
-        q_terms = content_terms(own)
+        # A follow-up's own words ("what's causing it?") leave out what "it" is: the words of
+        # the question it follows count too.
+        q_terms = content_terms(own) + content_terms(context_words(query.standalone))
         near: set[str] = set()
         for h in top:
             near.update(terms(h.sentence.text))

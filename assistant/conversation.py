@@ -48,11 +48,26 @@ def said(answer: str, candidates: Sequence[Sentence]) -> list[Sentence]:
     return sorted(out, key=lambda s: (s.source, s.position))
 
 
+def closest(answer: str, candidates: Sequence[Sentence]) -> Sentence | None:
+    """The candidate that holds the most of the previous answer's words, when it holds at
+    least SAID of them: a short answer in other words ("Possibly, under the right
+    conditions.") says part of one long sentence, too little of it for `said`."""
+    heard = set(terms(answer))
+    if not heard or not candidates:
+        return None
+    best = max(candidates, key=lambda s: len(heard & set(terms(s.text))))
+    return best if len(heard & set(terms(best.text))) >= SAID * len(heard) else None
+
+
 def carries_on(answer: str, candidates: Sequence[Sentence],
                following: Callable[[Sentence], Sentence | None]) -> Sentence | None:
-    """The sentence after the last one the previous answer said, in the same paragraph and not
-    said itself; `following` gives a sentence's next one in reading order."""
+    """The sentence after the last one the previous answer said (or, when it quoted none,
+    the one it is closest to), in the same paragraph and not said itself; `following` gives a
+    sentence's next one in reading order."""
     done = said(answer, candidates)
+    if not done:
+        near = closest(answer, candidates)
+        done = [near] if near is not None else []
     if not done:
         return None
     nxt = following(done[-1])

@@ -168,17 +168,41 @@ def _antecedent(turns: tuple[tuple[str, str], ...]) -> str | None:
     return None
 
 
+# How far back a follow-up looks for the question that set its topic: when the question it
+# follows was a follow-up too ("has it achieved anything?" after "why them?" after "Tell me
+# about Oman's part in this."), the nearest earlier one that was not, within this many
+# questions, is carried along as well.
+CHAIN = 4
+
+
 def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
     """The question rewritten to stand alone, given the earlier turns."""
     if not any(r == "user" for r, _ in turns):
         return question
-    tokens = re.findall(r"[A-Za-z’']+", question)
-    lowered = [t.lower() for t in tokens]
+    lowered = [t.lower() for t in re.findall(r"[A-Za-z’']+", question)]
     for pronoun in [t for t in lowered if t in _PERSON_PRONOUNS]:
         name = _antecedent(turns)
         if name:
             suffix = _PERSON_PRONOUNS[pronoun]
             return re.sub(rf"\b{pronoun}\b", name + suffix, question, count=1, flags=re.I)
+    if not _leans_on(question):
+        return question
+    asked = [text for role, text in turns if role == "user"]
+    previous = asked[-1]
+    if not _leans_on(previous) or len(asked) == 1:
+        return f"{question}{FOLLOW_UP}{previous})"
+    # Else the nearest before it that stands on its own, or failing that the one before it.
+    topic = next((q for q in reversed(asked[-CHAIN:-1]) if not _leans_on(q)), asked[-2])
+    if topic == previous:
+        return f"{question}{FOLLOW_UP}{previous})"
+    return f"{question}{FOLLOW_UP}{previous}{FOLLOW_UP}{topic}))"
+
+
+def _leans_on(question: str) -> bool:
+    """Whether a question needs the one before it: a pronoun for what it asks about ("why
+    them?", "has that helped?"), or no topic of its own ("and since then?", "what about
+    Qatar?", "tell me more")."""
+    lowered = [t.lower() for t in re.findall(r"[A-Za-z’']+", question)]
     content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_WORDS]
     # "that"/"this" only as the last word ("Why does Iran prefer that?"), not "claimed that …".
     pronouns = any(t in _PERSON_PRONOUNS or t in _THING_PRONOUNS for t in lowered) or (
@@ -188,15 +212,18 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
     elliptical = not content or lowered[:1] in (["and"], ["also"]) or (
         len(lowered) >= 2 and lowered[:2] in (["what", "about"], ["how", "about"])
     ) or all(w in _ELABORATION for w in content)
-    if pronouns or elliptical:
-        previous = next(text for role, text in reversed(turns) if role == "user")
-        return f"{question}{FOLLOW_UP}{previous})"
-    return question
+    return pronouns or elliptical
 
 
 def own_words(standalone: str) -> str:
     """A standalone question without the earlier question carried along as context."""
     return standalone.split(FOLLOW_UP, 1)[0]
+
+
+def context_words(standalone: str) -> str:
+    """The earlier questions a follow-up carries along ("" when it is no follow-up)."""
+    _, _, rest = standalone.partition(FOLLOW_UP)
+    return " ".join(rest.replace(FOLLOW_UP, " ").rstrip(")").split())
 
 
 def prepare(question: object, history: Sequence[Any] | None, max_chars: int) -> Query:

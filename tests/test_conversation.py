@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from assistant import Answer, Assistant
-from assistant.conversation import carries_on, previous_answer, said
+from assistant.conversation import carries_on, closest, previous_answer, said
 from assistant.question import prepare
 from assistant.values import Sentence
 
@@ -49,6 +49,18 @@ def test_the_sentence_after_what_was_said_carries_on() -> None:
     # Nor across a paragraph.
     other = Sentence("a.txt", 500, 500 + len(THESE), THESE, None, 1, 2)
     assert carries_on(OPEN, [second], {second: other}.get) is None
+
+
+def test_a_short_answer_in_other_words_carries_on_from_the_sentence_it_is_closest_to() -> None:
+    first, second, third = _sentences("Oman hosts talks.", OPEN, THESE)
+    nxt = {first: second, second: third}.get
+    short = "Possibly, under the right conditions."  # too few of OPEN's words for `said`
+    assert said(short, [first, second, third]) == []
+    assert closest(short, [first, second, third]) == second
+    assert carries_on(short, [first, second, third], nxt) == third
+    # An answer that shares too little with every sentence is close to none.
+    assert closest("Qatar pays for the talks, officials said.", [first, second]) is None
+    assert closest("", [first]) is None and closest(short, []) is None
 
 
 @pytest.mark.slow

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, AssistantError, InvalidQuestion, Settings
-from assistant.question import FOLLOW_UP, standalone
+from assistant.question import FOLLOW_UP, context_words, own_words, standalone
 
 
 @pytest.fixture
@@ -128,6 +128,30 @@ TURNS = (("user", "Could Iran and the U.S. ever talk directly?"),
 ])
 def test_follow_ups_carry_the_previous_question(follow_up: str) -> None:
     assert standalone(follow_up, TURNS) == f"{follow_up}{FOLLOW_UP}{TURNS[0][1]})"
+
+
+def test_a_follow_up_on_a_follow_up_carries_the_question_that_set_the_topic() -> None:
+    turns = (("user", "What was Trump saying about Iran earlier this month?"),
+             ("assistant", "That Iran was eager to return to the negotiating table."),
+             ("user", "and how did Tehran react?"),
+             ("assistant", "With swift and unambiguous denial."))
+    s = standalone("what is that man running for?", turns)
+    assert s == (f"what is that man running for?{FOLLOW_UP}and how did Tehran react?"
+                 f"{FOLLOW_UP}What was Trump saying about Iran earlier this month?))")
+    assert own_words(s) == "what is that man running for?"
+    assert context_words(s) == ("and how did Tehran react? What was Trump saying about Iran "
+                                "earlier this month?")
+    # A follow-up on a question that stood alone carries that one only.
+    assert context_words(standalone("why?", turns[:2])) == turns[0][1]
+    assert context_words("Who mediates?") == ""
+
+
+def test_a_long_run_of_follow_ups_carries_two_questions_at_most() -> None:
+    turns: tuple[tuple[str, str], ...] = (("user", "Who mediates?"), ("assistant", "Oman."))
+    for _ in range(50):
+        turns += (("user", "why?"), ("assistant", "Because."))
+    s = standalone("why?", turns)
+    assert s.count(FOLLOW_UP) <= 2 and len(s) < 100
 
 
 @pytest.mark.parametrize("question", [
