@@ -147,13 +147,14 @@ def retrieve_all(article: Path, items: Sequence[Item], workdir: Path) -> Retriev
     from assistant.question import own_words
 
     a = _assistant(article, workdir, neutral(workdir / "neutral.json"))
-    top_k = max(a.settings.top_k, 1)
     runs = []
     for item in items:
         query = a.retriever.spell(a.prepare(item.question, item.history_messages()))
         encoded = a.retriever.encode(query.standalone)
         vector = encoded.vector
-        hits = a.retriever.rank(query, encoded)[:top_k]
+        # What the engine hands the answerer: the first top_k, and a follow-up's continuation
+        # of what was just said wherever it ranks.
+        hits = a.handed(a.retriever.rank(query, encoded))
         own = asking_sentence(own_words(query.standalone))
         own_vector = vector if own == query.standalone else a.retriever.embed(own)
         runs.append((item, query, hits, [float(v) for v in own_vector]))
