@@ -150,7 +150,9 @@ def _names(text: str) -> list[str]:
         while parts and parts[0].lower() in STOPWORDS | QUESTION_WORDS:
             parts = parts[1:]
         if parts:
-            out.append(" ".join(parts))
+            # "Donald Trump’s assertions": the name is "Donald Trump"; the possessive is put
+            # back by the pronoun it replaces ("his" → "Donald Trump’s").
+            out.append(re.sub(r"[’']s?$", "", " ".join(parts)))
     return out
 
 

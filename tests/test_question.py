@@ -146,6 +146,15 @@ def test_a_follow_up_on_a_follow_up_carries_the_question_that_set_the_topic() ->
     assert context_words("Who mediates?") == ""
 
 
+def test_he_becomes_the_name_without_the_possessive_it_was_written_with() -> None:
+    turns = (("user", "Who is Trump?"),
+             ("assistant", "It contradicts former U.S. President Donald Trump’s assertions."))
+    assert standalone("what did he claim?", turns) == \
+        "what did U.S. President Donald Trump claim?"
+    assert standalone("what are his plans?", turns) == \
+        "what are U.S. President Donald Trump’s plans?"
+
+
 def test_a_long_run_of_follow_ups_carries_two_questions_at_most() -> None:
     turns: tuple[tuple[str, str], ...] = (("user", "Who mediates?"), ("assistant", "Oman."))
     for _ in range(50):
