@@ -41,11 +41,21 @@ class Shape:
     needs: str | None  # "number" | "time" | None: what the evidence must contain
 
 
+# A degree or a share asked for ("how high is inflation", "how far", "what share of", "by
+# what margin"): the answer is a quantity, so it holds a number.
+_MEASURE = re.compile(r"^(?:\w+ )?how (?:high|low|big|large|long|far|fast|tall|deep|wide|often|"
+                      r"heavy|expensive|severe)\b|\b(?:what|which) (?:share|proportion|fraction|"
+                      r"margin)\b|\bby (?:what|how) (?:margin|much)\b")
+
+
+_DURATION = re.compile(r"\bhow (?:long|old|often)\b|\bsince when\b")
+
+
 def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
     q = " ".join(words(question))
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
-                 r"how old|age of|rate|gdp|cost|price)\b", q):
+                 r"how old|age of|rate|gdp|cost|price)\b", q) or _MEASURE.search(q):
         return Shape("fact", "number")
     if re.search(r"\byear\b", q):  # "what year", "in which year", "the year when"
         return Shape("fact", "year")
@@ -186,7 +196,12 @@ def holds(need: str, text: str, question: str = "") -> bool:
     if need == "number":
         # "How many researchers …": the number must count them, in the same sentence.
         thing = focus(question) if counted(question) else None
-        return bool(NUMBER.search(text)) if thing is None else counts(thing, text)
+        if thing is not None:
+            return counts(thing, text)
+        # A year dates something; it is no amount ("by how much …", "how high …"), though it
+        # can say how long ("since 2018").
+        return any(not YEAR.fullmatch(m.group(0)) or _DURATION.search(question.lower())
+                   for m in NUMBER.finditer(text))
     if need == "speech":
         return speaks(question, text)
     if need in ("time", "year", "date"):

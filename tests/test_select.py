@@ -59,6 +59,23 @@ def test_how_many_needs_a_number_that_counts_the_thing() -> None:
     assert holds("number", "Premiums rose 38 percent.", "By how much did premiums rise?")
 
 
+@pytest.mark.parametrize("question", [
+    "how high is inflation in Iran right now?", "How far is Oman from Iran?",
+    "How often will the gates close?", "What share of the company does the fund own?",
+    "By what margin did the mayor win?", "so how long has he been in office?",
+])
+def test_a_degree_or_a_share_asked_for_needs_a_number(question: str) -> None:
+    assert shape(question).needs == "number"
+
+
+def test_a_year_is_no_amount_but_can_say_how_long() -> None:
+    since = "Tehran has refused direct talks since 2018."
+    assert not holds("number", since, "By how much has the economy shrunk?")
+    assert not holds("number", "The deal was signed in 2015.", "How high is inflation?")
+    assert holds("number", since, "How long has Tehran refused direct talks?")
+    assert holds("number", "Inflation reached 40 percent in 2023.", "How high is inflation?")
+
+
 def test_a_day_or_a_name_asked_for_must_be_there() -> None:
     assert shape("On what exact date did he speak?").needs == "date"
     assert not holds("date", "The U.S. withdrew from the deal in 2018.", "What day was it?")
