@@ -34,6 +34,9 @@ from .text import terms
 # has about 50 candidates). float32, not float16: converting the candidates' vectors on every
 # question cost more than the rest of the matching together.
 KEEP = 2000
+# The documents whose token files' headers (their sentences' row counts, a few bytes each) are
+# kept open; past this many the least recently read is read again when next needed.
+OPEN_FILES = 10_000
 # Subword tokens longer than a sentence's first this many are not read (MiniLM's own limit).
 MAX_TOKENS = 256
 # A word as `text.terms` reads it, abbreviations ("U.S.") whole so that they fold as there.
@@ -209,7 +212,9 @@ class TokenStore:
     def __init__(self, folder: Path) -> None:
         """Keep the files under `folder` (created on first write)."""
         self.folder = folder
-        self._open: dict[str, tuple[np.ndarray, int, int, int] | None] = {}
+        # Each document's header, read once: bounded, for a server that answers from many
+        # thousands of articles.
+        self._open: Kept[str, tuple[np.ndarray, int, int, int] | None] = Kept(OPEN_FILES)
 
     def _path(self, fingerprint: str, digest: str) -> Path:
         return self.folder / f"{fingerprint}-{digest}.npy"
@@ -227,14 +232,13 @@ class TokenStore:
         tmp = path.with_suffix(".tmp.npy")
         np.save(tmp, data)
         tmp.replace(path)  # whole or not at all
-        self._open.pop(path.stem, None)
+        self._open.discard([path.stem])
 
     def rows(self, fingerprint: str, digest: str, position: int) -> np.ndarray | None:
         """The token vectors of the document's sentence at `position`, or None."""
         key = f"{fingerprint}-{digest}"
-        if key not in self._open:
-            self._open[key] = self._read(self._path(fingerprint, digest))
-        got = self._open[key]
+        got = self._open.get([key], lambda _: {key: self._read(self._path(fingerprint,
+                                                                          digest))})[key]
         if got is None:
             return None
         ends, skip, dim, offset = got
@@ -278,4 +282,4 @@ class TokenStore:
         for path in self.folder.glob("*.npy"):
             if path.name.split(".", 1)[0] not in mine:
                 path.unlink(missing_ok=True)
-        self._open = {k: v for k, v in self._open.items() if k in mine}
+        self._open.discard([k for k in self._open if k not in mine])

@@ -5,7 +5,7 @@ vectors. (memo.Memo does the same for whole answers, on the page's event loop.)"
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -35,6 +35,11 @@ class Kept(Generic[K, V]):
         while len(values) > self.size:
             values.popitem(last=False)
         return out
+
+    def discard(self, keys: Iterable[K]) -> None:
+        """Forget these keys' values (a key not kept is ignored)."""
+        for k in keys:
+            self._values.pop(k, None)
 
     def __contains__(self, key: object) -> bool:
         return key in self._values

@@ -143,3 +143,20 @@ def test_a_damaged_or_missing_token_file_is_encoded_instead(bot: Assistant,
     encoded = r.rank(bot.prepare("Who hosted the secret talks?"))
     assert [h.sentence for h in encoded[:5]] == [h.sentence for h in stored[:5]]
     assert [h.aligned for h in encoded] == pytest.approx([h.aligned for h in stored], abs=2e-3)
+
+
+def test_the_token_store_keeps_a_bounded_number_of_headers(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant import align
+    from assistant.align import TokenStore
+
+    monkeypatch.setattr(align, "OPEN_FILES", 2)
+    store = TokenStore(tmp_path)
+    rng = np.random.default_rng(1)
+    docs = {f"doc{i}": [rng.standard_normal((2, 4)).astype(np.float32)] for i in range(5)}
+    for name, rows in docs.items():
+        store.save("fp", name, rows, 4)
+    for _ in range(2):  # read each twice over: the forgotten headers are read again
+        for name, rows in docs.items():
+            assert np.allclose(store.rows("fp", name, 0), rows[0], atol=1e-2)  # type: ignore[arg-type]
+            assert len(store._open) <= 2
