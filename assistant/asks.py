@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .corpus import split_sentences
-from .text import QUESTION_WORDS, STOPWORDS, stem, terms, words
+from .text import AUXILIARIES, QUESTION_WORDS, STOPWORDS, stem, terms, words
 
 NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|"
@@ -148,7 +148,6 @@ _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave 
     wrote sent bought sold fought ran beat chose drew fled flew forgot froze hid kept knew left
     meant overtook rose sang sat shot spoke spent stole struck swore threw understood woke wore
     """.split())
-_AUX = frozenset("""is are was were do does did has have had will would can could should""".split())
 
 
 _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "
@@ -254,7 +253,7 @@ def _noun_phrase(question: str) -> list[str]:
         return []
     phrase: list[str] = []
     for w in m.group(1).split()[:5]:
-        if w in _AUX or w in QUESTION_WORDS or (phrase and w in STOPWORDS):
+        if w in AUXILIARIES or w in QUESTION_WORDS or (phrase and w in STOPWORDS):
             break
         if w in STOPWORDS or w in _VAGUE:
             continue
@@ -296,7 +295,7 @@ def focus(question: str) -> str | None:
         # the present ("who heads …") is more often a paraphrase of a role, so it is not checked.
         verb = m.group(2)
         past = verb.endswith("ed") or verb in _IRREGULAR_PAST
-        return verb if past and verb not in _AUX | STOPWORDS else None
+        return verb if past and verb not in AUXILIARIES | STOPWORDS else None
     return _head(_noun_phrase(q), capitalised)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .errors import InvalidQuestion
-from .text import QUESTION_WORDS, STOPWORDS, words
+from .text import AUXILIARIES, QUESTION_WORDS, STOPWORDS, words
 from .values import Query
 
 FOLLOW_UP = " (following up on: "
@@ -36,11 +36,6 @@ _INJECTION = re.compile(
 )
 _PERSON_PRONOUNS = {"he": "", "she": "", "him": "", "his": "’s", "her": "’s"}
 _THING_PRONOUNS = {"it", "its", "they", "them", "their", "these", "those"}
-# An auxiliary verb right before "that"/"this" makes it the subject, a pronoun ("why does that
-# matter?", "has that helped?"), not a determiner ("does that deal hold?" reads the same, and
-# also refers back).
-_AUXILIARIES = frozenset("""is was are were does did do has had have will would could can should
-    may might""".split())
 # Words that ask for more about what was just said, naming no topic of their own: "like what?",
 # "for example?", "really?", "tell me more", "what does that mean?".
 _ELABORATION = frozenset("""like example examples instance really more detail details elaborate
@@ -206,10 +201,13 @@ def _leans_on(question: str) -> bool:
     Qatar?", "tell me more")."""
     lowered = [t.lower() for t in re.findall(r"[A-Za-z’']+", question)]
     content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_WORDS]
-    # "that"/"this" only as the last word ("Why does Iran prefer that?"), not "claimed that …".
+    # "that"/"this" only as the last word ("Why does Iran prefer that?"), not "claimed that …";
+    # or right after an auxiliary verb, which makes it the subject, a pronoun ("why does that
+    # matter?", "has that helped?"), not a determiner ("does that deal hold?" reads the same,
+    # and also refers back).
     pronouns = any(t in _PERSON_PRONOUNS or t in _THING_PRONOUNS for t in lowered) or (
         bool(lowered) and lowered[-1] in ("that", "this")) or any(
-        t in ("that", "this") and lowered[i - 1] in _AUXILIARIES
+        t in ("that", "this") and lowered[i - 1] in AUXILIARIES
         for i, t in enumerate(lowered) if i > 0)
     elliptical = not content or lowered[:1] in (["and"], ["also"]) or (
         len(lowered) >= 2 and lowered[:2] in (["what", "about"], ["how", "about"])

@@ -23,6 +23,9 @@ STOPWORDS = frozenset(
     state stated""".split()
 )
 QUESTION_WORDS = frozenset("""who whom whose what when where which why how""".split())
+# Auxiliary and modal verbs: what follows a question's subject ("which countries *have* …").
+AUXILIARIES = frozenset("""is was are were does did do has had have will would could can should
+    may might""".split())
 # Words that frame a question rather than name its topic; the speller may correct towards them.
 FRAME_WORDS = frozenset("""year years date month day time name number country countries city
     people person many much long often""".split())
