@@ -1,24 +1,38 @@
-"""Summaries: the article's most central sentences, diverse, in reading order, each cited.
+"""Summaries: the sentences that together cover most of what the article is about, one per
+section while sections remain, in reading order, each cited.
 
-LexRank (Erkan & Radev, 2004) over the index's own sentence vectors: a sentence is central when
-it is similar to many sentences that are themselves central (the stationary distribution of a
-random walk on the cosine-similarity graph, with the paper's damping of 0.85). The summary then
-takes sentences by maximal marginal relevance (Carbonell & Goldstein, 1998): each next one is the
-most central sentence that is least like those already taken, and no two come from the same
-section while unvisited sections remain, so the summary covers the article's main sections.
+What an article is about are its concepts: here its content words (stems) that at least two of
+its sentences use, each weighing as many sentences as use it ("Oman", "indirect", "sanctions",
+"mediators" in the shipped article). The summary takes, one at a time, the sentence that adds the
+most weight not yet covered: the concept-coverage objective of Gillick & Favre (2009), taken
+greedily, which for a coverage objective (monotone and submodular) is within 1 - 1/e of the
+best (Lin & Bilmes, 2011). A concept counts once however many chosen sentences repeat it, so
+the summary does not say the same thing twice (the diversity MMR gives with vectors). No two
+sentences come from the same section while unvisited sections remain, so it covers the
+article's main sections. Between sentences adding the same weight, the more central wins:
+LexRank (Erkan & Radev, 2004) over the index's own sentence vectors, the stationary
+distribution of a random walk on their cosine similarities, with the paper's damping of 0.85.
+
+Before this, the summary was LexRank with maximal marginal relevance alone. On the dev sets'
+summary requests (37 over three articles; tuned there) key facts rose from 0.75 / 0.63 / 0.67
+to 1.00 / 0.79 / 0.83 (main / enzyme / harbor article): the central sentences of this article
+restate its stance and never named the mediators.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
+from .text import terms
 from .values import Sentence
 
 DAMPING = 0.85  # LexRank's damping factor, as in the paper
-# MMR's balance of centrality against novelty; 0.7 leans to centrality, as MMR summaries do.
-MMR_LAMBDA = 0.7
+# A word is one of the article's concepts when at least this many of its sentences use it (one
+# sentence's words are its own details, not what the article is about).
+CONCEPT_SENTENCES = 2
 # A summary of five sentences: inside the three to six a reader expects of "summarize".
 LENGTH = 5
 # A summary of an article with headings draws on at least this many of its sections.
@@ -49,25 +63,23 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
     if not sentences:
         return []
     v = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-    score = centrality(v)
-    score = score / (score.max() or 1.0)
+    central = centrality(v)
+    words = [set(terms(s.text)) for s in sentences]
+    used = Counter(w for ws in words for w in ws)
+    weight = {w: n for w, n in used.items() if n >= CONCEPT_SENTENCES}
+    covered: set[str] = set()
     chosen: list[int] = []
     sections: set[str | None] = set()
     all_sections = {s.section for s in sentences}
     while len(chosen) < min(length, len(sentences)):
-        best, best_value = None, -np.inf
-        for i, s in enumerate(sentences):
-            if i in chosen:
-                continue
-            if s.section in sections and sections != all_sections:
-                continue  # another section first
-            redundancy = max((float(v[i] @ v[j]) for j in chosen), default=0.0)
-            value = MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * redundancy
-            if value > best_value:
-                best, best_value = i, value
-        if best is None:
+        open_ = [i for i, s in enumerate(sentences) if i not in chosen
+                 and (s.section not in sections or sections == all_sections)]
+        if not open_:
             sections = set()  # every section visited: any sentence may follow
             continue
+        best = max(open_, key=lambda i: (sum(weight.get(w, 0) for w in words[i] - covered),
+                                         central[i]))
         chosen.append(best)
+        covered |= words[best]
         sections.add(sentences[best].section)
     return sorted((sentences[i] for i in chosen), key=lambda s: s.position)
