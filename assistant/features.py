@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .asks import PERSON_NOUNS, WHOEVER, content_terms, focus, holds, person_asked, shape
-from .text import stem, terms, words
+from .text import LEANS_BACK, stem, terms, words
 from .values import Hit, Sentence
 
 # The order of the pair features, as stored with the weights.
@@ -74,7 +74,6 @@ INTENT_EXTRA = ("known", "content", "top_dense")
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
 INTENT = tuple(f"e{i}" for i in range(EMBEDDING_DIM)) + INTENT_EXTRA
 
-_ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It|He|She|His|Her|Its|Their)\b")
 _REASON = re.compile(r"\b(?:because|since|so that|in order to|to (?:\w+ ){0,2}(?:avoid|maintain|"
                      r"ensure|preserve|manage|test|allow|keep)|allows?|helps?|enables?|serves?|"
                      r"purposes?|aimed at|citing|due to|in response to|driven by|reflection of|"
@@ -247,7 +246,7 @@ def pair_features(asked: Asked, hits: Sequence[Hit], ctx: Context) -> list[list[
             float(held),
             float(asked.need is not None and not held),
             float(asked.need == "describe" and held),
-            float(bool(_ANAPHOR.match(s.text))),
+            float(bool(LEANS_BACK.match(s.text))),
             _coverage(q_terms, prev_terms, ctx),
             float(asked.kind == "reason" and bool(_REASON.search(s.text))),
             float(asked.kind == "list" and (s.text.count(",") >= 2 or " and " in s.text)),

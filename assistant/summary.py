@@ -7,7 +7,9 @@ its sentences use, each weighing as many sentences as use it ("Oman", "indirect"
 most weight not yet covered: the concept-coverage objective of Gillick & Favre (2009), taken
 greedily, which for a coverage objective (monotone and submodular) is within 1 - 1/e of the
 best (Lin & Bilmes, 2011). A concept counts once however many chosen sentences repeat it, so
-the summary does not say the same thing twice (the diversity MMR gives with vectors). No two
+the summary does not say the same thing twice (the diversity MMR gives with vectors). A
+sentence that leans on the one before it ("These may include …", "This statement …") comes
+with it, the pair weighing what it adds per sentence, so nothing in a summary dangles. No two
 sentences come from the same section while unvisited sections remain, so it covers the
 article's main sections. Between sentences adding the same weight, the more central wins:
 LexRank (Erkan & Radev, 2004) over the index's own sentence vectors, the stationary
@@ -26,14 +28,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .text import terms
+from .text import LEANS_BACK, terms
 from .values import Sentence
 
 DAMPING = 0.85  # LexRank's damping factor, as in the paper
 # A word is one of the article's concepts when at least this many of its sentences use it (one
 # sentence's words are its own details, not what the article is about).
 CONCEPT_SENTENCES = 2
-# A summary of five sentences: inside the three to six a reader expects of "summarize".
+# A summary of five sentences (six when the last leans on the one before it): inside the three
+# to six a reader expects of "summarize".
 LENGTH = 5
 # A summary of an article with headings draws on at least this many of its sections.
 SUMMARY_SECTIONS = 3
@@ -59,7 +62,8 @@ def centrality(vectors: np.ndarray, iterations: int = 100) -> np.ndarray:
 
 def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
               length: int = LENGTH) -> list[Sentence]:
-    """The `length` sentences of a summary (fewer for a short article), in reading order."""
+    """The `length` sentences of a summary (fewer for a short article, one more when the last
+    one leans on the sentence before it), in reading order."""
     if not sentences:
         return []
     v = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
@@ -67,8 +71,26 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
     words = [set(terms(s.text)) for s in sentences]
     used = Counter(w for ws in words for w in ws)
     weight = {w: n for w, n in used.items() if n >= CONCEPT_SENTENCES}
+    at = {(s.source, s.position): i for i, s in enumerate(sentences)}
     covered: set[str] = set()
     chosen: list[int] = []
+
+    def unit(i: int) -> list[int]:
+        """A sentence, with the one before it in its paragraph when it leans on it ("These
+        may include …" needs what "these" are): a summary says nothing that dangles."""
+        s = sentences[i]
+        before = at.get((s.source, s.position - 1))
+        if (LEANS_BACK.match(s.text) and before is not None and before not in chosen
+                and sentences[before].paragraph == s.paragraph):
+            return [before, i]
+        return [i]
+
+    def gain(i: int) -> tuple[float, float]:
+        """The concept weight a sentence adds, per sentence it brings; then its centrality."""
+        u = unit(i)
+        new = set().union(*(words[j] for j in u)) - covered
+        return sum(weight.get(w, 0) for w in new) / len(u), float(central[i])
+
     sections: set[str | None] = set()
     all_sections = {s.section for s in sentences}
     while len(chosen) < min(length, len(sentences)):
@@ -77,9 +99,9 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
         if not open_:
             sections = set()  # every section visited: any sentence may follow
             continue
-        best = max(open_, key=lambda i: (sum(weight.get(w, 0) for w in words[i] - covered),
-                                         central[i]))
-        chosen.append(best)
-        covered |= words[best]
-        sections.add(sentences[best].section)
+        best = max(open_, key=gain)
+        for j in unit(best):
+            chosen.append(j)
+            covered |= words[j]
+            sections.add(sentences[j].section)
     return sorted((sentences[i] for i in chosen), key=lambda s: s.position)

@@ -22,6 +22,9 @@ STOPWORDS = frozenset(
     your yours tell according article explain describe give list name mention mentioned
     state stated""".split()
 )
+# A sentence that opens like this leans on the one before it ("These may include …", "He
+# described …"): read alone, it does not say what it is about.
+LEANS_BACK = re.compile(r"^(?:These|This|Those|They|Such|It|He|She|His|Her|Its|Their)\b")
 QUESTION_WORDS = frozenset("""who whom whose what when where which why how""".split())
 # Auxiliary and modal verbs: what follows a question's subject ("which countries *have* …").
 AUXILIARIES = frozenset("""is was are were does did do has had have will would could can should

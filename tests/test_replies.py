@@ -13,7 +13,8 @@ import pytest
 from assistant import Answer, Assistant, IndexUnavailable
 from assistant.features import PAIR, QUESTION, asked_name, describes
 from assistant.scorer import WEIGHTS, Linear, Scorer
-from assistant.summary import SUMMARY_SECTIONS, centrality
+from assistant.summary import SUMMARY_SECTIONS, centrality, summarize
+from assistant.text import LEANS_BACK
 
 ARTICLE = (Path(__file__).resolve().parent.parent / "corpus"
            / "000_62740a8eec420147.txt").read_text(encoding="utf-8")
@@ -40,6 +41,12 @@ def test_a_summary_cites_central_sentences_across_sections(
     starts = [c.start for c in a.citations]
     assert starts == sorted(starts)  # reading order
     assert len({c.section for c in a.citations}) >= SUMMARY_SECTIONS
+    # Nothing dangles: a sentence that leans on the one before it ("These may include …")
+    # comes right after it.
+    for before, c in zip(a.citations, a.citations[1:], strict=False):
+        if LEANS_BACK.match(c.quote):
+            assert 0 <= c.start - before.end <= 2, (before.quote, c.quote)
+    assert not LEANS_BACK.match(a.citations[0].quote)
 
 
 @pytest.mark.slow
@@ -58,6 +65,33 @@ def test_in_a_conversation_a_request_for_more_is_a_question_and_thanks_is_small_
     for more in ("tell me more", "really?", "like what?"):
         assert bot.ask(more, history=history).kind in ("answer", "abstain"), more
     assert bot.ask("thanks!", history=history).kind == "chat"
+
+
+def test_a_summary_covers_what_the_article_is_about_and_brings_what_an_anaphor_leans_on(
+) -> None:
+    from assistant.values import Sentence
+
+    def article(*texts: str) -> list[Sentence]:
+        out, at = [], 0
+        for i, t in enumerate(texts):
+            out.append(Sentence("a.txt", at, at + len(t), t, None, 0, i))
+            at += len(t) + 1
+        return out
+
+    def chosen(sentences: list[Sentence], length: int) -> list[int]:
+        vectors = np.eye(len(sentences))  # equally central: the choice is the words'
+        return [s.position for s in summarize(sentences, vectors, length=length)]
+
+    # The words two sentences or more share (Oman, Iran, America) are what it is about.
+    about = article("The weather was mild.", "Oman hosts talks between Iran and America.",
+                    "Oman passes messages to America for Iran.", "Iran thanked Oman.")
+    assert chosen(about, 1) == [1]
+    # The sentence adding most leans on the one before it: it comes with it.
+    leaning = article("Iran set out its demands on Monday.",
+                      "These demands include sanctions relief, guarantees and talks through Oman.",
+                      "Oman hosts the talks.", "Sanctions relief and guarantees matter most.",
+                      "The weather was mild.")
+    assert chosen(leaning, 1) == [0, 1]
 
 
 def test_lexrank_puts_the_hub_first() -> None:
