@@ -17,8 +17,9 @@ from .corpus import split_sentences
 from .text import AUXILIARIES, QUESTION_WORDS, STOPWORDS, stem, terms, words
 
 NUMBER = re.compile(
-    r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|"
-    r"thousands?|millions?|billions?|percent)\b",
+    r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|"
+    r"half|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|percent)\b",
     re.I,
 )
 _YEAR = r"\b(?:1[89]\d\d|20\d\d)\b"

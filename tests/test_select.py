@@ -74,6 +74,11 @@ def test_a_year_is_no_amount_but_can_say_how_long() -> None:
     assert not holds("number", "The deal was signed in 2015.", "How high is inflation?")
     assert holds("number", since, "How long has Tehran refused direct talks?")
     assert holds("number", "Inflation reached 40 percent in 2023.", "How high is inflation?")
+    # Numbers written as words count, past ten too.
+    for said in ("The tide rises eleven metres.", "Prices rose forty percent.",
+                 "Half the homes flooded.", "It took seventeen days."):
+        assert holds("number", said, "How high did it go?"), said
+    assert not holds("number", "The tide rises high.", "How high does the tide rise?")
 
 
 def test_a_day_or_a_name_asked_for_must_be_there() -> None:
