@@ -1,4 +1,5 @@
-"""What kind of reply a message wants: an answer from the article, a summary, or small talk.
+"""What kind of reply a message wants: an answer from the article, a summary, or small talk;
+or none, when the message is only instructions aimed at the assistant.
 
 Read by the learned intent model (assistant/scorer.py) from the message's own words: their
 MiniLM embedding (the vector retrieval already computed, when the message was not rewritten)
@@ -15,14 +16,17 @@ import numpy as np
 
 from .asks import asking_sentence
 from .features import Asked, Context, intent_features
-from .question import FOLLOW_UP, own_words
+from .question import FOLLOW_UP, instruction_only, own_words
 from .scorer import Scorer
 from .values import Hit, Query
 
 
 def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer,
            context: Context, embed: Callable[[str], np.ndarray]) -> str:
-    """"question", "summary" or "chat" for this message."""
+    """"question", "summary" or "chat" for this message; "instruction" when it is nothing but
+    instructions to the assistant (declined, see Assistant.reply)."""
+    if instruction_only(query.question):
+        return "instruction"
     own = asking_sentence(own_words(query.standalone))
     if own != query.standalone:
         vector = embed(own)
