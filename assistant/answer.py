@@ -356,6 +356,10 @@ class ExtractiveAnswerer:
         # "Who is Kwame Mensah?": every sentence that says who he is (then a researcher, now
         # the chief scientific officer), else the usual choice.
         first = [h.sentence for h in hits if h.sentence in described][:DESCRIPTIONS]
+        if name is None and (party := role_of(own)):
+            # "What role does Qatar play?": said from the sentences naming Qatar (with what they
+            # lean on), not from a sentence about Oman that scores higher.
+            hits = [h for h in hits if party & set(words(h.sentence.text))] or list(hits)
         chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
                   else self.select(s.kind, hits, named_people(own)))
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen))

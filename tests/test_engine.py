@@ -349,3 +349,14 @@ def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
     a = bot.ask(question)
     assert not a.abstained
     assert expected in a.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "party"), [
+    ("What role does Qatar play?", "Qatar"), ("What part does Qatar have in the talks?", "Qatar")])
+def test_a_role_is_said_from_the_sentences_naming_the_party(bot: Assistant, question: str,
+                                                            party: str) -> None:
+    a = bot.ask(question)
+    assert not a.abstained and a.citations
+    # Every quote names the party (Oman's own sentences rank higher, and are left out).
+    assert all(party in c.quote for c in a.citations), [c.quote for c in a.citations]
