@@ -28,6 +28,7 @@ from .asks import (
     DATE,
     GENERIC_PEOPLE,
     PERSON_NOUNS,
+    ROLE_WORDS,
     asking_sentence,
     content_terms,
     focus,
@@ -236,6 +237,18 @@ class ExtractiveAnswerer:
                           for h in top)
             return Evidence(max(dense, 1.0 if type_ok else 0.0), 1.0, type_ok,
                             self.unknown_numbers(own))
+        party = role_of(own)
+        if party and not all(self.known(w) for w in party):
+            # "What role does Saudi Arabia play?": a party the article never names (here, no
+            # "Saudi"; "Arabia" it has) has no role in it (not Oman's, which the best sentences
+            # are about).
+            asked = [t for t in re.findall(r"[\w’'.-]+", own) if set(words(t)) & party]
+            return Evidence(dense, 0.0, True, (" ".join(asked) or " ".join(sorted(party)),))
+        if (party and not set(content_terms(own)) - set(terms(" ".join(party))) - ROLE_WORDS
+                and any(party <= set(words(h.sentence.text)) for h in top)):
+            # "What role does the European Union play?", nothing more asked: the article
+            # answers it when its best sentences name the party, as for "who is X".
+            return Evidence(max(dense, 1.0), 1.0, True, self.unknown_numbers(own))
         if need in VETO_NEEDS and top:
             said = top[0].sentence
             text = said.text

@@ -403,6 +403,10 @@ _ROLE_OF = (
 )
 
 
+# The words of a role question besides its party ("what role does X play").
+ROLE_WORDS = frozenset(terms("role roles part parts play plays played playing"))
+
+
 def role_of(question: str) -> frozenset[str]:
     """The words naming the party a role question asks about ("What role does Qatar play?" →
     qatar; "the Biden administration's role" → biden): its capitalised words, else its last
@@ -411,7 +415,9 @@ def role_of(question: str) -> frozenset[str]:
         m = pattern.search(question.strip())
         if m:
             party = m.group(1).strip()
-            named = [w for n in re.findall(r"\b[A-Z][\w’'.-]*", party) for w in words(n)]
+            # The capitalised words read together, so that a name folds as in the article
+            # ("the European Union" → eu).
+            named = words(" ".join(re.findall(r"\b[A-Z][\w’'.-]*", party)))
             return frozenset(named or words(party)[-1:])
     return frozenset()
 

@@ -28,7 +28,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .align import Tokens, TokenStore, TokenVectors, recall
-from .asks import asking_sentence, shape
+from .asks import ROLE_WORDS, asking_sentence, role_of, shape
 from .conversation import carries_on, previous_answer
 from .corpus import Document
 from .index import SentenceIndex, owner, sentence_id, unit_ids
@@ -166,6 +166,10 @@ class Retriever:
         q = encoded.vector
         chosen: dict[int, None] = dict.fromkeys(self._dense_candidates(q, article))
         q_terms = terms(query.standalone)
+        if role_of(asking_sentence(own_words(query.standalone))):
+            # "What role does the European Union play?": the words that name the party are what
+            # to look for; "role" and "play" frame the question ("a neutral role" is no match).
+            q_terms = [t for t in q_terms if t not in ROLE_WORDS] or q_terms
         raw = self.lexical.scores(q_terms, article)
         lex = normalised(raw, self.lexical.ideal(q_terms))
         k = min(self.candidates, len(raw))

@@ -360,3 +360,15 @@ def test_a_role_is_said_from_the_sentences_naming_the_party(bot: Assistant, ques
     assert not a.abstained and a.citations
     # Every quote names the party (Oman's own sentences rank higher, and are left out).
     assert all(party in c.quote for c in a.citations), [c.quote for c in a.citations]
+
+
+@pytest.mark.slow
+def test_a_role_is_looked_up_by_the_party_and_a_party_never_named_has_none(bot: Assistant
+                                                                          ) -> None:
+    # "role" and "play" frame the question; "the European Union" is what to look for (the
+    # Oman sentence with "a neutral role" used to outrank it, and the answer was declined).
+    a = bot.ask("What role does the European Union play?")
+    assert not a.abstained and all("European Union" in c.quote for c in a.citations)
+    # A party the article never names: declined, saying so, not answered with Oman's role.
+    b = bot.ask("What role does Saudi Arabia play?")
+    assert b.abstained and b.text.startswith("The article never mentions “Saudi Arabia”")
