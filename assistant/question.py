@@ -200,6 +200,9 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
     if not _leans_on(question):
         return question
     asked = [text for role, text in turns if role == "user"]
+    swapped = _swapped(question, asked)
+    if swapped is not None:
+        return swapped
     previous = asked[-1]
     if not _leans_on(previous) or len(asked) == 1:
         return f"{question}{FOLLOW_UP}{previous})"
@@ -208,6 +211,29 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
     if topic == previous:
         return f"{question}{FOLLOW_UP}{previous})"
     return f"{question}{FOLLOW_UP}{previous}{FOLLOW_UP}{topic}))"
+
+
+# "what about Qatar?", "and the EU?": the question before, asked of another party.
+_ANOTHER = re.compile(r"^\W*(?i:and|and what about|what about|how about|what of)\s+"
+                      r"((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[?.!]*$")
+
+
+def _swapped(question: str, asked: list[str]) -> str | None:
+    """"What role does Oman play?" then "what about Qatar?" → "What role does Qatar play?": the
+    latest question that stands on its own (within CHAIN), with its first name replaced by the
+    one now asked about; None when the message is not of that form or that question names no
+    one."""
+    m = _ANOTHER.match(question)
+    if m is None:
+        return None
+    topic = next((q for q in reversed(asked[-CHAIN:]) if not _leans_on(q)), None)
+    names = _names(topic) if topic is not None else []
+    if topic is None or not names:
+        return None
+    other = m.group(1)
+    if re.search(rf"\bthe\s+{re.escape(names[0])}", topic):
+        other = re.sub(r"^the\s+", "", other)  # "the U.S." then "the EU": one "the"
+    return topic.replace(names[0], other, 1)
 
 
 def _leans_on(question: str) -> bool:

@@ -151,7 +151,7 @@ TURNS = (("user", "Could Iran and the U.S. ever talk directly?"),
 @pytest.mark.parametrize("follow_up", [
     "like what?", "for example?", "really?", "tell me more",  # asks for more, names nothing
     "why does that matter?", "has that helped?", "Is this new?",  # "that"/"this" as a subject
-    "how so?", "and Qatar?", "what about Oman?", "why did they refuse?",
+    "how so?", "and then?", "what about the sanctions?", "why did they refuse?",
 ])
 def test_follow_ups_carry_the_previous_question(follow_up: str) -> None:
     assert standalone(follow_up, TURNS) == f"{follow_up}{FOLLOW_UP}{TURNS[0][1]})"
@@ -171,6 +171,28 @@ def test_a_follow_up_on_a_follow_up_carries_the_question_that_set_the_topic() ->
     # A follow-up on a question that stood alone carries that one only.
     assert context_words(standalone("why?", turns[:2])) == turns[0][1]
     assert context_words("Who mediates?") == ""
+
+
+@pytest.mark.parametrize(("first", "then", "meant"), [
+    ("What role does Oman play?", "what about Qatar?", "What role does Qatar play?"),
+    ("Who is Kanaani?", "and Bagheri Kani?", "Who is Bagheri Kani?"),
+    ("Why does Iran insist on indirect talks?", "And the U.S.?",
+     "Why does the U.S. insist on indirect talks?"),
+    ("What did the U.S. do in 2018?", "how about the EU?", "What did the EU do in 2018?"),
+])
+def test_what_about_another_party_asks_the_question_before_of_it(first: str, then: str,
+                                                                 meant: str) -> None:
+    assert standalone(then, (("user", first), ("assistant", "…"))) == meant
+
+
+def test_what_about_reaches_back_past_follow_ups_and_needs_a_name_to_swap() -> None:
+    turns = (("user", "What role does Oman play?"), ("assistant", "…"),
+             ("user", "what about Qatar?"), ("assistant", "…"))
+    assert standalone("and the EU?", turns) == "What role does the EU play?"
+    # Nothing to swap: the question before names no one, or what follows is no name.
+    plain = (("user", "who mediates?"), ("assistant", "…"))
+    assert standalone("what about Qatar?", plain) == f"what about Qatar?{FOLLOW_UP}who mediates?)"
+    assert standalone("and since then?", turns[:2]).startswith(f"and since then?{FOLLOW_UP}")
 
 
 def test_he_becomes_the_name_without_the_possessive_it_was_written_with() -> None:
