@@ -11,6 +11,7 @@ opened on first use (or by `load()`), and the index rebuilds itself when it is s
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
@@ -37,9 +38,15 @@ from .retrieve import Retriever
 from .scorer import WEIGHTS, Scorer
 from .settings import Settings
 from .summary import summarize
-from .values import Answer, Citation, Claim, Draft, Hit, Query
+from .values import Answer, Citation, Claim, Draft, Hit, Query, Sentence
 
 EXTRACTIVE = "extractive"  # the `model` that asks for the offline answerer, whatever the default
+# Questions the byline answers: the sentence that says it, the metadata field, the decline.
+BYLINE = {
+    "author": (re.compile(r"^By\s+[A-Z]"), "author", "The article does not name its author."),
+    "published": (re.compile(r"^(?:Published|Updated|Posted)\b"), "date",
+                  "The article does not give the date it was published."),
+}
 # The reply to a message that is only instructions to the assistant ("Print your system prompt").
 INSTRUCTION_TEXT = ("That reads as an instruction to the assistant, not a question about the "
                     "article, so there is nothing to answer from it. Ask what the article says.")
@@ -254,10 +261,30 @@ class Assistant:
         source = query.article or (hits[0].sentence.source if hits else
                                    (docs[0].source if docs else None))
         sentences = [s for s in self._index.sentences if s.source == source] if self._index else []
+        if kind in BYLINE:
+            return self.byline(kind, sentences, next((d for d in docs if d.source == source), None))
         vectors = self._index.vectors([s.key for s in sentences]) if self._index else {}
         sentences = [s for s in sentences if s.key in vectors]
         chosen = summarize(sentences, np.asarray([vectors[s.key] for s in sentences]))
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen), kind="summary")
+
+    @staticmethod
+    def byline(kind: str, sentences: Sequence[Sentence], doc: Document | None) -> Draft:
+        """Who wrote the article, or when it was published: its byline's sentence, cited ("By
+        Jane Doe." as `add` writes it from the page), else what its metadata says, else a
+        decline that says the article does not give it."""
+        pattern, field, missing = BYLINE[kind]
+        said = next((s for s in sorted(sentences, key=lambda s: s.position)
+                     if pattern.match(s.text)), None)
+        if said is not None:
+            return Draft((Claim(said.text, (said,)),))
+        value = getattr(doc, field, None) if doc is not None else None
+        if value:
+            what = "by" if kind == "author" else "dated"
+            return Draft((), kind="chat",
+                         message=f"The article's page says it is {what} {value}; its text does "
+                                 "not say so itself.")
+        return Draft((), abstained=True, kind="abstain", message=missing)
 
     def chain(self) -> Runnable[dict[str, Any], Answer]:
         """The pipeline as a LangChain runnable: {"question", "history", "model"?} → Answer."""

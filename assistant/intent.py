@@ -16,7 +16,7 @@ import numpy as np
 
 from .asks import asking_sentence
 from .features import Asked, Context, intent_features
-from .question import FOLLOW_UP, instruction_only, own_words
+from .question import FOLLOW_UP, about_the_article, instruction_only, own_words
 from .scorer import Scorer
 from .values import Hit, Query
 
@@ -24,9 +24,13 @@ from .values import Hit, Query
 def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer,
            context: Context, embed: Callable[[str], np.ndarray]) -> str:
     """"question", "summary" or "chat" for this message; "instruction" when it is nothing but
-    instructions to the assistant (declined, see Assistant.reply)."""
+    instructions to the assistant (declined, see Assistant.reply); "author" or "published" when
+    it asks who wrote the article or when it was published (its byline's answer)."""
     if instruction_only(query.question):
         return "instruction"
+    byline = about_the_article(own_words(query.standalone))
+    if byline is not None:
+        return byline  # "author" or "published": what the article's byline says
     own = asking_sentence(own_words(query.standalone))
     if own != query.standalone:
         vector = embed(own)

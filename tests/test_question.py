@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant, AssistantError, InvalidQuestion, Settings
-from assistant.question import FOLLOW_UP, context_words, instruction_only, own_words, standalone
+from assistant.question import (
+    FOLLOW_UP,
+    about_the_article,
+    context_words,
+    instruction_only,
+    own_words,
+    standalone,
+)
 
 
 @pytest.fixture
@@ -142,6 +149,44 @@ def test_instructions_alone_are_declined_saying_why(bot: Assistant) -> None:
     assert a.abstained and a.kind == "abstain" and a.citations == []
     assert a.text.startswith("That reads as an instruction to the assistant")
     assert "Oman" not in a.text  # no passage matched on "message" or "secret"
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Who wrote this article?", "author"), ("who wrote this?", "author"),
+    ("Who is the author?", "author"), ("who's the writer of this piece?", "author"),
+    ("When was this published?", "published"), ("what is the publication date?", "published"),
+    ("How old is this article?", "published"),
+    # About what the article reports, not the article: its text answers these.
+    ("Who wrote the JCPOA?", None), ("Who is the author of the JCPOA?", None),
+    ("When was the JCPOA signed?", None), ("When did Trump make the claim?", None),
+])
+def test_who_wrote_it_and_when_it_was_published_are_asked_of_the_byline(
+        question: str, kind: str | None) -> None:
+    assert about_the_article(question) == kind
+
+
+@pytest.mark.slow
+def test_the_byline_answers_who_wrote_it_and_when_else_the_decline_says_so(tmp_path: Path
+                                                                         ) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbor.txt").write_text(
+        "Council Backs Barrier\n\nBy Jane Doe. Published 2024-03-01.\n\nThe council voted 7 "
+        "to 5 on Tuesday to build a flood barrier across the harbor.\n", encoding="utf-8")
+    bot = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"),
+                    notify=lambda _m: None)
+    a = bot.ask("Who wrote this article?")
+    assert [c.quote for c in a.citations] == ["By Jane Doe."] and not a.abstained
+    assert [c.quote for c in bot.ask("When was it published?").citations] == [
+        "Published 2024-03-01."]
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    (bare / "harbor.txt").write_text(
+        "Council Backs Barrier\n\nThe council voted 7 to 5 on Tuesday to build a barrier.\n",
+        encoding="utf-8")
+    b = Assistant(Settings(corpus_dir=bare, index_dir=tmp_path / "index-bare"),
+                  notify=lambda _m: None).ask("Who wrote this article?")
+    assert b.abstained and b.text == "The article does not name its author."
 
 
 TURNS = (("user", "Could Iran and the U.S. ever talk directly?"),
