@@ -79,6 +79,8 @@ VETO_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech", "n
 RELATED = 3
 
 
+_PLACE_NAMED = re.compile(
+    r"\b(?:in|at|near|inside|outside)\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)*)")
 _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
 _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
 _SPEAKER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -201,8 +203,13 @@ class ExtractiveAnswerer:
         "in 2006", "the UN", "its GDP": unlike a common word, an acronym or a number has no
         paraphrase the article could be using instead.
         """
-        return tuple(t for t in literals(question)
-                     if all(w not in self.vocabulary for w in terms(t) or [t.lower()]))
+        found = tuple(t for t in literals(question)
+                      if all(w not in self.vocabulary for w in terms(t) or [t.lower()]))
+        # A place the question puts something in ("in Vienna", "at Muscat") that the article
+        # never names: it cannot say what happened there.
+        places = tuple(n for n in _PLACE_NAMED.findall(question)
+                       if not any(t in self.vocabulary for t in terms(n)))
+        return found + places
 
     def known(self, word: str) -> bool:
         """Whether the corpus has the word, or, for a verb, a word of the same root ("denial")."""

@@ -81,6 +81,17 @@ def test_a_year_is_no_amount_but_can_say_how_long() -> None:
     assert not holds("number", "The tide rises high.", "How high does the tide rise?")
 
 
+def test_a_place_the_question_names_and_the_article_never_does_is_unknown() -> None:
+    answerer, _ = _answerer()
+    answerer.vocabulary = frozenset(answerer.vocabulary | {"calder", "bay"})
+    assert answerer.unknown_numbers("Did the council meet in Vienna?") == ("Vienna",)
+    assert answerer.unknown_numbers("Did the talks take place at Muscat Palace?") == (
+        "Muscat Palace",)
+    # A place it names, or a name that is no place the question puts anything in.
+    assert answerer.unknown_numbers("What happened in Calder Bay?") == ()
+    assert answerer.unknown_numbers("Is the Islamic Republic keen on talks?") == ()
+
+
 def test_a_day_or_a_name_asked_for_must_be_there() -> None:
     assert shape("On what exact date did he speak?").needs == "date"
     assert not holds("date", "The U.S. withdrew from the deal in 2018.", "What day was it?")
