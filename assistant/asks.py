@@ -23,8 +23,10 @@ NUMBER = re.compile(
     re.I,
 )
 _YEAR = r"\b(?:1[89]\d\d|20\d\d)\b"
-_MONTH = r"\b(?:january|february|march|april|may|june|july|august|september|october|november|" \
-         r"december)\b"
+# A month is written with its capital: "may" and "march" are also a verb ("These may include
+# …"), and read as months they made any sentence with them hold a time.
+_MONTH = r"\b(?-i:January|February|March|April|May|June|July|August|September|October|" \
+         r"November|December)\b"
 _RELATIVE = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|earlier|" \
             r"ago|decades?|(?:this|last|recent|past|coming)\s+(?:week|month|year)s?)\b"
 YEAR = re.compile(_YEAR)

@@ -92,6 +92,12 @@ def test_a_place_the_question_names_and_the_article_never_does_is_unknown() -> N
     assert answerer.unknown_numbers("Is the Islamic Republic keen on talks?") == ()
 
 
+def test_a_month_is_a_capitalised_name_not_the_verb_may() -> None:
+    assert not holds("time", "These may include sanctions relief.", "When will talks resume?")
+    assert holds("time", "The talks resume in May.", "When will talks resume?")
+    assert holds("date", "The vote is on March 3.", "What day is the vote?")
+
+
 def test_a_day_or_a_name_asked_for_must_be_there() -> None:
     assert shape("On what exact date did he speak?").needs == "date"
     assert not holds("date", "The U.S. withdrew from the deal in 2018.", "What day was it?")
