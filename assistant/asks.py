@@ -66,7 +66,11 @@ def shape(question: str) -> Shape:
         return Shape("fact", "date")
     if re.search(r"^(?:when|since when)\b", q):
         return Shape("fact", "time")
-    if re.search(r"\bnames? of\b|^(?:what|how) (?:is|are|was|were) .+ (?:called|named)$", q):
+    named = re.search(r"\bnames? of (?:the |its |their |his |her )?(.+)$", q)
+    if named and any(stem(w) in PERSON_NOUNS for w in named.group(1).split()[:4]):
+        # "What were the names of the commanders killed …?": people's names, not just any.
+        return Shape("fact", "person")
+    if named or re.search(r"^(?:what|how) (?:is|are|was|were) .+ (?:called|named)$", q):
         # "What are the Iran-aligned forces called?": a name the question does not hold.
         return Shape("fact", "name")
     if _SPEECH_ASKED.search(question):

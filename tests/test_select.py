@@ -92,6 +92,15 @@ def test_a_place_the_question_names_and_the_article_never_does_is_unknown() -> N
     assert answerer.unknown_numbers("Is the Islamic Republic keen on talks?") == ()
 
 
+def test_the_names_of_people_are_the_names_of_persons() -> None:
+    q = "What were the names of the commanders killed in Damascus?"
+    assert shape(q).needs == "person"
+    assert not holds("person", "It struck Israeli interests after its commanders were killed.", q)
+    assert holds("person", "The strike killed two commanders, Ali Haddad and Reza Nouri.", q)
+    # The name of a thing is any name the question does not hold.
+    assert shape("What is the name of the fertiliser company?").needs == "name"
+
+
 def test_a_month_is_a_capitalised_name_not_the_verb_may() -> None:
     assert not holds("time", "These may include sanctions relief.", "When will talks resume?")
     assert holds("time", "The talks resume in May.", "When will talks resume?")
