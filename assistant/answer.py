@@ -198,7 +198,8 @@ class ExtractiveAnswerer:
                      and stem(w) not in self.vocabulary)
 
     def unknown_numbers(self, question: str) -> tuple[str, ...]:
-        """Numbers, years and acronyms in the question that the corpus never mentions.
+        """Numbers, years, acronyms and places ("in Vienna") in the question that the corpus
+        never mentions.
 
         "in 2006", "the UN", "its GDP": unlike a common word, an acronym or a number has no
         paraphrase the article could be using instead.
@@ -352,6 +353,7 @@ class ExtractiveAnswerer:
         s = shape(own)
         name = asked_name(own)
         described: list[Sentence] = []  # "who is X": the sentences that say who X is
+        party: frozenset[str] = frozenset()  # "what role does X play": the words naming X
         if name is not None:  # ... come first, then those that name X
             described = [h.sentence for h in hits if describes(name, h.sentence.text)]
             hits = sorted(hits, key=lambda h: (h.sentence not in described,
@@ -376,7 +378,7 @@ class ExtractiveAnswerer:
         # "Who is Kwame Mensah?": every sentence that says who he is (then a researcher, now
         # the chief scientific officer), else the usual choice.
         first = [h.sentence for h in hits if h.sentence in described][:DESCRIPTIONS]
-        if name is None and (party := role_of(own)):
+        if party:
             # "What role does Qatar play?": said from the sentences naming Qatar (with what they
             # lean on), not from a sentence about Oman that scores higher.
             hits = [h for h in hits if party & set(words(h.sentence.text))] or list(hits)

@@ -55,8 +55,9 @@ def closest(answer: str, candidates: Sequence[Sentence]) -> Sentence | None:
     heard = set(terms(answer))
     if not heard or not candidates:
         return None
-    best = max(candidates, key=lambda s: len(heard & set(terms(s.text))))
-    return best if len(heard & set(terms(best.text))) >= SAID * len(heard) else None
+    shared, best = max(((len(heard & set(terms(s.text))), s) for s in candidates),
+                       key=lambda pair: pair[0])
+    return best if shared >= SAID * len(heard) else None
 
 
 def carries_on(answer: str, candidates: Sequence[Sentence],

@@ -28,10 +28,11 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
     it asks who wrote the article or when it was published (its byline's answer)."""
     if instruction_only(query.question):
         return "instruction"
-    byline = about_the_article(own_words(query.standalone))
+    typed = own_words(query.standalone)
+    byline = about_the_article(typed)
     if byline is not None:
         return byline  # "author" or "published": what the article's byline says
-    own = asking_sentence(own_words(query.standalone))
+    own = asking_sentence(typed)
     if own != query.standalone:
         vector = embed(own)
     asked = Asked.of(own, query.standalone)
