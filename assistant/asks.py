@@ -399,6 +399,63 @@ def people_in(text: str) -> list[frozenset[str]]:
     return [frozenset(words(n)) for n in _PERSON_NAME.findall(text) if not _NOT_A_PERSON.search(n)]
 
 
+# Words before a name that say it is a person's ("President Ebrahim Raisi", "Dr. Sunita Rao").
+TITLES = frozenset("""
+    president leader supreme ayatollah dr professor prof mayor minister prime sultan emir king
+    queen prince princess sheikh senator general mr mrs ms sir dame chancellor governor judge
+    secretary pope imam rabbi reverend captain colonel admiral ambassador
+""".split())
+# Words of a capitalised name that make it a body, a place or a thing, not a person.
+_NOT_SOMEONE = re.compile(
+    r"\b(?:Union|States|Nations|Ministry|Council|Peninsula|House|East|Eastern|West|Western|"
+    r"Republic|Plan|Action|Guard|Gulf|Sea|Pacific|Party|Office|Biotech|Ventures|Group|Bank|"
+    r"University|College|Institute|Association|Authority|Engineering|Mutual|Fund|Company|Corp|"
+    r"Inc|Ltd|Agency|Department|Committee|Commission|Foundation|Times|News|Press|Partners|"
+    r"Capital|Labs?|Systems|Energy|Holdings|Society|Club|Bay|Port|Point|Wharf|Street|Road|River|"
+    r"Island|City|County|State|Province|Kingdom|Storm|Hurricane|Court|Parliament|Senate|"
+    r"Congress|Army|Navy|Forces?|Corps|Programm?e?|Agreement|Deal|Treaty|Act)\b")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+[A-Z][\w’'-]*)+")
+_SAYS = r"(?:said|says|told|tells|added|argued|warned|noted|stated|explained|insisted)"
+# What marks the name just read as a person's: "X, who …", "X said", "said X", "X, a researcher",
+# "he"/"she" after it.
+_WHO_AFTER = re.compile(rf"\s*,\s*who\b|(?:\s*,[^,]{{1,90}},)?\s+{_SAYS}\b"
+                        r"|\s*,\s*(?:then |now |formerly )?(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?"
+                        r"[\w-]+(?:er|or|ist|ian|ant)\b")
+_SAID_BEFORE = re.compile(rf"\b{_SAYS}\s*$")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b")
+_NOT_BEFORE_SOMEONE = frozenset({"of", "for", "at", "in", "from", "on", "to"})
+
+
+def introduced_people(text: str) -> list[str]:
+    """The people a sentence names and marks as people, their names without titles:
+    "President Ebrahim Raisi" → "Ebrahim Raisi"; "Professor Anneliese Voss, the biochemist whose
+    lab …" → "Anneliese Voss". Precision before recall: a name of two or more capitalised words
+    that is not a body or place, marked by a title or a person's noun just before it, by "who"
+    or an appositive person's noun after it, by a verb of saying, or by "he"/"she" later in the
+    sentence. A lone surname ("Biden") is not enough to tell."""
+    found = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = m.group(0).split()
+        titled = max((i + 1 for i, w in enumerate(run) if w.lower().strip(".") in TITLES),
+                     default=0)
+        run = run[titled:]
+        while run and run[0].lower() in STOPWORDS:
+            run = run[1:]
+        name = " ".join(run)
+        name = re.sub(r"[’']s$", "", name)
+        if len(name.split()) < 2 or _NOT_SOMEONE.search(name):
+            continue
+        before = words(text[:m.start()])[-3:]
+        if not titled and before and before[-1] in _NOT_BEFORE_SOMEONE:
+            continue  # "the Institute for Circular Economy Policy"
+        after = text[m.end():]
+        if (titled or any(stem(w) in PERSON_NOUNS or w in TITLES for w in before)
+                or _WHO_AFTER.match(after) or _SAID_BEFORE.search(text[:m.start()])
+                or _PRONOUN.search(after)):
+            found.append(name)
+    return found
+
+
 _ROLE_OF = (
     re.compile(r"^(?:what|which) (?:role|part) (?:does|did|do|has|have|had|is|was|will) (.+?) "
                r"(?:play|played|playing|have|had)\b", re.I),

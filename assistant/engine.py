@@ -37,7 +37,7 @@ from .question import prepare
 from .retrieve import Retriever
 from .scorer import WEIGHTS, Scorer
 from .settings import Settings
-from .summary import summarize
+from .summary import summarize, who_is_who
 from .values import Answer, Citation, Claim, Draft, Hit, Query, Sentence
 
 EXTRACTIVE = "extractive"  # the `model` that asks for the offline answerer, whatever the default
@@ -261,8 +261,20 @@ class Assistant:
         source = query.article or (hits[0].sentence.source if hits else
                                    (docs[0].source if docs else None))
         sentences = [s for s in self._index.sentences if s.source == source] if self._index else []
+        doc = next((d for d in docs if d.source == source), None)
         if kind in BYLINE:
-            return self.byline(kind, sentences, next((d for d in docs if d.source == source), None))
+            return self.byline(kind, sentences, doc)
+        if kind == "title":
+            if doc is None or not doc.title:
+                return Draft((), abstained=True, kind="abstain",
+                             message="The article has no title.")
+            return Draft((), kind="chat", message=f"The article is titled “{doc.title}”.")
+        if kind == "people":
+            named = who_is_who(sentences)
+            if not named:
+                return Draft((), abstained=True, kind="abstain",
+                             message="The article names no people.")
+            return Draft(tuple(Claim(s.text, (s,)) for s in named))
         vectors = self._index.vectors([s.key for s in sentences]) if self._index else {}
         sentences = [s for s in sentences if s.key in vectors]
         chosen = summarize(sentences, np.asarray([vectors[s.key] for s in sentences]))

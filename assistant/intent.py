@@ -24,14 +24,15 @@ from .values import Hit, Query
 def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer,
            context: Context, embed: Callable[[str], np.ndarray]) -> str:
     """"question", "summary" or "chat" for this message; "instruction" when it is nothing but
-    instructions to the assistant (declined, see Assistant.reply); "author" or "published" when
-    it asks who wrote the article or when it was published (its byline's answer)."""
+    instructions to the assistant (declined, see Assistant.reply); "author", "published",
+    "title" or "people" when it asks about the article as a whole: who wrote it, when it was
+    published, its title, the people it names (question.about_the_article)."""
     if instruction_only(query.question):
         return "instruction"
     typed = own_words(query.standalone)
     byline = about_the_article(typed)
     if byline is not None:
-        return byline  # "author" or "published": what the article's byline says
+        return byline  # the byline, the title or the article's people: no one passage
     own = asking_sentence(typed)
     if own != query.standalone:
         vector = embed(own)

@@ -126,14 +126,40 @@ _WHEN_PUBLISHED = re.compile(
     rf"|how (?:old|recent) is {_THE_ARTICLE}\b)", re.I)
 
 
+_TITLE = re.compile(
+    rf"^\W*(?:what(?:'s| is| was) (?:the )?(?:title|headline|name) of {_THE_ARTICLE}"
+    rf"|what(?:'s| is| was) (?:its|{_THE_ARTICLE}(?:'s)?) (?:title|headline)"
+    rf"|what(?:'s| is) {_THE_ARTICLE} (?:called|titled|named|headlined)"
+    rf"|how is {_THE_ARTICLE} (?:titled|headlined)"
+    rf"|(?:what(?:'s| is| was) the )?(?:title|headline)\W*$)", re.I)
+_PEOPLE_NOUNS = r"(?:people|persons|individuals|figures|characters|personalities|names)"
+_WHO_IS_IN = re.compile(
+    rf"^\W*(?:(?:who|which|what)(?: are| were)? (?:the )?(?:main |key |important |major "
+    rf"|principal |central )?{_PEOPLE_NOUNS}(?: (?:are |were )?(?:mentioned|named|quoted|featured"
+    rf"|discussed|involved)(?: in {_THE_ARTICLE})?| (?:in|of) {_THE_ARTICLE}"
+    rf"| does {_THE_ARTICLE} (?:mention|name|quote|feature|discuss))?\W*$"
+    rf"|who(?:'s| is| are| was| were| gets?) (?:mentioned|named|quoted|featured)"
+    rf"(?: in {_THE_ARTICLE})?\W*$"
+    rf"|who(?:'s| is| are) in {_THE_ARTICLE}\W*$"
+    rf"|(?:list|name) (?:all )?(?:of )?(?:the )?{_PEOPLE_NOUNS}(?: (?:mentioned|named|quoted)"
+    rf"| (?:in|of) {_THE_ARTICLE})?\W*$"
+    rf"|who(?:'s| is) who\b)", re.I)
+
+
 def about_the_article(question: str) -> str | None:
-    """"author" for "Who wrote this?", "published" for "When was the article published?": a
-    question its byline answers, not its text; None for any other."""
+    """A question about the article as a whole that no one passage answers: "author" for "Who
+    wrote this?" and "published" for "When was the article published?" (its byline answers),
+    "title" for "What's the headline?", "people" for "Who are the main people in it?"; None
+    for any other."""
     q = " ".join(question.split())
     if _WHO_WROTE.search(q):
         return "author"
     if _WHEN_PUBLISHED.search(q):
         return "published"
+    if _TITLE.search(q):
+        return "title"
+    if _WHO_IS_IN.search(q):
+        return "people"
     return None
 
 

@@ -28,7 +28,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .text import LEANS_BACK, terms
+from .asks import introduced_people
+from .text import LEANS_BACK, terms, words
 from .values import Sentence
 
 DAMPING = 0.85  # LexRank's damping factor, as in the paper
@@ -38,6 +39,8 @@ CONCEPT_SENTENCES = 2
 # A summary of five sentences (six when the last leans on the one before it): inside the three
 # to six a reader expects of "summarize".
 LENGTH = 5
+# "Who are the main people in it?": at most this many people, those the article mentions most.
+PEOPLE = 6
 # A summary of an article with headings draws on at least this many of its sections.
 SUMMARY_SECTIONS = 3
 
@@ -105,3 +108,24 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
             covered |= words[j]
             sections.add(sentences[j].section)
     return sorted((sentences[i] for i in chosen), key=lambda s: s.position)
+
+
+def who_is_who(sentences: Sequence[Sentence], limit: int = PEOPLE) -> list[Sentence]:
+    """The sentences that introduce the people an article names (asks.introduced_people), one
+    per person, the first that marks them as a person ("Iranian Foreign Ministry spokesperson
+    Nasser Kanaani …"); the `limit` people its sentences mention most (by any word of their
+    name: "Trump" counts for Donald Trump), in reading order."""
+    ordered = sorted(sentences, key=lambda s: s.position)
+    first: dict[frozenset[str], Sentence] = {}
+    for s in ordered:
+        for name in introduced_people(s.text):
+            key = frozenset(words(name))
+            if not any(key <= k or k <= key for k in first):
+                first[key] = s
+    said = [set(words(s.text)) for s in ordered]
+
+    def mentions(key: frozenset[str]) -> int:
+        return sum(bool(key & ws) for ws in said)
+
+    main = sorted(first, key=lambda k: (-mentions(k), first[k].position))[:limit]
+    return sorted({first[k] for k in main}, key=lambda s: s.position)

@@ -159,6 +159,14 @@ def test_instructions_alone_are_declined_saying_why(bot: Assistant) -> None:
     # About what the article reports, not the article: its text answers these.
     ("Who wrote the JCPOA?", None), ("Who is the author of the JCPOA?", None),
     ("When was the JCPOA signed?", None), ("When did Trump make the claim?", None),
+    # Its title, and the people it names: the article as a whole, not one passage.
+    ("What is the title of the article?", "title"), ("what's the headline?", "title"),
+    ("What is this story called?", "title"), ("headline?", "title"),
+    ("Who are the main people in the article?", "people"), ("which people are mentioned?",
+                                                             "people"),
+    ("who is quoted in this piece?", "people"), ("List the names in the story.", "people"),
+    ("What is the title of the agreement?", None), ("Which people are hurt by sanctions?", None),
+    ("Who are the people protesting?", None), ("Who is the main negotiator?", None),
 ])
 def test_who_wrote_it_and_when_it_was_published_are_asked_of_the_byline(
         question: str, kind: str | None) -> None:
@@ -187,6 +195,33 @@ def test_the_byline_answers_who_wrote_it_and_when_else_the_decline_says_so(tmp_p
     b = Assistant(Settings(corpus_dir=bare, index_dir=tmp_path / "index-bare"),
                   notify=lambda _m: None).ask("Who wrote this article?")
     assert b.abstained and b.text == "The article does not name its author."
+
+
+@pytest.mark.slow
+def test_the_title_and_the_people_it_names_are_answered_from_the_whole_article(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dam.txt").write_text(
+        "Valley Dam Wins Approval\n\nThe regional board approved the Ostra Valley dam on "
+        "Friday. Board chair Miriam Kessel said the vote ended a decade of delay. The "
+        "contractor, Stahl Bau Group, said work would begin in spring.\n\nFarmers downstream "
+        "were divided. Jonas Pert, who grows barley near the river, said his fields flood "
+        "every other year. The Ostra Valley Farmers Union opposed the plan.\n",
+        encoding="utf-8")
+    bot = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"),
+                    notify=lambda _m: None)
+    title = bot.ask("What's the headline?")
+    assert title.kind == "chat" and "Valley Dam Wins Approval" in title.text
+    people = bot.ask("Who are the main people in the article?")
+    assert people.kind == "answer" and [c.quote for c in people.citations] == [
+        "Board chair Miriam Kessel said the vote ended a decade of delay.",
+        "Jonas Pert, who grows barley near the river, said his fields flood every other year."]
+    (corpus / "dam.txt").write_text("The regional board approved the dam on Friday.\n",
+                                    encoding="utf-8")
+    none = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path / "index2"),
+                     notify=lambda _m: None).ask("who is mentioned?")
+    assert none.abstained and none.text == "The article names no people."
 
 
 TURNS = (("user", "Could Iran and the U.S. ever talk directly?"),

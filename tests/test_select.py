@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import ExtractiveAnswerer
-from assistant.asks import focus, holds, named_people, people_in, person_asked, shape
+from assistant.asks import (
+    focus,
+    holds,
+    introduced_people,
+    named_people,
+    people_in,
+    person_asked,
+    shape,
+)
 from assistant.values import Hit, Query, Sentence
 
 PARAGRAPH = [
@@ -152,3 +160,21 @@ def test_which_officials_may_be_named_in_the_runner_up() -> None:
 def test_the_thing_asked_about_is_the_head_of_its_noun_phrase(question: str, head: str) -> None:
     assert focus(question) == head
     assert person_asked(question) == (head in ("official", "diplomats"))
+
+
+@pytest.mark.parametrize(("sentence", "people"), [
+    ("Prime Minister Lena Ostrova arrived late.", ["Lena Ostrova"]),  # a title
+    ("The rail union's negotiator, Piet Vandermolen, left the room.", ["Piet Vandermolen"]),
+    ("Omar Haddad, who runs the port, welcomed it.", ["Omar Haddad"]),  # "who"
+    ("“It is too early,” said Karin Holm.", ["Karin Holm"]),  # a verb of saying
+    ("Tessa Brandt, a hydrologist at the agency, disagreed.", ["Tessa Brandt"]),
+    ("Yusuf Demir thinks his plan will pass.", ["Yusuf Demir"]),  # "his" after it
+    # Bodies, places and things, however they are written about: no one.
+    ("Northgate Ventures, a fund based in Oslo, said it would invest.", []),
+    ("The grant came from the Institute for Coastal Policy, which she leads.", []),
+    ("While Tehran hesitated, the Red Sea route stayed closed.", []),
+    ("Biden said little.", []),  # a surname alone does not tell
+])
+def test_introduced_people_are_names_the_sentence_marks_as_people(sentence: str,
+                                                                   people: list[str]) -> None:
+    assert introduced_people(sentence) == people
