@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -257,6 +258,20 @@ def corpus_stamp(corpus_dir: Path) -> int:
         return -1
 
 
+# A file edited in place (an editor saving over it) leaves its folder's modification time as
+# it was: the files themselves are looked at again at most this often (seconds), so that a
+# question costs one stat, not one per article.
+FILE_CHECK_SECONDS = 1.0
+
+
+def _file_key(p: Path) -> tuple[int, int, int]:
+    """What changes when a document or its metadata sidecar is written: modification times
+    and size."""
+    st, side = p.stat(), meta_path(p)
+    meta_ns = side.stat().st_mtime_ns if side.exists() else 0
+    return st.st_mtime_ns, st.st_size, meta_ns
+
+
 class Corpus:
     """The segmented documents of a folder, re-reading only the files that changed."""
 
@@ -265,15 +280,15 @@ class Corpus:
         self.dir = corpus_dir
         self.stamp: int | None = None
         self._seen: dict[str, tuple[tuple[int, int, int], Document]] = {}
+        self._files_checked = 0.0
 
     def refresh(self) -> list[Document]:
         """Every document, sorted by name; unchanged files are not read again."""
         self.stamp = corpus_stamp(self.dir)
+        self._files_checked = time.monotonic()
         docs, seen = [], {}
         for p in corpus_files(self.dir):
-            st, side = p.stat(), meta_path(p)
-            meta_ns = side.stat().st_mtime_ns if side.exists() else 0
-            key = (st.st_mtime_ns, st.st_size, meta_ns)
+            key = _file_key(p)
             old = self._seen.get(p.name)
             doc = old[1] if old and old[0] == key else read_document(p)
             seen[p.name] = (key, doc)
@@ -282,8 +297,25 @@ class Corpus:
         return docs
 
     def changed(self) -> bool:
-        """Whether the folder changed since the last `refresh()` (one stat)."""
-        return self.stamp != corpus_stamp(self.dir)
+        """Whether the corpus changed since the last `refresh()`: a file added, removed or
+        replaced (the folder's stat, every call), or a file edited in place (each file's
+        stat, at most every FILE_CHECK_SECONDS)."""
+        if self.stamp != corpus_stamp(self.dir):
+            return True
+        now = time.monotonic()
+        if now - self._files_checked < FILE_CHECK_SECONDS:
+            return False
+        self._files_checked = now
+        try:
+            files = corpus_files(self.dir)
+        except IndexUnavailable:
+            return True
+        try:
+            return (len(files) != len(self._seen)
+                    or any(self._seen.get(p.name, ((-1, -1, -1),))[0] != _file_key(p)
+                           for p in files))
+        except OSError:
+            return True  # a file went away between listing and stat: read the folder again
 
 
 def corpus_digest(corpus_dir: Path) -> str:

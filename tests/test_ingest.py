@@ -9,6 +9,7 @@ The page is tests/data/saved_page.html, a small newspaper page written for this 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -111,6 +112,27 @@ def test_a_running_assistant_follows_the_corpus(archive: Assistant,
     after = archive.ask("Who is the port director?")
     assert archive.load().removed == [STORED]
     assert all(c.source != STORED for c in after.citations + after.related)
+
+
+@pytest.mark.slow
+def test_an_article_edited_in_place_is_read_again(archive: Assistant,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor saving over the file leaves the folder's modification time as it was; the
+    files' own are looked at again (at most every FILE_CHECK_SECONDS, here at once)."""
+    import assistant.corpus as corpus_module
+    monkeypatch.setattr(corpus_module, "FILE_CHECK_SECONDS", 0.0)
+    path = archive.settings.corpus_dir / "000_62740a8eec420147.txt"
+    assert "Oman" in archive.ask("Who mediates?").text
+    folder = archive.settings.corpus_dir.stat().st_mtime_ns
+    text = path.read_text(encoding="utf-8")
+    with path.open("w", encoding="utf-8") as f:  # in place: same file, same folder entry
+        f.write(text.replace("Oman", "Norway"))
+    os.utime(archive.settings.corpus_dir, ns=(folder, folder))
+    answer = archive.ask("Who mediates?")
+    assert archive.load().added == ["000_62740a8eec420147.txt"]  # re-embedded, not restarted
+    assert "Norway" in answer.text and "Oman" not in answer.text
+    assert path.read_text(encoding="utf-8")[answer.citations[0].start:
+                                            answer.citations[0].end] == answer.citations[0].quote
 
 
 @pytest.mark.slow
