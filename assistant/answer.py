@@ -41,6 +41,7 @@ from .asks import (
     role_of,
     shape,
 )
+from .conversation import previous_answer, said
 from .features import asked_name, describes, mentions
 from .question import context_words, names_nothing, own_words
 from .text import stem, terms, words
@@ -94,6 +95,16 @@ class Answerer(Protocol):
     """Turns a query and its retrieved sentences into a draft answer."""
 
     name: str
+
+    @staticmethod
+    def unsaid(query: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """The hits the previous answer did not say (conversation.said), when some are left:
+        asked for more, a reader is not handed again the sentences they just read."""
+        heard = previous_answer(query)
+        if not heard:
+            return list(hits)
+        done = set(said(heard, [h.sentence for h in hits]))
+        return [h for h in hits if h.sentence not in done] or list(hits)
 
     def answer(self, query: Query, hits: Sequence[Hit]) -> Draft:
         """The draft answer for the query."""
@@ -345,6 +356,16 @@ class ExtractiveAnswerer:
                 nxt = by_pos.get((nxt.source, nxt.position + 1))
         return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))
 
+    @staticmethod
+    def unsaid(query: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """The hits the previous answer did not say (conversation.said), when some are left:
+        asked for more, a reader is not handed again the sentences they just read."""
+        heard = previous_answer(query)
+        if not heard:
+            return list(hits)
+        done = set(said(heard, [h.sentence for h in hits]))
+        return [h for h in hits if h.sentence not in done] or list(hits)
+
     def answer(self, query: Query, hits: Sequence[Hit]) -> Draft:
         """Answer from the hits, or abstain with the closest passages."""
         if not hits:
@@ -363,10 +384,13 @@ class ExtractiveAnswerer:
             party = role_of(own)
             if party:  # "what role does Qatar play": the sentences naming Qatar first
                 hits = sorted(hits, key=lambda h: not party & set(words(h.sentence.text)))
-        after = next((h.sentence for h in hits if h.follows), None)
-        if after is not None and names_nothing(own):
-            # "like what?", "so what?": nothing asked but more of what was just said.
-            return Draft((Claim(after.text, (after,)),))
+        if names_nothing(own):
+            # "like what?", "so what?", "anything else?": nothing asked but more of what was
+            # just said: what carries on from it, else the best of what it did not say.
+            after = next((h.sentence for h in hits if h.follows), None)
+            if after is not None:
+                return Draft((Claim(after.text, (after,)),))
+            hits = self.unsaid(query, hits)
         hits = self.carry_on(hits)
         ev = self.evidence(query, hits, s.needs)
         if not ev.answerable():

@@ -72,3 +72,19 @@ def test_like_what_gets_what_the_article_says_next(
     invariants(a)
     assert not a.abstained
     assert any(c.quote.startswith("These may include") for c in a.citations), a.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("more", ["anything else?", "what else?", "is there anything further?"])
+def test_asked_for_more_the_reader_is_not_handed_what_they_just_read(
+        bot: Assistant, invariants: Callable[[Answer], None], more: str) -> None:
+    """Nothing carries on from the last sentence said (its paragraph ends there): the answer
+    to "anything else?" is the best of what the previous answer did not say."""
+    first = bot.ask("Who mediates?")
+    history = [{"role": "user", "content": "Who mediates?"},
+               {"role": "assistant", "content": first.text}]
+    a = bot.ask(more, history=history)
+    invariants(a)
+    assert a.interpreted_as != more  # read as a follow-up of "Who mediates?"
+    assert not a.abstained and a.citations
+    assert not {c.quote for c in a.citations} & {c.quote for c in first.citations}, a.text
