@@ -96,16 +96,6 @@ class Answerer(Protocol):
 
     name: str
 
-    @staticmethod
-    def unsaid(query: Query, hits: Sequence[Hit]) -> list[Hit]:
-        """The hits the previous answer did not say (conversation.said), when some are left:
-        asked for more, a reader is not handed again the sentences they just read."""
-        heard = previous_answer(query)
-        if not heard:
-            return list(hits)
-        done = set(said(heard, [h.sentence for h in hits]))
-        return [h for h in hits if h.sentence not in done] or list(hits)
-
     def answer(self, query: Query, hits: Sequence[Hit]) -> Draft:
         """The draft answer for the query."""
         ...
@@ -148,6 +138,16 @@ class Evidence:
             return False
         # Weak evidence on both counts: neither the meaning nor the words are there.
         return self.dense >= SURE_DENSE or self.coverage >= MIN_COVERAGE
+
+
+def unsaid(query: Query, hits: Sequence[Hit]) -> list[Hit]:
+    """The hits the previous answer did not say (conversation.said), when some are left:
+    asked for more, a reader is not handed again the sentences they just read."""
+    heard = previous_answer(query)
+    if not heard:
+        return list(hits)
+    done = set(said(heard, [h.sentence for h in hits]))
+    return [h for h in hits if h.sentence not in done] or list(hits)
 
 
 class ExtractiveAnswerer:
@@ -356,16 +356,6 @@ class ExtractiveAnswerer:
                 nxt = by_pos.get((nxt.source, nxt.position + 1))
         return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))
 
-    @staticmethod
-    def unsaid(query: Query, hits: Sequence[Hit]) -> list[Hit]:
-        """The hits the previous answer did not say (conversation.said), when some are left:
-        asked for more, a reader is not handed again the sentences they just read."""
-        heard = previous_answer(query)
-        if not heard:
-            return list(hits)
-        done = set(said(heard, [h.sentence for h in hits]))
-        return [h for h in hits if h.sentence not in done] or list(hits)
-
     def answer(self, query: Query, hits: Sequence[Hit]) -> Draft:
         """Answer from the hits, or abstain with the closest passages."""
         if not hits:
@@ -390,7 +380,7 @@ class ExtractiveAnswerer:
             after = next((h.sentence for h in hits if h.follows), None)
             if after is not None:
                 return Draft((Claim(after.text, (after,)),))
-            hits = self.unsaid(query, hits)
+            hits = unsaid(query, hits)
         hits = self.carry_on(hits)
         ev = self.evidence(query, hits, s.needs)
         if not ev.answerable():
