@@ -16,7 +16,13 @@ import numpy as np
 
 from .asks import asking_sentence
 from .features import Asked, Context, intent_features
-from .question import FOLLOW_UP, about_the_article, instruction_only, own_words
+from .question import (
+    FOLLOW_UP,
+    about_the_article,
+    asks_an_opinion,
+    instruction_only,
+    own_words,
+)
 from .scorer import Scorer
 from .values import Hit, Query
 
@@ -26,10 +32,13 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
     """"question", "summary" or "chat" for this message; "instruction" when it is nothing but
     instructions to the assistant (declined, see Assistant.reply); "author", "published",
     "title" or "people" when it asks about the article as a whole: who wrote it, when it was
-    published, its title, the people it names (question.about_the_article)."""
+    published, its title, the people it names (question.about_the_article); "opinion" when it
+    asks the assistant's own view (declined, with the closest passages)."""
     if instruction_only(query.question):
         return "instruction"
     typed = own_words(query.standalone)
+    if asks_an_opinion(typed):
+        return "opinion"
     byline = about_the_article(typed)
     if byline is not None:
         return byline  # the byline, the title or the article's people: no one passage

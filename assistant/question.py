@@ -146,6 +146,22 @@ _WHO_IS_IN = re.compile(
     rf"|who(?:'s| is) who\b)", re.I)
 
 
+# Asking the assistant for a view of its own: "what do you think?", "do you agree with Iran?".
+_OPINION = re.compile(
+    r"\b(?:what do you (?:think|reckon|feel|make of)|how do you feel"
+    r"|(?:your|ur) (?:own |personal |honest )?(?:opinion|view|views|take|thoughts|stance|position"
+    r"|verdict|judgement|judgment)\b"
+    r"|do you (?:agree|disagree|support|side|approve)\b"
+    r"|are you (?:for|against|on \w+(?:'s)? side)\b|which side are you"
+    r"|who do you (?:support|side with|agree with|think is right|believe))", re.I)
+
+
+def asks_an_opinion(question: str) -> bool:
+    """Whether the message asks the assistant's own view ("What's your opinion on Iran?", "do
+    you agree with Trump?"): the article's words can report views, not hold one for it."""
+    return bool(_OPINION.search(" ".join(question.split())))
+
+
 def about_the_article(question: str) -> str | None:
     """A question about the article as a whole that no one passage answers: "author" for "Who
     wrote this?" and "published" for "When was the article published?" (its byline answers),

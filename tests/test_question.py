@@ -14,6 +14,7 @@ from assistant import Assistant, AssistantError, InvalidQuestion, Settings
 from assistant.question import (
     FOLLOW_UP,
     about_the_article,
+    asks_an_opinion,
     context_words,
     instruction_only,
     own_words,
@@ -195,6 +196,28 @@ def test_the_byline_answers_who_wrote_it_and_when_else_the_decline_says_so(tmp_p
     b = Assistant(Settings(corpus_dir=bare, index_dir=tmp_path / "index-bare"),
                   notify=lambda _m: None).ask("Who wrote this article?")
     assert b.abstained and b.text == "The article does not name its author."
+
+
+@pytest.mark.parametrize(("message", "opinion"), [
+    ("What's your opinion on the sanctions?", True), ("do you agree with Tehran?", True),
+    ("what do you make of the minister's claim?", True), ("Which side are you on?", True),
+    ("what's your take", True), ("Who do you think is right?", True),
+    # The article's people's views, or a question worded as "do you think": not the assistant's.
+    ("What does the minister think of the deal?", False),
+    ("Do you think the talks will resume?", False), ("What is the EU's position?", False),
+])
+def test_a_view_of_the_assistants_own_is_told_apart(message: str, opinion: bool) -> None:
+    assert asks_an_opinion(message) is opinion
+
+
+@pytest.mark.slow
+def test_asked_its_own_view_the_assistant_says_it_has_none_and_offers_the_passages(
+        bot: Assistant) -> None:
+    a = bot.ask("Do you agree with Iran's stance?")
+    assert a.abstained and a.kind == "abstain" and not a.citations
+    assert a.text.startswith("I don't give views of my own") and a.related
+    text = (bot.settings.corpus_dir / a.related[0].source).read_text(encoding="utf-8")
+    assert text[a.related[0].start:a.related[0].end] == a.related[0].quote
 
 
 @pytest.mark.slow
