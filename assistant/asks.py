@@ -30,6 +30,9 @@ _MONTH = r"\b(?-i:January|February|March|April|May|June|July|August|September|Oc
 _RELATIVE = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|earlier|" \
             r"ago|decades?|(?:this|last|recent|past|coming)\s+(?:week|month|year)s?)\b"
 YEAR = re.compile(_YEAR)
+# "one" that stands for a thing already named, no amount: "an approach—one that emphasizes …",
+# "one of the reasons", "one thing is clear".
+_PRONOUN_ONE = re.compile(r"one\s+(?:that|which|who|whose|of|thing|another)\b", re.I)
 DATE = re.compile(f"{_YEAR}|{_MONTH}", re.I)  # a year or a month: the answer to "when"
 TIME = re.compile(f"{_YEAR}|{_MONTH}|{_RELATIVE}", re.I)  # also "earlier this month"
 DAY = re.compile(rf"{_MONTH}|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -111,9 +114,12 @@ def shape(question: str) -> Shape:
 
 # "What did X say / claim / think …", "How did X respond / react …": X's own words or response
 # asked for, which the article gives only where it reports X saying or doing so.
+# "What was X's reaction / response to …", "What is X's comment on …": the same, as a noun.
 _SPEECH_ASKED = re.compile(
     r"^\W*(?:what (?:did|does|do|has|have|had)|how (?:did|does|do|has|have|had)) (.+?) "
-    r"(?:say|said|claim|state|tell|think|believe|argue|announce|respond|react|reply)\b", re.I)
+    r"(?:say|said|claim|state|tell|think|believe|argue|announce|respond|react|reply)\b"
+    r"|^\W*what (?:was|is|were|are|has been) (.+?)[’']s? (?:reaction|response|reply|comment|"
+    r"statement|answer)\b", re.I)
 _SPEECH = re.compile(
     r"\b(?:sa(?:y|ys|id|ying)|stat(?:ed|es|ing)|claim(?:ed|s|ing)?|told|tells|announc\w*|"
     r"argu\w*|insist\w*|den(?:ied|ies|ying|ial)|dismiss\w*|describ\w*|call(?:ed|s|ing)|warn\w*|"
@@ -206,7 +212,8 @@ def holds(need: str, text: str, question: str = "") -> bool:
             return counts(thing, text)
         # A year dates something; it is no amount ("by how much …", "how high …"), though it
         # can say how long ("since 2018").
-        return any(not YEAR.fullmatch(m.group(0)) or _DURATION.search(question.lower())
+        return any((not YEAR.fullmatch(m.group(0)) or _DURATION.search(question.lower()))
+                   and not _PRONOUN_ONE.match(text, m.start())
                    for m in NUMBER.finditer(text))
     if need == "speech":
         return speaks(question, text)
@@ -228,13 +235,13 @@ def speaks(question: str, text: str) -> bool:
     saying in it. With no name in the question ("what did officials say"), the verb is enough.
     """
     m = _SPEECH_ASKED.search(question)
-    acted = m is not None and re.search(r"\b(?:respond|react)\w*\s*$", m.group(0), re.I) is not None
+    acted = m is not None and re.search(r"\b(?:respon|react)\w*\s*$", m.group(0), re.I) is not None
     verbs = [v.start() for v in _SPEECH.finditer(text)]
     if acted:
         verbs += [v.start() for v in _RESPONSE.finditer(text)]
     if not verbs:
         return False
-    who = m.group(1) if m else ""
+    who = (m.group(1) or m.group(2) or "") if m else ""
     names = {w.lower()[:4] for w in re.findall(r"\b[A-Z][\w-]+", who)
              if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS}
     if not names:

@@ -87,6 +87,12 @@ def test_a_year_is_no_amount_but_can_say_how_long() -> None:
                  "Half the homes flooded.", "It took seventeen days."):
         assert holds("number", said, "How high did it go?"), said
     assert not holds("number", "The tide rises high.", "How high does the tide rise?")
+    # "one" standing for a thing already named is no amount.
+    share = "What share of voters back the plan?"
+    for said in ("It chose a strategy, one that stresses caution.", "One thing is clear.",
+                 "It is one of the reasons given."):
+        assert not holds("number", said, share), said
+    assert holds("number", "One in three voters backs it.", share)
 
 
 def test_a_place_the_question_names_and_the_article_never_does_is_unknown() -> None:
@@ -133,6 +139,13 @@ def test_what_someone_said_needs_them_as_the_speaker() -> None:
     assert not holds("speech", kani, "What did Qatar say about its role?")
     assert holds("speech", "“We pay twice,” said Marcus Bell, the chair.", "What did Bell say?")
     assert not holds("speech", "Biden seeks a legacy.", "What did Biden say about it?")
+    # Asked as a noun: "What was X's reaction / response to …?".
+    reaction = "What was the mayor's reaction to the vote?"
+    assert shape(reaction).needs == "speech" and shape("What is Bell's comment?").needs == "speech"
+    assert holds("speech", "Mayor Harrow called the vote historic.", "What was Harrow's reaction?")
+    assert not holds("speech", "The government, led by Mayor Harrow, faces a test.",
+                     "What was Harrow's reaction to the claims?")
+    assert holds("speech", "Harrow responded with a lawsuit.", "What was Harrow's response?")
 
 
 def test_which_officials_may_be_named_in_the_runner_up() -> None:
