@@ -21,6 +21,7 @@ from .question import (
     about_the_article,
     asks_an_opinion,
     instruction_only,
+    names_nothing,
     own_words,
 )
 from .scorer import Scorer
@@ -47,8 +48,10 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
         vector = embed(own)
     asked = Asked.of(own, query.standalone)
     kind, _ = scorer.intent_of(intent_features(vector, asked, hits, context))
-    if kind == "chat" and FOLLOW_UP in query.standalone:
+    if FOLLOW_UP in query.standalone and (kind == "chat" or (kind == "summary"
+                                                          and names_nothing(typed))):
         # The question stage read it as a follow-up of the conversation's last question ("tell
-        # me more", "really?"): it asks about the article, it is not small talk.
+        # me more", "really?"): it asks about the article, it is not small talk; and more of
+        # what was just said, not the whole article ("summarize it" stays a summary).
         return "question"
     return kind
