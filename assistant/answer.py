@@ -55,9 +55,9 @@ SURE_DENSE = 0.62
 # Fraction of the question's weighted content words that the evidence must cover.
 MIN_COVERAGE = 0.10
 # Sentences scoring at least this share of the best one may join the answer.
-KEEP_RATIO = {"fact": 0.93, "list": 0.80, "reason": 0.72, "yesno": 0.95}
+KEEP_RATIO = {"fact": 0.93, "list": 0.80, "reason": 0.60, "yesno": 0.95}
 # At most this many sentences per answer type.
-MAX_SENTENCES = {"fact": 2, "list": 3, "reason": 4, "yesno": 1}
+MAX_SENTENCES = {"fact": 2, "list": 3, "reason": 5, "yesno": 1}
 # A neighbour of the best sentence in its paragraph joins a reason or list at this share of it.
 NEIGHBOUR_RATIO = 0.5
 # A paragraph-opening sentence this short announces the rest of its paragraph.
