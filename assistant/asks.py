@@ -84,7 +84,7 @@ def shape(question: str) -> Shape:
                  r"led|leads)\b|\bexplain\b|\bin what way\b|\bbenefits?\b|\badvantages?\b", q):
         return Shape("reason", None)
     if re.search(r"\b(?:role|part)\b.*\bplay|\b(?:role|part) (?:in|of)\b|\brole$|"
-                 r"\bfit into\b", q):
+                 r"\bfit into\b", q) or role_of(question):
         # "What role does Oman play?": what it does, said over the sentences about it.
         return Shape("reason", None)
     if re.search(r"\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot|difference|"
@@ -470,11 +470,15 @@ _ROLE_OF = (
                r"(?:role|part)\b", re.I),
     re.compile(r"\b(?:role|part) of (.+?)(?: in\b|[?.!]*$)", re.I),
     re.compile(r"^where (?:does|do|did) (.+?) fit\b", re.I),
+    # "Tell me about Oman", "What does the article say about Kanaani?": what it says of them.
+    re.compile(r"^\W*(?:(?:can you |could you |please )?tell me|what can you tell me|what do "
+               r"(?:we|you) know|what does (?:the article|the story|the piece|it) say) "
+               r"(?:more )?about (.+?)\W*$", re.I),
 )
 
 
 # The words of a role question besides its party ("what role does X play").
-ROLE_WORDS = frozenset(terms("role roles part parts play plays played playing"))
+ROLE_WORDS = frozenset(terms("role roles part parts play plays played playing tell know say"))
 
 
 def role_of(question: str) -> frozenset[str]:
@@ -488,7 +492,7 @@ def role_of(question: str) -> frozenset[str]:
             # The capitalised words read together, so that a name folds as in the article
             # ("the European Union" → eu).
             named = words(" ".join(re.findall(r"\b[A-Z][\w’'.-]*", party)))
-            return frozenset(named or words(party)[-1:])
+            return frozenset(named or [w for w in words(party) if w not in STOPWORDS][-1:])
     return frozenset()
 
 

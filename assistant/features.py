@@ -79,9 +79,9 @@ _REASON = re.compile(r"\b(?:because|since|so that|in order to|to (?:\w+ ){0,2}(?
                      r"purposes?|aimed at|citing|due to|in response to|driven by|reflection of|"
                      r"rooted in|led to|result(?:ed|s)? in|makes?)\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
-_WHO_IS = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:who(?:'s|’s| is| was| are| were)|tell me "
-                     r"(?:more )?about|what do we know about|who exactly is)\s+(.+?)[?.!]*\s*$",
-                     re.I)
+# "Tell me about X" asks what the article says of X, not only who X is: asks.role_of.
+_WHO_IS = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:who(?:'s|’s| is| was| are| were)"
+                     r"|who exactly is)\s+(.+?)[?.!]*\s*$", re.I)
 _DESCRIBE_AFTER = re.compile(r"^,?\s*(?:(?:is|was|remains|became|has been) )?(?:now |then |"
                              r"currently |also |once |still )?(?:a|an|the|who|which|"
                              r"[A-Za-z-]+’s|[A-Za-z-]+'s)\b")
@@ -93,7 +93,7 @@ def _logit(p: float) -> float:
 
 
 def asked_name(question: str) -> str | None:
-    """The name in "Who is Donald Trump?" / "tell me about Kanaani", else None."""
+    """The name in "Who is Donald Trump?" / "who exactly is Kanaani", else None."""
     m = _WHO_IS.match(question)
     if not m:
         return None

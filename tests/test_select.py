@@ -12,6 +12,7 @@ from assistant.asks import (
     named_people,
     people_in,
     person_asked,
+    role_of,
     shape,
 )
 from assistant.values import Hit, Query, Sentence
@@ -191,3 +192,19 @@ def test_the_thing_asked_about_is_the_head_of_its_noun_phrase(question: str, hea
 def test_introduced_people_are_names_the_sentence_marks_as_people(sentence: str,
                                                                    people: list[str]) -> None:
     assert introduced_people(sentence) == people
+
+
+@pytest.mark.parametrize(("question", "party"), [
+    ("What role does Qatar play?", {"qatar"}), ("What is the European Union's role?", {"eu"}),
+    # "Tell me about X" asks what the article says of X: the same reading, a passage about X.
+    ("Tell me about Oman", {"oman"}), ("what does the article say about the hardliners?",
+                                       {"hardliners"}),
+    ("What do we know about Nasser Kanaani?", {"nasser", "kanaani"}),
+    ("tell me about it", set()),  # nothing named: a follow-up, not a party
+    ("Why does Iran prefer indirect talks?", set()),
+])
+def test_a_party_asked_about_is_read_from_role_and_tell_me_about_questions(
+        question: str, party: set[str]) -> None:
+    assert role_of(question) == party
+    if party:
+        assert shape(question).kind == "reason"
