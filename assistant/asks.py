@@ -116,7 +116,8 @@ def shape(question: str) -> Shape:
 # asked for, which the article gives only where it reports X saying or doing so.
 # "What was X's reaction / response to …", "What is X's comment on …": the same, as a noun.
 _SPEECH_ASKED = re.compile(
-    r"^\W*(?:what (?:did|does|do|has|have|had)|how (?:did|does|do|has|have|had)) (.+?) "
+    r"^\W*(?:what (?:did|does|do|has|have|had)|how (?:did|does|do|has|have|had)) "
+    r"(?!(?:the |this )?(?:article|story|piece|text|report|it)\b)(.+?) "
     r"(?:say|said|claim|state|tell|think|believe|argue|announce|respond|react|reply)\b"
     r"|^\W*what (?:was|is|were|are|has been) (.+?)[’']s? (?:reaction|response|reply|comment|"
     r"statement|answer)\b", re.I)
