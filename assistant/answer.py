@@ -44,7 +44,7 @@ from .asks import (
 from .conversation import previous_answer, said
 from .features import asked_name, describes, mentions
 from .question import context_words, names_nothing, own_words
-from .text import stem, terms, words
+from .text import STOPWORDS, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
 # ---- calibration (tests/test_devset.py and the eval gate keep these honest) ----
@@ -248,6 +248,10 @@ class ExtractiveAnswerer:
         covered = sum(self.weigh(t) for t in q_terms if t in near)
         type_ok = True
         name = asked_name(own)
+        named = [w for w in words(name or "") if w not in STOPWORDS]
+        if named and not any(self.known(w) for w in named):
+            # "Who is Putin?": someone the article never names; it cannot say who they are.
+            return Evidence(dense, 0.0, True, (str(name),))
         if name is not None and any(self.known(w) for w in words(name)):
             # "Who is Donald Trump?": the article names them; the answer is what it says of
             # them, a title before the name or a description after it, or else what the

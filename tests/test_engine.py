@@ -223,6 +223,8 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     ("Who won the 2024 election?", "The article never mentions any “won”."),
     ("How many centrifuges does Iran operate?", "The article never mentions any “centrifuges”."),
     ("What is the capital of Oman?", "The article never mentions any “capital”."),
+    # Someone the article never names: it cannot say who they are.
+    ("Who is Vladimir Putin?", "The article never mentions “Vladimir Putin”."),
     # Someone's words asked for, and the article reports none of theirs.
     ("What did Khamenei say about the mediators?",
      "The article does not report them saying this."),
