@@ -241,12 +241,21 @@ def _is_person(name: str) -> bool:
     return len(parts) >= 2 and not any(p in _NOT_PERSON for p in parts)
 
 
+# A question whose subject is the person it names: "Who is Khamenei?", "and Khamenei?".
+_ABOUT_SOMEONE = re.compile(r"^\W*(?:who(?:'s|’s| is| was)|tell me (?:more )?about|what do we "
+                            r"know about|(?:and|what about|how about)\s+[A-Z])", re.I)
+
+
 def _antecedent(turns: tuple[tuple[str, str], ...]) -> str | None:
-    """The person a he/she/his/her most plausibly refers to, searching the latest turns first."""
+    """The person a he/she/his/her most plausibly refers to, searching the latest turns first;
+    among the people of one turn, the one the last question was about ("and Khamenei?" then
+    "what is his role?", though the answer named Raisi first), else the first."""
+    last = next((text for role, text in reversed(turns) if role == "user"), "")
+    topic = set(words(last)) if _ABOUT_SOMEONE.match(last) else set()
     for _, text in reversed(turns[-4:]):
         people = [n for n in _names(text) if _is_person(n)]
         if people:
-            return people[0]
+            return next((n for n in people if topic & set(words(n))), people[0])
     return None
 
 

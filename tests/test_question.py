@@ -322,3 +322,16 @@ def test_a_long_run_of_follow_ups_carries_two_questions_at_most() -> None:
 ])
 def test_questions_that_stand_alone_are_left_as_they_are(question: str) -> None:
     assert standalone(question, TURNS) == question
+
+
+def test_he_is_the_person_the_last_question_was_about_when_the_answer_names_several() -> None:
+    turns = (("user", "Who is Raisi?"),
+             ("assistant", "The government, led by President Ebrahim Raisi and guided by "
+                           "Supreme Leader Ayatollah Ali Khamenei, faces a balancing act."),
+             ("user", "and Khamenei?"),
+             ("assistant", "The government, led by President Ebrahim Raisi and guided by "
+                           "Supreme Leader Ayatollah Ali Khamenei, faces a balancing act."))
+    assert "Khamenei" in standalone("what is his role?", turns)
+    # Asked about something else, the first person the answer names.
+    other = (("user", "Who leads the government?"), turns[1])
+    assert "Raisi" in standalone("what is his role?", other)
