@@ -41,7 +41,7 @@ from .asks import (
     role_of,
     shape,
 )
-from .conversation import previous_answer, said
+from .conversation import answers_so_far, said
 from .features import asked_name, describes, mentions
 from .question import context_words, names_nothing, own_words
 from .text import STOPWORDS, stem, terms, words
@@ -141,12 +141,11 @@ class Evidence:
 
 
 def unsaid(query: Query, hits: Sequence[Hit]) -> list[Hit]:
-    """The hits the previous answer did not say (conversation.said), when some are left:
-    asked for more, a reader is not handed again the sentences they just read."""
-    heard = previous_answer(query)
-    if not heard:
-        return list(hits)
-    done = set(said(heard, [h.sentence for h in hits]))
+    """The hits none of the conversation's last answers said (conversation.said), when some
+    are left: asked for more ("any other reasons?"), a reader is not handed again the
+    sentences they have read."""
+    candidates = [h.sentence for h in hits]
+    done = {s for heard in answers_so_far(query) for s in said(heard, candidates)}
     return [h for h in hits if h.sentence not in done] or list(hits)
 
 
@@ -381,10 +380,10 @@ class ExtractiveAnswerer:
         if names_nothing(own):
             # "like what?", "so what?", "anything else?": nothing asked but more of what was
             # just said: what carries on from it, else the best of what it did not say.
+            hits = unsaid(query, hits)
             after = next((h.sentence for h in hits if h.follows), None)
             if after is not None:
                 return Draft((Claim(after.text, (after,)),))
-            hits = unsaid(query, hits)
         hits = self.carry_on(hits)
         ev = self.evidence(query, hits, s.needs)
         if not ev.answerable():

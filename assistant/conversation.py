@@ -37,6 +37,15 @@ def previous_answer(query: Query) -> str | None:
                  if role == "assistant"), None)
 
 
+def answers_so_far(query: Query, last: int = 4) -> list[str]:
+    """The assistant's last `last` answers, latest first, when the question follows up on
+    them; empty otherwise."""
+    if FOLLOW_UP not in query.standalone:
+        return []
+    return [_MARKER.sub(" ", text) for role, text in reversed(query.history)
+            if role == "assistant"][:last]
+
+
 def said(answer: str, candidates: Sequence[Sentence]) -> list[Sentence]:
     """The candidates the previous answer said, in reading order."""
     heard = set(terms(answer))

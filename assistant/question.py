@@ -44,7 +44,8 @@ _THING_PRONOUNS = {"it", "its", "they", "them", "their", "these", "those"}
 # Words that ask for more about what was just said, naming no topic of their own: "like what?",
 # "for example?", "really?", "tell me more", "what does that mean?".
 _ELABORATION = frozenset("""like example examples instance really more detail details elaborate
-    explain mean meaning means tell go anything something further additional besides""".split())
+    explain mean meaning means tell go anything something further additional besides reason
+    reasons""".split())
 # Words that only move the conversation on in time or ask for the upshot: "and since then?",
 # "what next?", "so what?".
 _ONWARD = frozenset("""since then next after afterwards later now else so""".split())

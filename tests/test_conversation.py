@@ -88,3 +88,19 @@ def test_asked_for_more_the_reader_is_not_handed_what_they_just_read(
     assert a.interpreted_as != more  # read as a follow-up of "Who mediates?"
     assert not a.abstained and a.citations
     assert not {c.quote for c in a.citations} & {c.quote for c in first.citations}, a.text
+
+
+@pytest.mark.slow
+def test_asked_for_more_again_and_again_nothing_already_read_comes_back(
+        bot: Assistant, invariants: Callable[[Answer], None]) -> None:
+    history: list[dict[str, str]] = []
+    quoted: list[set[str]] = []
+    for q in ("Why does Iran refuse direct talks?", "is that the only reason?",
+              "any other reasons?", "anything else?"):
+        a = bot.ask(q, history=history)
+        invariants(a)
+        assert not a.abstained and a.citations, q
+        quoted.append({c.quote for c in a.citations})
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.text}]
+    for i in range(1, len(quoted)):
+        assert not quoted[i] & set().union(*quoted[:i]), (i, quoted[i])
