@@ -51,10 +51,13 @@ _ELABORATION = frozenset("""like example examples instance really more detail de
 _ONWARD = frozenset("""since then next after afterwards later now else so""".split())
 
 
+_HOW_COME = re.compile(r"\bhow come\b", re.I)
+
+
 def names_nothing(question: str) -> bool:
     """Whether a follow-up names no topic of its own ("like what?", "and since then?", "so
     what?"): it asks for more of what was just said."""
-    said = words(question)
+    said = words(_HOW_COME.sub("why", question))
     if "why" in said:
         return False  # a reason asked for, which need not be what comes next
     content = [w for w in said if w not in STOPWORDS and w not in QUESTION_WORDS]
@@ -320,6 +323,7 @@ def _leans_on(question: str) -> bool:
     """Whether a question needs the one before it: a pronoun for what it asks about ("why
     them?", "has that helped?"), or no topic of its own ("and since then?", "what about
     Qatar?", "tell me more")."""
+    question = _HOW_COME.sub("why", question)  # "how come?" asks what "why?" does
     lowered = [t.lower() for t in re.findall(r"[A-Za-z’']+", question)]
     content = [w for w in words(question) if w not in STOPWORDS and w not in QUESTION_WORDS]
     # "that"/"this" only as the last word ("Why does Iran prefer that?"), not "claimed that …";

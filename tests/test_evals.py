@@ -351,3 +351,21 @@ def test_an_unusable_model_line_is_a_usage_error(settings, tmp_path, monkeypatch
                  "--out", str(tmp_path)])
     assert code == 2 and "expected PROVIDER:MODEL" in capsys.readouterr().err
     assert not (tmp_path / "report.json").exists()
+
+
+def test_no_dev_question_is_a_blind_one() -> None:
+    """The blind set is never tuned on: no question the scorer is trained on or the rules are
+    tuned on (every dev set, turns included) is one of its questions, word for word or but for
+    case and punctuation."""
+    import re
+
+    from evals.train import dev_sets
+
+    def norm(q: str) -> str:
+        return " ".join(re.findall(r"[a-z0-9]+", q.lower()))
+
+    blind = load(ROOT / "evals" / "blind.yaml")
+    asked = {norm(i.question) for i in blind.items}
+    shared = [i.question for _, items in dev_sets().values() for i in items
+              if norm(i.question) in asked]
+    assert not shared, shared

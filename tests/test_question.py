@@ -256,6 +256,7 @@ TURNS = (("user", "Could Iran and the U.S. ever talk directly?"),
     "why does that matter?", "has that helped?", "Is this new?",  # "that"/"this" as a subject
     "how so?", "and then?", "what about the sanctions?", "why did they refuse?",
     "anything else?", "is there something further?",  # more, naming nothing
+    "how come?",  # a reason, as "why?"
 ])
 def test_follow_ups_carry_the_previous_question(follow_up: str) -> None:
     assert standalone(follow_up, TURNS) == f"{follow_up}{FOLLOW_UP}{TURNS[0][1]})"
