@@ -204,8 +204,26 @@ def holds(need: str, text: str, question: str = "") -> bool:
         return f"({need.split(':', 1)[1]})" in text
     if need in ("entity", "name"):
         asked_words = set(words(question))
-        names = re.findall(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)
-        return any(not set(words(n)) <= asked_words for n in names)
+        found = [m for m in re.finditer(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)
+                 if not set(words(m.group(0))) <= asked_words]
+        thing = _named_thing(question) if need == "name" else None
+        tokens = [(t.start(), stem(t.group(0).rstrip(".").lower())) for t in _TOKEN.finditer(text)]
+        at = [i for i, (_, t) in enumerate(tokens) if thing is not None and t == stem(thing)]
+        if not at:
+            return bool(found)
+        # "What is the name of the negotiator?": the name stands beside the thing it names
+        # ("negotiator, Ali Bagheri Kani", "the enzyme, known as NF-21"), not elsewhere in the
+        # sentence ("… a fertiliser company, said the Millbrook plant …").
+        spans = [(min(i for i, (c, _) in enumerate(tokens) if c >= m.start()),
+                  max(i for i, (c, _) in enumerate(tokens) if c < m.end())) for m in found]
+
+        def beside(a: int, b: int) -> bool:
+            """Few words between, and no verb of saying: "X, known as the Y", not "X, said
+            the Y …"."""
+            between = [t for _, t in tokens[min(a, b) + 1:max(a, b)] if t not in _ARTICLES]
+            return len(between) <= NAME_NEAR and not any(t in _SAID_STEMS for t in between)
+
+        return any(beside(a, i) or beside(a, j) for a in at for i, j in spans)
     if need == "number":
         # "How many researchers …": the number must count them, in the same sentence.
         thing = focus(question) if counted(question) else None
@@ -228,6 +246,22 @@ def holds(need: str, text: str, question: str = "") -> bool:
     return any(n.lower() not in asked and not _NOT_A_PERSON.search(n)
                for n in _PERSON_NAME.findall(text)
                if not re.search(rf"\b(?:the|The)\s+{re.escape(n)}", text))
+
+
+# At most this many words stand between a name and the thing the question asks the name of.
+NAME_NEAR = 2
+_ARTICLES = frozenset({"the", "a", "an"})
+_SAID_STEMS = frozenset(stem(w) for w in "said says told tells added stated".split())
+_TOKEN = re.compile(r"[\w’'.-]+")
+_CALLED = re.compile(r"^(?:what|how) (?:is|are|was|were) (?:the |its |their )?(?:[\w-]+ )*?"
+                     r"([\w-]+) (?:called|named|known as)\b")
+
+
+def _named_thing(question: str) -> str | None:
+    """The thing a name is asked of: "the name of the negotiator" → negotiator, "What is the
+    enzyme called?" → enzyme."""
+    m = _CALLED.match(" ".join(words(question)))
+    return m.group(1) if m else focus(question)
 
 
 def speaks(question: str, text: str) -> bool:

@@ -130,6 +130,17 @@ def test_a_day_or_a_name_asked_for_must_be_there() -> None:
     called = "What is the enzyme called?"
     assert holds("name", "The enzyme, known as NF-21, breaks down PET.", called)
     assert not holds("name", "The enzyme breaks down plastic.", called)
+    # The name stands beside the thing it is the name of, not anywhere in the sentence.
+    firm = "What is the name of the fertiliser company where Ortega worked?"
+    assert not holds("name", "Ortega, a former engineer at a fertiliser company, said the "
+                             "Millbrook plant cost $29 million.", firm)
+    assert holds("name", "Ortega once worked at a fertiliser company, Agrovia, in Ghent.", firm)
+    forces = "What are the Iran-aligned forces called?"
+    assert not holds("name", "Israel struck Syria and Iraq, and drew missile attacks by "
+                             "Iran-aligned forces.", forces)
+    assert holds("name", "Iran-aligned forces, known as the Axis, fired missiles.", forces)
+    # A sentence without the thing's word may still name it ("the treaty" → the JCPOA).
+    assert holds("name", "The U.S. left the JCPOA in 2018.", "What is the treaty called?")
 
 
 def test_what_someone_said_needs_them_as_the_speaker() -> None:
