@@ -83,6 +83,8 @@ RELATED = 3
 _PLACE_NAMED = re.compile(
     r"\b(?:in|at|near|inside|outside)\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)*)")
 _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
+# A sentence giving the list the one before it announced: "These include …", "They may include …".
+_ENUMERATES = re.compile(r"^(?:These|They|Those)\s+(?:\w+\s+)?includ(?:e|ed|ing)\b")
 _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
 _SPEAKER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # "Who is X?" is answered by at most this many sentences that say who X is.
@@ -334,6 +336,13 @@ class ExtractiveAnswerer:
             for e in extra:
                 if e not in chosen and len(chosen) < limit + 1:
                     chosen.append(e)
+        # Whatever the kind of answer, a sentence that announces a list ("… pointed to several
+        # problems") comes with the next one that gives it ("These include …").
+        for c in list(chosen):
+            nxt = by_pos.get((c.source, c.position + 1))
+            if (nxt is not None and nxt.paragraph == c.paragraph and nxt not in chosen
+                    and _ENUMERATES.match(nxt.text)):
+                chosen.append(nxt)
         # A sentence that opens with "He …" needs the one before it to say who he is; and a
         # sentence about someone often goes on in a "He …" that is as relevant.
         for c in list(chosen):

@@ -219,3 +219,20 @@ def test_a_party_asked_about_is_read_from_role_and_tell_me_about_questions(
     assert role_of(question) == party
     if party:
         assert shape(question).kind == "reason"
+
+
+def test_a_sentence_announcing_a_list_comes_with_the_list_whatever_the_kind_of_answer() -> None:
+    texts = ["Not everyone is convinced.",
+             "Dr. Sunita Rao pointed to several problems the company had yet to solve.",
+             "These include the energy needed to melt the plastic and the salty wastewater.",
+             "The company disagrees."]
+    out, at = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence("e.txt", at, at + len(t), t, None, 0, i))
+        at += len(t) + 1
+    idf = {w: 1.0 for s in out for w in s.text.lower().split()}
+    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    q = "What is Sunita Rao's main doubt?"  # a short fact: one sentence, but for the list
+    assert shape(q).kind == "fact"
+    hits = [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[3], 0.2, 0.2, 0.0), Hit(out[0], 0.1, 0.1, 0.0)]
+    assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == texts[1:3]
