@@ -283,7 +283,7 @@ class ExtractiveAnswerer:
         unknown = self.unknown_numbers(own) + self.unknown_people(own)
         about = focus(own)
         focus_missing = focus_unmet(own, about, about is not None and self.known(about),
-                                    [h.sentence.text for h in top])
+                                    [h.sentence.text for h in top[:2]])
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
             holds("person", h.sentence.text, own) for h in top[:2])

@@ -412,9 +412,16 @@ def names_place(question: str, text: str) -> bool:
         return any(a.startswith(w) or w.startswith(a) for a in asked if len(a) > 2)
 
     for n in re.findall(r"(?<=[\w,;:—(] )[A-Z][\w’'-]+(?: (?:of )?[A-Z][\w’'-]+)*", text):
-        if not all(said(w) for w in words(n) if w not in STOPWORDS) and not _ADJECTIVAL.search(n):
+        if (not all(said(w) for w in words(n) if w not in STOPWORDS)
+                and not _ADJECTIVAL.search(n) and not _NO_PLACE.search(n)):
             return True
     return False
+
+
+# Words that make a capitalised name a document or a body, not a place: "the Joint Comprehensive
+# Plan of Action" is no answer to "in which city …".
+_NO_PLACE = re.compile(r"\b(?:Plan|Action|Agreement|Deal|Treaty|Act|Accord|Ministry|Council|"
+                       r"Committee|Commission|Party|Office|Guard|Administration|Corps|Forces)\b")
 
 
 def focus_unmet(question: str, about: str | None, known: bool, texts: Sequence[str]) -> bool:

@@ -10,6 +10,7 @@ from assistant.asks import (
     holds,
     introduced_people,
     named_people,
+    names_place,
     people_in,
     person_asked,
     role_of,
@@ -236,3 +237,11 @@ def test_a_sentence_announcing_a_list_comes_with_the_list_whatever_the_kind_of_a
     assert shape(q).kind == "fact"
     hits = [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[3], 0.2, 0.2, 0.0), Hit(out[0], 0.1, 0.1, 0.0)]
     assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == texts[1:3]
+
+
+def test_a_document_or_a_body_is_no_place() -> None:
+    q = "In which city was the treaty signed?"
+    assert names_place(q, "The treaty was signed in Vienna in 2015.")
+    assert not names_place(q, "The U.S. withdrew from the Joint Comprehensive Plan of Action.")
+    assert not names_place(q, "The Foreign Ministry and the Revolutionary Guard objected.")
+    assert not names_place(q, "Iranian officials signed it.")  # an adjective, not a place
