@@ -145,6 +145,12 @@ class Evidence:
         return self.dense >= SURE_DENSE or self.coverage >= MIN_COVERAGE
 
 
+def closest_passages(hits: Sequence[Hit]) -> tuple[Sentence, ...]:
+    """The passages a decline offers: the best RELATED hits, in reading order."""
+    return tuple(sorted((h.sentence for h in hits[:RELATED]),
+                        key=lambda x: (x.source, x.position)))
+
+
 def unsaid(query: Query, hits: Sequence[Hit]) -> list[Hit]:
     """The hits none of the conversation's last answers said (conversation.said), when some
     are left: asked for more ("any other reasons?"), a reader is not handed again the
@@ -399,8 +405,7 @@ class ExtractiveAnswerer:
         hits = self.carry_on(hits)
         ev = self.evidence(query, hits, s.needs)
         if not ev.answerable():
-            related = tuple(sorted((h.sentence for h in hits[:RELATED]),
-                                   key=lambda x: (x.source, x.position)))
+            related = closest_passages(hits)
             why = ev.reason(s.needs, focus(own))
             return Draft((), abstained=True, related=related, kind="abstain",
                          message=f"{why} The closest passages are below.")

@@ -23,7 +23,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from . import chat
 from .align import TokenStore, TokenVectors
-from .answer import RELATED, Answerer, ExtractiveAnswerer
+from .answer import Answerer, ExtractiveAnswerer, closest_passages
 from .cite import cite
 from .corpus import Corpus, Document
 from .errors import InvalidQuestion
@@ -254,19 +254,18 @@ class Assistant:
         return list(hits[:k]) + [h for h in hits[k:] if h.follows]
 
     def reply(self, kind: str, query: Query, hits: Sequence[Hit]) -> Draft:
-        """A summary of the article in scope (or of the best candidate's), or the small-talk
-        reply: the two replies that are not answers to a question; or, to a message that is
-        only instructions to the assistant, a decline that says so."""
+        """The replies that are not answers to a question: a summary of the article in scope
+        (or of the best candidate's), the small-talk reply, its byline, title or people (the
+        article as a whole); or a decline that says why, to a message that is only
+        instructions to the assistant or that asks the assistant's own view."""
         docs = self.documents
         if kind == "chat":
             return Draft((), kind="chat", message=chat.reply(docs, self.settings.prompts_dir))
         if kind == "instruction":
             return Draft((), abstained=True, kind="abstain", message=INSTRUCTION_TEXT)
         if kind == "opinion":
-            related = tuple(sorted((h.sentence for h in hits[:RELATED]),
-                                   key=lambda x: (x.source, x.position)))
             return Draft((), abstained=True, kind="abstain", message=OPINION_TEXT,
-                         related=related)
+                         related=closest_passages(hits))
         source = query.article or (hits[0].sentence.source if hits else
                                    (docs[0].source if docs else None))
         sentences = [s for s in self._index.sentences if s.source == source] if self._index else []
