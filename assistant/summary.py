@@ -71,8 +71,8 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
         return []
     v = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     central = centrality(v)
-    words = [set(terms(s.text)) for s in sentences]
-    used = Counter(w for ws in words for w in ws)
+    stems = [set(terms(s.text)) for s in sentences]
+    used = Counter(w for ws in stems for w in ws)
     weight = {w: n for w, n in used.items() if n >= CONCEPT_SENTENCES}
     at = {(s.source, s.position): i for i, s in enumerate(sentences)}
     covered: set[str] = set()
@@ -91,7 +91,7 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
     def gain(i: int) -> tuple[float, float]:
         """The concept weight a sentence adds, per sentence it brings; then its centrality."""
         u = unit(i)
-        new = set().union(*(words[j] for j in u)) - covered
+        new = set().union(*(stems[j] for j in u)) - covered
         return sum(weight.get(w, 0) for w in new) / len(u), float(central[i])
 
     sections: set[str | None] = set()
@@ -105,7 +105,7 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
         best = max(open_, key=gain)
         for j in unit(best):
             chosen.append(j)
-            covered |= words[j]
+            covered |= stems[j]
             sections.add(sentences[j].section)
     return sorted((sentences[i] for i in chosen), key=lambda s: s.position)
 
