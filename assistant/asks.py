@@ -144,8 +144,15 @@ PERSON_NOUNS = frozenset(stem(w) for w in """
 """.split())
 # Words for people in general, not roles: "people in Iran" names no one the article must name.
 GENERIC_PEOPLE = frozenset({"peopl", "person"})
-_NOT_A_PERSON = re.compile(r"\b(?:Union|States|Nations|Ministry|Council|Peninsula|House|East|West|"
-                           r"Republic|Plan|Action|Guard|Gulf|Sea|Pacific|Party|Office)\b")
+# Words of a capitalised name that make it a body, a place or a thing, not a person.
+_NOT_A_PERSON = re.compile(
+    r"\b(?:Union|States|Nations|Ministry|Council|Peninsula|House|East|Eastern|West|Western|"
+    r"Republic|Plan|Action|Guard|Gulf|Sea|Pacific|Party|Office|Biotech|Ventures|Group|Bank|"
+    r"University|College|Institute|Association|Authority|Engineering|Mutual|Fund|Company|Corp|"
+    r"Inc|Ltd|Agency|Department|Committee|Commission|Foundation|Times|News|Press|Partners|"
+    r"Capital|Labs?|Systems|Energy|Holdings|Society|Club|Bay|Port|Point|Wharf|Street|Road|River|"
+    r"Island|City|County|State|Province|Kingdom|Storm|Hurricane|Court|Parliament|Senate|"
+    r"Congress|Army|Navy|Forces?|Corps|Programm?e?|Agreement|Deal|Treaty|Act)\b")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 _WH = re.compile(r"^(?:(?:in|at|on|for|from|to|of|by|with) )?(?:which|how many|how much) (.*)$"
                  r"|^who ([a-z-]+)\b")
@@ -248,10 +255,12 @@ def holds(need: str, text: str, question: str = "") -> bool:
                if not re.search(rf"\b(?:the|The)\s+{re.escape(n)}", text))
 
 
+# Verbs that report someone speaking, right after or before their name ("X said", "said X").
+_SAYS = r"(?:said|says|told|tells|added|argued|warned|noted|stated|explained|insisted)"
 # At most this many words stand between a name and the thing the question asks the name of.
 NAME_NEAR = 2
 _ARTICLES = frozenset({"the", "a", "an"})
-_SAID_STEMS = frozenset(stem(w) for w in "said says told tells added stated".split())
+_SAID_STEMS = frozenset(stem(w) for w in re.findall(r"\w{3,}", _SAYS))
 _TOKEN = re.compile(r"[\w’'.-]+")
 _CALLED = re.compile(r"^(?:what|how) (?:is|are|was|were) (?:the |its |their )?(?:[\w-]+ )*?"
                      r"([\w-]+) (?:called|named|known as)\b")
@@ -454,17 +463,7 @@ TITLES = frozenset("""
     queen prince princess sheikh senator general mr mrs ms sir dame chancellor governor judge
     secretary pope imam rabbi reverend captain colonel admiral ambassador
 """.split())
-# Words of a capitalised name that make it a body, a place or a thing, not a person.
-_NOT_SOMEONE = re.compile(
-    r"\b(?:Union|States|Nations|Ministry|Council|Peninsula|House|East|Eastern|West|Western|"
-    r"Republic|Plan|Action|Guard|Gulf|Sea|Pacific|Party|Office|Biotech|Ventures|Group|Bank|"
-    r"University|College|Institute|Association|Authority|Engineering|Mutual|Fund|Company|Corp|"
-    r"Inc|Ltd|Agency|Department|Committee|Commission|Foundation|Times|News|Press|Partners|"
-    r"Capital|Labs?|Systems|Energy|Holdings|Society|Club|Bay|Port|Point|Wharf|Street|Road|River|"
-    r"Island|City|County|State|Province|Kingdom|Storm|Hurricane|Court|Parliament|Senate|"
-    r"Congress|Army|Navy|Forces?|Corps|Programm?e?|Agreement|Deal|Treaty|Act)\b")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*\.?(?:\s+[A-Z][\w’'-]*)+")
-_SAYS = r"(?:said|says|told|tells|added|argued|warned|noted|stated|explained|insisted)"
 # What marks the name just read as a person's: "X, who …", "X said", "said X", "X, a researcher",
 # "he"/"she" after it.
 _WHO_AFTER = re.compile(rf"\s*,\s*who\b|(?:\s*,[^,]{{1,90}},)?\s+{_SAYS}\b"
@@ -492,7 +491,7 @@ def introduced_people(text: str) -> list[str]:
             run = run[1:]
         name = " ".join(run)
         name = re.sub(r"[’']s$", "", name)
-        if len(name.split()) < 2 or _NOT_SOMEONE.search(name):
+        if len(name.split()) < 2 or _NOT_A_PERSON.search(name):
             continue
         before = words(text[:m.start()])[-3:]
         if not titled and before and before[-1] in _NOT_BEFORE_SOMEONE:
