@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 
+from .asks import introduced_people
 from .corpus import Document
 from .values import Answer, Sentence
 
@@ -36,7 +37,7 @@ why how while since until because although though however moreover for now""".sp
 # Words that make a capitalised name a body (an organisation or institution), not a person.
 BODY = frozenset("""union ministry council guard guards agency nations house parliament
 administration government commission committee assembly organization organisation court
-department office army forces party bank fund states peninsula gulf""".split())
+department office army forces party bank fund peninsula gulf""".split())
 # Auxiliaries after which a claim can be asked about as it stands: "Tehran has refused …" →
 # "Why has Tehran refused …?".
 AUXILIARY = frozenset("has have had is are was were will would can could".split())
@@ -89,13 +90,18 @@ Candidate = tuple[str, str]  # a question, and the words its answer must contain
 
 
 def who(sentences: Sequence[Sentence]) -> Iterator[Candidate]:
-    """'Who is …?' for the people the sentences name, 'What is the …?' for the bodies."""
+    """'Who is …?' for the people the sentences name (asks.introduced_people: a name the
+    sentence marks as a person's, so never "Who is Middle East?"), 'What is the …?' for the
+    bodies; other names (places) are not asked about."""
     for s in sentences:
+        people = introduced_people(s.text)
         for name in names(s.text):
             if name.split()[-1].casefold() in BODY:
                 yield f"What is the {name}?", name
-            else:
-                yield f"Who is {name}?", name
+                continue
+            person = next((p for p in people if p in name or name in p), None)
+            if person is not None:
+                yield f"Who is {person}?", person
 
 
 def terms(sentences: Sequence[Sentence], corpus: Counter[str]) -> Iterator[Candidate]:

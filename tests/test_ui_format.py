@@ -547,6 +547,12 @@ def test_suggested_kinds_follow_the_article_words():
     assert list(suggest.names("Earlier, Donald Trump met Ali Bagheri Kani.")) == [
         "Donald Trump", "Ali Bagheri Kani"]
     assert list(suggest.names("Among the key players is Oman.")) == []  # one capital: no name
+    # "Who is …?" only for a name the sentence marks as a person's; a place is not asked about.
+    said = ("As the Middle East teeters, spokesperson Nasser Kanaani said the Foreign Ministry "
+            "agreed with the United States.")
+    sentence = Sentence("a.txt", 0, len(said), said, None, 0, 0)
+    assert [q for q, _ in suggest.who([sentence])] == ["Who is Nasser Kanaani?",
+                                                       "What is the Foreign Ministry?"]
     assert suggest._base("insists") == "insist" and suggest._base("carries") == "carry"
     assert suggest._base("was") is None and suggest._base("process") is None
 
