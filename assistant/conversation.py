@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import islice
 
 from .question import FOLLOW_UP
 from .text import terms
@@ -29,21 +30,18 @@ SAID = 0.5
 _MARKER = re.compile(r"\[\d+\]")
 
 
-def previous_answer(query: Query) -> str | None:
-    """The assistant's last answer, when the question follows up on it; None otherwise."""
-    if FOLLOW_UP not in query.standalone:
-        return None
-    return next((_MARKER.sub(" ", text) for role, text in reversed(query.history)
-                 if role == "assistant"), None)
-
-
 def answers_so_far(query: Query, last: int = 4) -> list[str]:
-    """The assistant's last `last` answers, latest first, when the question follows up on
-    them; empty otherwise."""
+    """The assistant's last `last` answers, latest first, their markers taken out, when the
+    question follows up on them; empty otherwise."""
     if FOLLOW_UP not in query.standalone:
         return []
-    return [_MARKER.sub(" ", text) for role, text in reversed(query.history)
-            if role == "assistant"][:last]
+    answers = (text for role, text in reversed(query.history) if role == "assistant")
+    return [_MARKER.sub(" ", text) for text in islice(answers, last)]
+
+
+def previous_answer(query: Query) -> str | None:
+    """The assistant's last answer, when the question follows up on it; None otherwise."""
+    return next(iter(answers_so_far(query, 1)), None)
 
 
 def said(answer: str, candidates: Sequence[Sentence]) -> list[Sentence]:
