@@ -258,11 +258,11 @@ class ExtractiveAnswerer:
         covered = sum(self.weigh(t) for t in q_terms if t in near)
         type_ok = True
         name = asked_name(own)
-        named = [w for w in words(name or "") if w not in STOPWORDS]
-        if named and not any(self.known(w) for w in named):
+        known = {w for w in words(name or "") if self.known(w)}
+        if any(w not in STOPWORDS for w in words(name or "")) and not known - STOPWORDS:
             # "Who is Putin?": someone the article never names; it cannot say who they are.
             return Evidence(dense, 0.0, True, (str(name),))
-        if name is not None and any(self.known(w) for w in words(name)):
+        if name is not None and known:
             # "Who is Donald Trump?": the article names them; the answer is what it says of
             # them, a title before the name or a description after it, or else what the
             # sentences naming them say ("the Biden administration has shown interest …").
