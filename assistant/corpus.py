@@ -312,7 +312,7 @@ class Corpus:
             return True
         try:
             return (len(files) != len(self._seen)
-                    or any(self._seen.get(p.name, ((-1, -1, -1),))[0] != _file_key(p)
+                    or any(p.name not in self._seen or self._seen[p.name][0] != _file_key(p)
                            for p in files))
         except OSError:
             return True  # a file went away between listing and stat: read the folder again
