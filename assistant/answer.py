@@ -42,6 +42,7 @@ from .asks import (
     shape,
 )
 from .conversation import answers_so_far, said
+from .countries import countries
 from .features import asked_name, describes, mentions
 from .question import context_words, names_nothing, own_words
 from .text import STOPWORDS, stem, terms, words
@@ -188,10 +189,18 @@ class ExtractiveAnswerer:
             t for n in re.findall(r"\b[A-Z][\w’'.-]*", question) for t in terms(n)
         } if need == "entity" else set()
 
+        # "When did the U.S. pull out of it?": a date answers when it dates what the question
+        # names ("the U.S. … withdrew … in 2018"), not another event ("signed in 2015"). A
+        # country is named by its capital too ("When did Washington quit the deal?").
+        named = countries(t for n in re.findall(r"(?<=\S )[A-Z][\w’'.-]*", question.strip())
+                          for t in terms(n)) if need in ("time", "year", "date") else set()
+
         def boosted(h: Hit) -> float:
             if h.score < near or not holds(need, h.sentence.text, question):
                 return h.score
             if doing and not doing & set(terms(h.sentence.text)):
+                return h.score
+            if named and not named & countries(terms(h.sentence.text)):
                 return h.score
             # A date answers "when" better than "since …" does.
             if need in ("time", "year", "date"):

@@ -54,6 +54,23 @@ _MEASURE = re.compile(r"^(?:\w+ )?how (?:high|low|big|large|long|far|fast|tall|d
                       r"margin)\b|\bby (?:what|how) (?:margin|much)\b")
 
 
+# A question asking for several things: "which countries", "what are", "list", "who else".
+_LIST = re.compile(r"^(?:(?:in|at|on|for|from|to|of|by|with|under|during|after|before) )?"
+                   r"(?:which|what) "
+                   r"(?:(?!(?:has|was|is|does)\b)\w+ )?(?!(?:has|was|is|does)\b)\w+s\b"
+                   r"|^(?:what|which) (?:are|were)\b|\blist\b|"
+                   r"\bwho else\b|\bbesides\b|\bother than\b|\bapart from\b")
+# Kinds of thing known by a name: "which country", "which treaty", "which firm" is answered by
+# naming one (people have PERSON_NOUNS, places PLACE_NOUNS).
+NAMED_NOUNS = frozenset(stem(w) for w in """
+    country countries nation nations state states bloc blocs alliance alliances union unions
+    organisation organisations organization organizations agency agencies government governments
+    administration treaty treaties agreement agreements accord accords pact pacts deal deals
+    firm firms company companies corporation corporations business businesses bank banks
+    university universities party parties monarchy monarchies kingdom kingdoms republic
+    republics newspaper newspapers consultancy consultancies
+""".split())
+
 _DURATION = re.compile(r"\bhow (?:long|old|often)\b|\bsince when\b")
 
 
@@ -101,11 +118,12 @@ def shape(question: str) -> Shape:
     if re.match(r"who\b", q):
         # "Who mediates?": the answer names people, countries or bodies, often several.
         return Shape("fact", "entity")
-    if re.search(r"^(?:(?:in|at|on|for|from|to|of|by|with|under|during|after|before) )?"
-                 r"(?:which|what) "
-                 r"(?:(?!(?:has|was|is|does)\b)\w+ )?(?!(?:has|was|is|does)\b)\w+s\b"
-                 r"|^(?:what|which) (?:are|were)\b|\blist\b|"
-                 r"\bwho else\b|\bbesides\b|\bother than\b|\bapart from\b", q):
+    kind = "list" if _LIST.search(q) else "fact"
+    if names_category(question) and stem(focus(question) or "") in NAMED_NOUNS:
+        # "Which nation shuttles notes …", "which treaty did Washington leave": a member of a
+        # kind that is known by its name, so the answer names one, as for "who mediates?".
+        return Shape(kind, "entity")
+    if kind == "list":
         return Shape("list", None)
     if re.match(r"^(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should)\b", q):
         return Shape("yesno", None)

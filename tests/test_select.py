@@ -6,6 +6,7 @@ import pytest
 
 from assistant.answer import ExtractiveAnswerer
 from assistant.asks import (
+    Shape,
     focus,
     holds,
     introduced_people,
@@ -245,3 +246,31 @@ def test_a_document_or_a_body_is_no_place() -> None:
     assert not names_place(q, "The U.S. withdrew from the Joint Comprehensive Plan of Action.")
     assert not names_place(q, "The Foreign Ministry and the Revolutionary Guard objected.")
     assert not names_place(q, "Iranian officials signed it.")  # an adjective, not a place
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which nation quietly shuttles notes between the two adversaries?", "fact"),
+    ("Which treaty did Washington walk out of?", "fact"),
+    ("Which Gulf states are doing the mediating?", "list"),
+])
+def test_which_of_a_kind_known_by_its_name_asks_for_a_name(question: str, kind: str) -> None:
+    assert shape(question) == Shape(kind, "entity")
+    # A kind not known by a name ("which uses", "which concerns") asks for no name.
+    assert shape("Which civilian uses does Tehran claim for its program?").needs is None
+
+
+def test_a_date_answers_when_it_dates_what_the_question_names() -> None:
+    texts = ["The JCPOA, signed in 2015, placed limits on enrichment.",
+             "Since the U.S. withdrew from the JCPOA in 2018, direct contact has ceased."]
+    out, at = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence("d.txt", at, at + len(t), t, None, i, i))
+        at += len(t) + 1
+    idf = {w: 1.0 for s in out for w in s.text.lower().split()}
+    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    hits = [Hit(out[0], 0.6, 0.6, 0.5), Hit(out[1], 0.55, 0.55, 0.5)]
+    for q in ("When did the U.S. pull out of it?",
+              "When did Washington quit it?"):  # a capital names its country
+        assert [h.sentence for h in answerer.rerank(hits, "time", q)][0] == out[1], q
+    # With no name to place the date, the better match keeps its place.
+    assert answerer.rerank(hits, "time", "When was it signed?")[0].sentence == out[0]
