@@ -36,6 +36,7 @@ from .asks import (
     holds,
     literals,
     named_people,
+    names_category,
     people_in,
     person_asked,
     role_of,
@@ -130,7 +131,7 @@ class Evidence:
             return "The article gives no date for this."
         if not self.type_ok and need == "speech":
             return "The article does not report them saying this."
-        if not self.type_ok and need == "name":
+        if not self.type_ok and need in ("name", "entity"):
             return "The article gives no name for this."
         if self.person_missing or (not self.type_ok and need == "person"):
             return "The article names no one for this."
@@ -291,6 +292,10 @@ class ExtractiveAnswerer:
             # "What role does the European Union play?", nothing more asked: the article
             # answers it when its best sentences name the party, as for "who is X".
             return Evidence(max(dense, 1.0), 1.0, True, self.unknown_numbers(own))
+        if need == "entity" and top and names_category(own):
+            # "Which other countries signed the JCPOA?": a kind known by its name is answered
+            # by naming one the question does not; the best sentence naming none has no answer.
+            type_ok = holds(need, top[0].sentence.text, own)
         if need in VETO_NEEDS and top:
             said = top[0].sentence
             text = said.text

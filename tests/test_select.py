@@ -271,6 +271,26 @@ def test_a_date_answers_when_it_dates_what_the_question_names() -> None:
     hits = [Hit(out[0], 0.6, 0.6, 0.5), Hit(out[1], 0.55, 0.55, 0.5)]
     for q in ("When did the U.S. pull out of it?",
               "When did Washington quit it?"):  # a capital names its country
-        assert [h.sentence for h in answerer.rerank(hits, "time", q)][0] == out[1], q
+        assert answerer.rerank(hits, "time", q)[0].sentence == out[1], q
     # With no name to place the date, the better match keeps its place.
     assert answerer.rerank(hits, "time", "When was it signed?")[0].sentence == out[0]
+
+
+def test_which_of_a_kind_known_by_its_name_is_declined_when_the_best_sentence_names_none() -> None:
+    texts = ["Mayor Denise Harrow called the vote historic.",
+             "The council approved the barrier on Tuesday."]
+    out, at = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence("m.txt", at, at + len(t), t, None, i, i))
+        at += len(t) + 1
+    idf = {w: 1.0 for s in out for w in s.text.lower().split()}
+    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    hits = [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[1], 0.2, 0.2, 0.0)]
+    q = "Which political party does Mayor Denise Harrow belong to?"
+    draft = answerer.answer(Query(q, q), hits)
+    assert draft.abstained and draft.message.startswith("The article gives no name for this.")
+    # A sentence that names one answers it.
+    texts2 = ["Mayor Denise Harrow, a member of the Harbor Party, called the vote historic."]
+    s2 = Sentence("m.txt", 0, len(texts2[0]), texts2[0], None, 0, 0)
+    answerer2 = ExtractiveAnswerer([s2], frozenset(idf), idf)
+    assert not answerer2.answer(Query(q, q), [Hit(s2, 0.7, 0.7, 0.6)]).abstained
