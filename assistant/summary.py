@@ -1,5 +1,5 @@
-"""Summaries: the sentences that together cover most of what the article is about, one per
-section while sections remain, in reading order, each cited.
+"""Summaries: the article's lede, then the sentences that together cover most of what it is
+about, one per section while sections remain, in reading order, each cited.
 
 What an article is about are its concepts: here its content words (stems) that at least two of
 its sentences use, each weighing as many sentences as use it ("Oman", "indirect", "sanctions",
@@ -18,7 +18,8 @@ distribution of a random walk on their cosine similarities, with the paper's dam
 Before this, the summary was LexRank with maximal marginal relevance alone. On the dev sets'
 summary requests (37 over three articles; tuned there) key facts rose from 0.75 / 0.63 / 0.67
 to 1.00 / 0.79 / 0.83 (main / enzyme / harbor article): the central sentences of this article
-restate its stance and never named the mediators.
+restate its stance and never named the mediators. Opening with the lede (LEDE) then raised the
+enzyme article's to 1.00.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ CONCEPT_SENTENCES = 2
 # A summary of five sentences (six when the last leans on the one before it): inside the three
 # to six a reader expects of "summarize".
 LENGTH = 5
+# The summary opens with the article's first this many sentences, its lede. On the dev sets'
+# summary requests, 2 raised key facts on the enzyme article 0.79 → 1.00 (its second sentence
+# gives the company and the $48 million) and left the other two as they were; 1 changed nothing.
+LEDE = 2
 # "Who are the main people in it?": at most this many people, those the article mentions most.
 PEOPLE = 6
 # A summary of an article with headings draws on at least this many of its sections.
@@ -64,9 +69,10 @@ def centrality(vectors: np.ndarray, iterations: int = 100) -> np.ndarray:
 
 
 def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
-              length: int = LENGTH) -> list[Sentence]:
+              length: int = LENGTH, lede: int = LEDE) -> list[Sentence]:
     """The `length` sentences of a summary (fewer for a short article, one more when the last
-    one leans on the sentence before it), in reading order."""
+    one leans on the sentence before it), in reading order: the first `lede`, then those that
+    cover most."""
     if not sentences:
         return []
     v = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
@@ -96,6 +102,14 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
 
     sections: set[str | None] = set()
     all_sections = {s.section for s in sentences}
+    # The lede first: a news article opens with what happened, who did it and the figure that
+    # matters ("Polyloop Biotech … had raised $48 million …"), the reason the first sentences
+    # of a news story are the strongest baseline summary there is (lead-3; See et al., 2017).
+    for i in sorted(range(len(sentences)), key=lambda k: sentences[k].position)[:lede]:
+        if len(chosen) < length:
+            chosen.append(i)
+            covered |= stems[i]
+            sections.add(sentences[i].section)
     while len(chosen) < min(length, len(sentences)):
         open_ = [i for i, s in enumerate(sentences) if i not in chosen
                  and (s.section not in sections or sections == all_sections)]

@@ -78,9 +78,9 @@ def test_a_summary_covers_what_the_article_is_about_and_brings_what_an_anaphor_l
             at += len(t) + 1
         return out
 
-    def chosen(sentences: list[Sentence], length: int) -> list[int]:
+    def chosen(sentences: list[Sentence], length: int, lede: int = 0) -> list[int]:
         vectors = np.eye(len(sentences))  # equally central: the choice is the words'
-        return [s.position for s in summarize(sentences, vectors, length=length)]
+        return [s.position for s in summarize(sentences, vectors, length=length, lede=lede)]
 
     # The words two sentences or more share (Oman, Iran, America) are what it is about.
     about = article("The weather was mild.", "Oman hosts talks between Iran and America.",
@@ -92,6 +92,12 @@ def test_a_summary_covers_what_the_article_is_about_and_brings_what_an_anaphor_l
                       "Oman hosts the talks.", "Sanctions relief and guarantees matter most.",
                       "The weather was mild.")
     assert chosen(leaning, 1) == [0, 1]
+    # A news article opens with what happened: its lede comes first, then what covers most.
+    news = article("The council approved a $412 million barrier on Tuesday.",
+                   "The state must still pay its share.", "The weather was mild.",
+                   "Oman hosts talks between Iran and America.",
+                   "Oman passes messages to America for Iran.")
+    assert chosen(news, 3, lede=2) == [0, 1, 3]
 
 
 def test_lexrank_puts_the_hub_first() -> None:
