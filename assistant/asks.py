@@ -78,7 +78,7 @@ def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
     q = " ".join(words(question))
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
-                 r"how old|age of|rate|gdp|cost|price)\b", q) or _MEASURE.search(q):
+                 r"how old|age of|rate|gdp|cost|price)\b", q) or _MEASURE.search(q) or asks_sum(q):
         return Shape("fact", "number")
     if re.search(r"\byear\b", q):  # "what year", "in which year", "the year when"
         return Shape("fact", "year")
@@ -250,8 +250,9 @@ def holds(need: str, text: str, question: str = "") -> bool:
 
         return any(beside(a, i) or beside(a, j) for a in at for i, j in spans)
     if need == "number":
-        # "How many researchers …": the number must count them, in the same sentence.
-        thing = focus(question) if counted(question) else None
+        # "How many researchers …": the number must count them, in the same sentence; "how
+        # much … cost" is answered by a sum ("640-metre" is no price).
+        thing = "money" if asks_sum(question) else focus(question) if counted(question) else None
         if thing is not None:
             return counts(thing, text)
         # A year dates something; it is no amount ("by how much …", "how high …"), though it
@@ -378,6 +379,23 @@ def focus(question: str) -> str | None:
 _MONEY = frozenset({"money", "cash", "funding", "funds", "dollars"})
 
 
+# A sum of money asked for: "how much … cost / paid / worth / raise", "what is X valued at".
+_SUM_ASKED = re.compile(
+    r"\bhow much\b.*\b(?:money|cash|costs?|costing|paid|pay|pays|paying|worth|spen[dt]|"
+    r"spending|price[ds]?|raised?|raising|invest(?:ed|s)?|fund(?:ed|ing)?|charged?|bills?|fees?|"
+    r"budget|earn(?:ed|s)?|owed?|salary)\b"
+    r"|\b(?:valued at|worth)\W*$|\bwhat (?:did|does|do|will|would|could) .+ cost\b"
+    r"|\bhow expensive\b")
+# A sum, or a share of one ("risen 38 percent"): what answers a question about money.
+_SUM = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|yen)\b|"
+                  r"\b\d[\d,.]*\s*(?:%|percent\b|per cent\b)")
+
+
+def asks_sum(question: str) -> bool:
+    """Whether the question asks for a sum of money ("How much is the firm being paid?")."""
+    return bool(_SUM_ASKED.search(" ".join(words(question))))
+
+
 def counted(question: str) -> bool:
     """Whether the question counts or measures a thing it names: "how many researchers …"."""
     return bool(re.match(r"^(?:\w+ )?how (?:many|much) \w", " ".join(words(question))))
@@ -392,7 +410,7 @@ def counts(thing: str, text: str) -> bool:
     """Whether a sentence counts the thing asked about: a number (not a year) followed closely
     by its word ("35 people", "2,000 tonnes of plastic waste"), or for money, a sum."""
     if thing in _MONEY:
-        return bool(re.search(r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds)\b", text))
+        return bool(_SUM.search(text))
     wanted = set(terms(thing))
     tokens = text.split()
     for i, tok in enumerate(tokens):

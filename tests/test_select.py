@@ -294,3 +294,16 @@ def test_which_of_a_kind_known_by_its_name_is_declined_when_the_best_sentence_na
     s2 = Sentence("m.txt", 0, len(texts2[0]), texts2[0], None, 0, 0)
     answerer2 = ExtractiveAnswerer([s2], frozenset(idf), idf)
     assert not answerer2.answer(Query(q, q), [Hit(s2, 0.7, 0.7, 0.6)]).abstained
+
+
+def test_a_sum_of_money_asked_for_needs_a_sum() -> None:
+    q = "How much is the consultancy being paid for the design?"
+    assert shape(q).needs == "number"
+    assert not holds("number", "The design calls for a 640-metre line of walls.", q)
+    assert holds("number", "The firm will be paid $12 million for the design.", q)
+    # A rise in what something costs may be told as a share of it.
+    assert holds("number", "Premiums have risen 38 percent in two years.",
+                 "By how much has the cost of insuring homes climbed?")
+    # An amount of a thing is no sum.
+    assert holds("number", "The plant will process 2,000 tonnes of plastic a year.",
+                 "How much plastic will the plant process?")
