@@ -132,6 +132,8 @@ class Evidence:
             return "The article gives no number for this."
         if not self.type_ok and need in ("year", "date", "time"):
             return "The article gives no date for this."
+        if not self.type_ok and need == "place":
+            return "The article does not say where."
         if not self.type_ok and need == "speech":
             return "The article does not report them saying this."
         if not self.type_ok and need in ("name", "entity"):
@@ -184,7 +186,8 @@ class ExtractiveAnswerer:
 
     def rerank(self, hits: Sequence[Hit], need: str | None, question: str = "") -> list[Hit]:
         """Hits reordered so sentences holding the kind of thing asked for come first."""
-        if need is None or not hits:
+        if need in (None, "place") or not hits:
+            # A place is no sign of an answer: most sentences put something somewhere.
             return list(hits)
         near = (DATE_WINDOW if need in ("time", "year", "date") else TYPE_WINDOW) * hits[0].score
         # "Who acts as mediator …": a name answers only beside what the question says they do;
@@ -299,6 +302,9 @@ class ExtractiveAnswerer:
             # "Which other countries signed the JCPOA?": a kind known by its name is answered
             # by naming one the question does not; the best sentence naming none has no answer.
             type_ok = holds(need, top[0].sentence.text, own)
+        if need == "place" and top:
+            # "Where was Trump speaking?": a place named in the best sentence or the runner-up.
+            type_ok = any(holds(need, h.sentence.text, own) for h in top[:2])
         if need in VETO_NEEDS and top:
             said = top[0].sentence
             text = said.text

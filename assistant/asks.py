@@ -74,12 +74,30 @@ NAMED_NOUNS = frozenset(stem(w) for w in """
 _DURATION = re.compile(r"\bhow (?:long|old|often)\b|\bsince when\b")
 
 
+# "Where is X based / was X killed / did they meet": a place asked for. Not "where does it
+# stand / fit / leave them / lead / is it heading / go from here", which ask how things are.
+_WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
+                    r"(?: (?:in|on|at) [\w-]+(?: [\w-]+)?)? (?:is|are|was|were|did|does|do|will|"
+                    r"would|has|have|had|can|could)\b(?!.*\b(?:stands?|fits?|leaves?|leads?|heading|headed|going|"
+                    r"go from here|comes? in|end up)\b)")
+# A place named after a word that locates: "in Damascus", "on Ukraine", "at the plant", "in a
+# compost heap" (a name, or a thing after "in", "at", "near", "inside", "outside", "within").
+_PLACE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout|within|from|on)\s+"
+                    r"(?:the\s+)?(?P<name>[A-Z][\w’'-]+)"
+                    r"|\b(?:in|at|near|inside|outside|within)\s+(?:a|an|the|its|their|his|her)\s+"
+                    r"(?:[\w’'-]+\s+){0,2}?[a-z][\w-]+")
+
+
 def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
     q = " ".join(words(question))
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
                  r"how old|age of|rate|gdp|cost|price)\b", q) or _MEASURE.search(q) or asks_sum(q):
         return Shape("fact", "number")
+    if _WHERE.search(q):
+        # "Where was Kanaani when he spoke?": a place, which the article names after "in",
+        # "at", "near" … ("in Damascus", "in a compost heap").
+        return Shape("fact", "place")
     if re.search(r"\byear\b", q):  # "what year", "in which year", "the year when"
         return Shape("fact", "year")
     if re.search(r"\b(?:what|which) (?:exact |precise )?(?:date|day|month)\b", q):
@@ -262,6 +280,10 @@ def holds(need: str, text: str, question: str = "") -> bool:
                    for m in NUMBER.finditer(text))
     if need == "speech":
         return speaks(question, text)
+    if need == "place":  # a place the question does not already give ("Where in Oman …")
+        given = set(words(question))
+        return any(not (m.group("name") and set(words(m.group("name"))) <= given)
+                   for m in _PLACE.finditer(text))
     if need in ("time", "year", "date"):
         # A date or a day is finer than a year: "what day" needs a month or a weekday.
         return bool({"time": TIME, "year": YEAR, "date": DAY}[need].search(text))

@@ -17,6 +17,7 @@ from assistant.asks import (
     role_of,
     shape,
 )
+from assistant.text import terms
 from assistant.values import Hit, Query, Sentence
 
 PARAGRAPH = [
@@ -307,3 +308,31 @@ def test_a_sum_of_money_asked_for_needs_a_sum() -> None:
     # An amount of a thing is no sum.
     assert holds("number", "The plant will process 2,000 tonnes of plastic a year.",
                  "How much plastic will the plant process?")
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("Where was the spokesman when he spoke to reporters?", False),
+    ("Where were the commanders killed?", True),
+    ("Where in Syria were the commanders killed?", True),
+])
+def test_where_asks_for_a_place_the_best_sentences_name(question: str, place: bool) -> None:
+    assert shape(question).needs == "place"
+    texts = ["The spokesman told reporters that no talks were planned.",
+             "The commanders were killed in Damascus, Syria, last month." if place else
+             "The commanders were killed last month."]
+    out, at = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence("w.txt", at, at + len(t), t, None, i, i))
+        at += len(t) + 1
+    idf = {w: 1.0 for s in out for w in terms(s.text)}
+    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    draft = answerer.answer(Query(question, question),
+                            [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[1], 0.6, 0.6, 0.5)])
+    assert draft.abstained != place
+    if not place:
+        assert draft.message.startswith("The article does not say where.")
+    # "Where does it stand?", "where is this heading?" ask how things are, not where.
+    assert shape("Where does Iran stand on direct talks?").needs is None
+    assert shape("Where is all this heading?").needs is None
+    # The question's own place is no answer: "in Syria" for "Where in Syria …".
+    assert not holds("place", "The strike hit targets in Syria.", "Where in Syria did it hit?")
