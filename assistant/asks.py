@@ -231,6 +231,23 @@ def _who_is_person(q: str) -> bool:
 _MODIFIER = re.compile(r"(?:al|ic|ive|ous|ful|ar|ete|ian|ern|ese|ish|ed|i)$")
 
 
+# A name with the word that sets it in the question: "between Tehran", "and Washington", "for
+# Iran's", "the U.S.".
+_SETTING = re.compile(r"(?:\b(?:between|with|for|to|from|and|of|in|by|on|against|besides)\s+)?"
+                      r"(?:the\s+)?(?<=\s)[A-Z][\w’'.-]*(?:[’']s)?")
+_DANGLING = re.compile(r"\s+(?:between|with|for|to|from|and|of|in|by|on|against|besides)"
+                       r"(?=\s*[?.!]*$)")
+
+
+def setting_free(question: str) -> str | None:
+    """What a question asks without the names it is set among: "Which country mediates between
+    Iran and the US?" → "Which country mediates?". For a question whose answer names someone
+    else (assistant/retrieve.py); None when it names no one, or nothing would be left."""
+    bare = _SETTING.sub("", question.strip())
+    bare = re.sub(r"\s+([?.!])", r"\1", re.sub(r"\s+", " ", _DANGLING.sub("", bare))).strip()
+    return bare if bare != question.strip() and terms(bare) else None
+
+
 def asking_sentence(question: str) -> str:
     """The sentence that asks, when a question comes with preamble ("Forget X. What is …?")."""
     text = question.strip()

@@ -9,6 +9,8 @@
     aligned  = how much of the question the sentence says word by word (align.py), in the token
                vectors of the same MiniLM pass that embedded the question
     score    = (fused + w · aligned) / (1 + w), w = ALIGN_WEIGHT, or 0 for a "why" or "how"
+    aside    = for "who / which <named kind> did it", dense scores and candidates also from the
+               question without the names around it (`asks.setting_free`), averaged in
 
 Dense catches paraphrase; a sentence's clauses match short questions better than a long sentence
 does; the window (the normalised mean of a sentence's and its neighbours' vectors) lets "It
@@ -28,7 +30,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .align import Tokens, TokenStore, TokenVectors, recall
-from .asks import ROLE_WORDS, asking_sentence, role_of, shape
+from .asks import ROLE_WORDS, asking_sentence, role_of, setting_free, shape
 from .conversation import carries_on, previous_answer
 from .corpus import Document
 from .index import SentenceIndex, owner, sentence_id, unit_ids
@@ -71,6 +73,14 @@ class Encoded:
     vector: np.ndarray
     tokens: Tokens | None = None
     weight: float = 0.0  # how much word-by-word matching counts in its ranking
+    # For a question asking who did something, the embedding of what it asks without the names
+    # it is set among ("Which country mediates?" of "… between Iran and the US?").
+    aside: np.ndarray | None = None
+
+    def searched(self) -> np.ndarray:
+        """The vector sentences are scored against: the question's, or the mean of it and the
+        question without its setting."""
+        return self.vector if self.aside is None else (self.vector + self.aside) / 2
 
 
 def _dictionary(embeddings: Embeddings) -> frozenset[str]:
@@ -153,7 +163,17 @@ class Retriever:
         # Iran insist on indirect talks?"). On the dev sets the matching raised facts, lists
         # and yes/no and left reasons as they were.
         weight = 0.0 if shape(asking).kind == "reason" else ALIGN_WEIGHT
-        return Encoded(vector, tokens, weight)
+        return Encoded(vector, tokens, weight, self._aside(asking))
+
+    def _aside(self, asking: str) -> np.ndarray | None:
+        """For "who / which <named kind> did it" (an entity asked for), the question without the
+        names around it, embedded: the sentence naming the mediator ("… through mediators such as
+        Oman, Qatar …") is found by what is asked, not by the two sides' names, which the
+        sentences restating the setting share ("… grievances between Tehran and Washington")."""
+        if shape(asking).needs != "entity":
+            return None
+        bare = setting_free(asking)
+        return self.embed(bare) if bare else None
 
     def rank(self, query: Query, encoded: Encoded | None = None, *,
              article: str | None = None) -> list[Hit]:
@@ -163,8 +183,10 @@ class Retriever:
             return []
         if encoded is None:
             encoded = self.encode(query.standalone)
-        q = encoded.vector
-        chosen: dict[int, None] = dict.fromkeys(self._dense_candidates(q, article))
+        q = encoded.searched()
+        chosen: dict[int, None] = dict.fromkeys(self._dense_candidates(encoded.vector, article))
+        if encoded.aside is not None:
+            chosen.update(dict.fromkeys(self._dense_candidates(encoded.aside, article)))
         q_terms = terms(query.standalone)
         if role_of(asking_sentence(own_words(query.standalone))):
             # "What role does the European Union play?": the words that name the party are what
@@ -179,7 +201,7 @@ class Retriever:
         nxt = self._carries_on(query, article)
         if nxt is not None:
             chosen[self._at[sentence_id(nxt)]] = None
-        hits = self._align(self._score(list(chosen), q, lex), encoded)
+        hits = self._align(self._score(list(chosen), q, lex, encoded.vector), encoded)
         if nxt is not None:
             hits = [replace(h, follows=True) if h.sentence == nxt else h for h in hits]
         return sorted(hits, key=lambda h: -h.score)
@@ -256,8 +278,11 @@ class Retriever:
 
         return self._kept.get(ids, read)
 
-    def _score(self, chosen: list[int], q: np.ndarray, lex: np.ndarray) -> list[Hit]:
-        """Every candidate's dense, clause, window, lexical and fused scores."""
+    def _score(self, chosen: list[int], q: np.ndarray, lex: np.ndarray,
+               asked: np.ndarray | None = None) -> list[Hit]:
+        """Every candidate's dense, clause, window, lexical and fused scores, ranked by `q`; the
+        dense score a hit carries (what abstention reads) is its cosine with `asked`, the
+        question's own vector, when that is another."""
         rows = [unit_ids(self.sentences, i) for i in chosen]
         ids = list(dict.fromkeys(x for sid, cl, near in rows for x in (sid, *cl, *near)))
         if not ids:
@@ -268,6 +293,8 @@ class Retriever:
         at = {row: k for k, row in enumerate(found)}
         sims = (vecs @ q).tolist()
         cos: dict[str, float] = dict(zip(found, sims, strict=True))
+        own = cos if asked is None or asked is q else dict(
+            zip(found, (vecs @ asked).tolist(), strict=True))
         w = self.dense_weight
         hits = []
         for i, (sid, cl, near) in zip(chosen, rows, strict=True):
@@ -281,6 +308,6 @@ class Retriever:
             best = max(dense, CLAUSE_DISCOUNT * clause if cl else dense,
                        WINDOW_DISCOUNT * window)
             lexical = float(lex[i])
-            hits.append(Hit(self.sentences[i], w * best + (1 - w) * lexical, dense, lexical,
-                            clause=clause, window=window))
+            hits.append(Hit(self.sentences[i], w * best + (1 - w) * lexical,
+                            own.get(sid, 0.0), lexical, clause=clause, window=window))
         return hits

@@ -15,6 +15,7 @@ from assistant.asks import (
     people_in,
     person_asked,
     role_of,
+    setting_free,
     shape,
 )
 from assistant.text import terms
@@ -336,3 +337,13 @@ def test_where_asks_for_a_place_the_best_sentences_name(question: str, place: bo
     assert shape("Where is all this heading?").needs is None
     # The question's own place is no answer: "in Syria" for "Where in Syria …".
     assert not holds("place", "The strike hit targets in Syria.", "Where in Syria did it hit?")
+
+
+@pytest.mark.parametrize(("question", "bare"), [
+    ("Which country mediates between Iran and the US?", "Which country mediates?"),
+    ("Who is carrying messages between Tehran and Washington?", "Who is carrying messages?"),
+    ("Who else besides Oman mediates?", "Who else mediates?"),
+    ("Which nation shuttles notes between the two adversaries?", None),  # no name to take out
+])
+def test_a_question_without_the_names_it_is_set_among(question: str, bare: str | None) -> None:
+    assert setting_free(question) == bare
