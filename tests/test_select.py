@@ -31,13 +31,19 @@ PARAGRAPH = [
 ]
 
 
-def _answerer() -> tuple[ExtractiveAnswerer, list[Sentence]]:
+def _article(texts: list[str], source: str = "a.txt",
+             one_paragraph: bool = False) -> tuple[ExtractiveAnswerer, list[Sentence]]:
+    """An answerer over these sentences (one paragraph, or one each), every word of them known."""
     out, at = [], 0
-    for i, t in enumerate(PARAGRAPH):
-        out.append(Sentence("h.txt", at, at + len(t), t, None, 0, i))
+    for i, t in enumerate(texts):
+        out.append(Sentence(source, at, at + len(t), t, None, 0 if one_paragraph else i, i))
         at += len(t) + 1
-    idf = {w: 1.0 for s in out for w in s.text.lower().split()}
+    idf = {w: 1.0 for s in out for w in {*s.text.lower().split(), *terms(s.text)}}
     return ExtractiveAnswerer(out, frozenset(idf), idf), out
+
+
+def _answerer() -> tuple[ExtractiveAnswerer, list[Sentence]]:
+    return _article(PARAGRAPH, "h.txt", one_paragraph=True)
 
 
 def test_people_named_in_a_question_and_a_sentence() -> None:
@@ -168,12 +174,7 @@ def test_which_officials_may_be_named_in_the_runner_up() -> None:
     texts = ["Iranian officials denied the claims swiftly.",
              "The government, led by President Ebrahim Raisi and guided by Supreme Leader "
              "Ayatollah Ali Khamenei, faces a delicate balancing act."]
-    out, at = [], 0
-    for i, t in enumerate(texts):
-        out.append(Sentence("a.txt", at, at + len(t), t, None, i, i))
-        at += len(t) + 1
-    idf = {w: 1.0 for s in out for w in s.text.lower().split()}
-    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    answerer, out = _article(texts, "a.txt")
     q = "Which Iranian leaders are named?"
     hits = [Hit(out[0], 0.6, 0.6, 0.5), Hit(out[1], 0.5, 0.5, 0.3)]
     assert not answerer.evidence(Query(q, q), hits, None).person_missing
@@ -230,12 +231,7 @@ def test_a_sentence_announcing_a_list_comes_with_the_list_whatever_the_kind_of_a
              "Dr. Sunita Rao pointed to several problems the company had yet to solve.",
              "These include the energy needed to melt the plastic and the salty wastewater.",
              "The company disagrees."]
-    out, at = [], 0
-    for i, t in enumerate(texts):
-        out.append(Sentence("e.txt", at, at + len(t), t, None, 0, i))
-        at += len(t) + 1
-    idf = {w: 1.0 for s in out for w in s.text.lower().split()}
-    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    answerer, out = _article(texts, "e.txt", one_paragraph=True)
     q = "What is Sunita Rao's main doubt?"  # a short fact: one sentence, but for the list
     assert shape(q).kind == "fact"
     hits = [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[3], 0.2, 0.2, 0.0), Hit(out[0], 0.1, 0.1, 0.0)]
@@ -264,12 +260,7 @@ def test_which_of_a_kind_known_by_its_name_asks_for_a_name(question: str, kind: 
 def test_a_date_answers_when_it_dates_what_the_question_names() -> None:
     texts = ["The JCPOA, signed in 2015, placed limits on enrichment.",
              "Since the U.S. withdrew from the JCPOA in 2018, direct contact has ceased."]
-    out, at = [], 0
-    for i, t in enumerate(texts):
-        out.append(Sentence("d.txt", at, at + len(t), t, None, i, i))
-        at += len(t) + 1
-    idf = {w: 1.0 for s in out for w in s.text.lower().split()}
-    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    answerer, out = _article(texts, "d.txt")
     hits = [Hit(out[0], 0.6, 0.6, 0.5), Hit(out[1], 0.55, 0.55, 0.5)]
     for q in ("When did the U.S. pull out of it?",
               "When did Washington quit it?"):  # a capital names its country
@@ -281,20 +272,14 @@ def test_a_date_answers_when_it_dates_what_the_question_names() -> None:
 def test_which_of_a_kind_known_by_its_name_is_declined_when_the_best_sentence_names_none() -> None:
     texts = ["Mayor Denise Harrow called the vote historic.",
              "The council approved the barrier on Tuesday."]
-    out, at = [], 0
-    for i, t in enumerate(texts):
-        out.append(Sentence("m.txt", at, at + len(t), t, None, i, i))
-        at += len(t) + 1
-    idf = {w: 1.0 for s in out for w in s.text.lower().split()}
-    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    answerer, out = _article(texts, "m.txt")
     hits = [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[1], 0.2, 0.2, 0.0)]
     q = "Which political party does Mayor Denise Harrow belong to?"
     draft = answerer.answer(Query(q, q), hits)
     assert draft.abstained and draft.message.startswith("The article gives no name for this.")
     # A sentence that names one answers it.
-    texts2 = ["Mayor Denise Harrow, a member of the Harbor Party, called the vote historic."]
-    s2 = Sentence("m.txt", 0, len(texts2[0]), texts2[0], None, 0, 0)
-    answerer2 = ExtractiveAnswerer([s2], frozenset(idf), idf)
+    answerer2, [s2] = _article(
+        ["Mayor Denise Harrow, a member of the Harbor Party, called the vote historic."])
     assert not answerer2.answer(Query(q, q), [Hit(s2, 0.7, 0.7, 0.6)]).abstained
 
 
@@ -321,12 +306,7 @@ def test_where_asks_for_a_place_the_best_sentences_name(question: str, place: bo
     texts = ["The spokesman told reporters that no talks were planned.",
              "The commanders were killed in Damascus, Syria, last month." if place else
              "The commanders were killed last month."]
-    out, at = [], 0
-    for i, t in enumerate(texts):
-        out.append(Sentence("w.txt", at, at + len(t), t, None, i, i))
-        at += len(t) + 1
-    idf = {w: 1.0 for s in out for w in terms(s.text)}
-    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    answerer, out = _article(texts, "w.txt")
     draft = answerer.answer(Query(question, question),
                             [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[1], 0.6, 0.6, 0.5)])
     assert draft.abstained != place
