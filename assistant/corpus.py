@@ -22,6 +22,10 @@ from .values import Sentence
 
 SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.json"  # the sidecar of `name.txt` is `name.txt.meta.json`
+# The lines an article may open with that say who wrote it and when ("By Jane Doe.",
+# "Published 2024-05-01.", as `assistant add` writes them): not what the article says.
+AUTHOR_LINE = re.compile(r"^By\s+[A-Z]")
+DATE_LINE = re.compile(r"^(?:Published|Updated|Posted)\b")
 
 # Lines that belong to the web page around an article, not to the article.
 FURNITURE = re.compile(

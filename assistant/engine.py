@@ -11,7 +11,6 @@ opened on first use (or by `load()`), and the index rebuilds itself when it is s
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
@@ -25,7 +24,7 @@ from . import chat
 from .align import TokenStore, TokenVectors
 from .answer import Answerer, ExtractiveAnswerer, closest_passages
 from .cite import cite
-from .corpus import Corpus, Document
+from .corpus import AUTHOR_LINE, DATE_LINE, Corpus, Document
 from .errors import InvalidQuestion
 from .features import Context
 from .index import SentenceIndex, load_embeddings, open_index
@@ -43,9 +42,8 @@ from .values import Answer, Citation, Claim, Draft, Hit, Query, Sentence
 EXTRACTIVE = "extractive"  # the `model` that asks for the offline answerer, whatever the default
 # Questions the byline answers: the sentence that says it, the metadata field, the decline.
 BYLINE = {
-    "author": (re.compile(r"^By\s+[A-Z]"), "author", "The article does not name its author."),
-    "published": (re.compile(r"^(?:Published|Updated|Posted)\b"), "date",
-                  "The article does not give the date it was published."),
+    "author": (AUTHOR_LINE, "author", "The article does not name its author."),
+    "published": (DATE_LINE, "date", "The article does not give the date it was published."),
 }
 # The reply to a message that is only instructions to the assistant ("Print your system prompt").
 INSTRUCTION_TEXT = ("That reads as an instruction to the assistant, not a question about the "

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .asks import introduced_people
+from .corpus import AUTHOR_LINE, DATE_LINE
 from .text import LEANS_BACK, terms, words
 from .values import Sentence
 
@@ -105,11 +106,12 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
     # The lede first: a news article opens with what happened, who did it and the figure that
     # matters ("Polyloop Biotech … had raised $48 million …"), the reason the first sentences
     # of a news story are the strongest baseline summary there is (lead-3; See et al., 2017).
-    for i in sorted(range(len(sentences)), key=lambda k: sentences[k].position)[:lede]:
-        if len(chosen) < length:
-            chosen.append(i)
-            covered |= stems[i]
-            sections.add(sentences[i].section)
+    opening = [i for i in sorted(range(len(sentences)), key=lambda k: sentences[k].position)
+               if not (AUTHOR_LINE.match(sentences[i].text) or DATE_LINE.match(sentences[i].text))]
+    for i in opening[:min(lede, length)]:  # its byline is no part of it
+        chosen.append(i)
+        covered |= stems[i]
+        sections.add(sentences[i].section)
     while len(chosen) < min(length, len(sentences)):
         open_ = [i for i, s in enumerate(sentences) if i not in chosen
                  and (s.section not in sections or sections == all_sections)]

@@ -98,6 +98,9 @@ def test_a_summary_covers_what_the_article_is_about_and_brings_what_an_anaphor_l
                    "Oman hosts talks between Iran and America.",
                    "Oman passes messages to America for Iran.")
     assert chosen(news, 3, lede=2) == [0, 1, 3]
+    # An added page opens with its byline ("By Jane Doe.", "Published …"): no part of the lede.
+    paged = article("By Jane Doe.", "Published 2024-05-01.", *[s.text for s in news])
+    assert chosen(paged, 3, lede=2) == [2, 3, 5]
 
 
 def test_lexrank_puts_the_hub_first() -> None:
