@@ -18,21 +18,19 @@ def _countries() -> dict[str, str]:
     """Each term that names one country (its name, capital or demonym) → that country's name."""
     from countryinfo import all_countries
 
-    out: dict[str, str] = {}
-    every = all_countries()
-
-    def capitals(c: object) -> list[str]:  # a name, or a list where a country has several
-        k = c.capital() or []  # type: ignore[attr-defined]
-        return [k] if isinstance(k, str) else list(k)
-
+    names: list[list[tuple[str, str]]] = [[], [], []]  # (alias, country): names, capitals, demonyms
+    for c in all_countries():
+        capital: str | list[str] = c.capital() or []  # a name, or a list (several capitals)
+        names[0].append((c.name(), c.name()))
+        names[1] += [(k, c.name()) for k in ([capital] if isinstance(capital, str) else capital)]
+        names[2].append((c.demonym() or "", c.name()))
     # Names first, then capitals, then demonyms: where two countries share a word ("American"
     # is also American Samoa's), the country it names wins.
-    for aliases in ((lambda c: [c.name()]), capitals, (lambda c: [c.demonym() or ""])):
-        for c in every:
-            for alias in aliases(c):
-                stems = terms(alias.replace("D.C.", ""))
-                if len(stems) == 1 and stems[0] not in STOPWORDS:
-                    out.setdefault(stems[0], c.name())
+    out: dict[str, str] = {}
+    for alias, name in (pair for kind in names for pair in kind):
+        stems = terms(alias.replace("D.C.", ""))  # "Washington D.C."
+        if len(stems) == 1 and stems[0] not in STOPWORDS:
+            out.setdefault(stems[0], name)
     return out
 
 
