@@ -81,11 +81,15 @@ _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
                     r"would|has|have|had|can|could)\b(?!.*\b(?:stands?|fits?|leaves?|leads?|heading|headed|going|"
                     r"go from here|comes? in|end up)\b)")
 # A place named after a word that locates: "in Damascus", "on Ukraine", "at the plant", "in a
-# compost heap" (a name, or a thing after "in", "at", "near", "inside", "outside", "within").
+# compost heap" (a name, or a thing after "in", "at", "near", "inside", "outside", "within"), or
+# a host ("Oman has hosted …").
 _PLACE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout|within|from|on)\s+"
                     r"(?:the\s+)?(?P<name>[A-Z][\w’'-]+)"
                     r"|\b(?:in|at|near|inside|outside|within)\s+(?:a|an|the|its|their|his|her)\s+"
-                    r"(?:[\w’'-]+\s+){0,2}?[a-z][\w-]+")
+                    r"(?:[\w’'-]+\s+){0,2}?[a-z][\w-]+"
+                    # A host is where something takes place: "Oman has hosted secret talks".
+                    r"|\b(?P<host>[A-Z][\w’'-]+)\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?"
+                    r"host(?:ed|s|ing)?\b")
 
 
 def shape(question: str) -> Shape:
@@ -299,7 +303,8 @@ def holds(need: str, text: str, question: str = "") -> bool:
         return speaks(question, text)
     if need == "place":  # a place the question does not already give ("Where in Oman …")
         given = set(words(question))
-        return any(not (m.group("name") and set(words(m.group("name"))) <= given)
+        return any(not ((m.group("name") or m.group("host"))
+                        and set(words(m.group("name") or m.group("host"))) <= given)
                    for m in _PLACE.finditer(text))
     if need in ("time", "year", "date"):
         # A date or a day is finer than a year: "what day" needs a month or a weekday.

@@ -317,6 +317,9 @@ def test_where_asks_for_a_place_the_best_sentences_name(question: str, place: bo
     assert shape("Where is all this heading?").needs is None
     # The question's own place is no answer: "in Syria" for "Where in Syria …".
     assert not holds("place", "The strike hit targets in Syria.", "Where in Syria did it hit?")
+    # A host is where something takes place.
+    assert holds("place", "Oman has hosted secret talks.", "Where were the talks held?")
+    assert not holds("place", "Oman has hosted secret talks.", "Where in Oman were they held?")
 
 
 @pytest.mark.parametrize(("question", "bare"), [
