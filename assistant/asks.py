@@ -75,11 +75,13 @@ _DURATION = re.compile(r"\bhow (?:long|old|often)\b|\bsince when\b")
 
 
 # "Where is X based / was X killed / did they meet": a place asked for. Not "where does it
-# stand / fit / leave them / lead / is it heading / go from here", which ask how things are.
+# stand / fit / leave them / lead / is it heading / go from here", "where is X at", which ask
+# how things are.
 _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
                     r"(?: (?:in|on|at) [\w-]+(?: [\w-]+)?)? (?:is|are|was|were|did|does|do|will|"
-                    r"would|has|have|had|can|could)\b(?!.*\b(?:stands?|fits?|leaves?|leads?|heading|headed|going|"
-                    r"go from here|comes? in|end up)\b)")
+                    r"would|has|have|had|can|could)\b(?!.*\b(?:stands?|fits?|leaves?|leads?|heading|"
+                    r"headed|going|go from here|comes? in|end up)\b"
+                    r"|.*\bat\b(?!\s+(?:the|a|an|its|their|his|her)\b))")
 # A place named after a word that locates: "in Damascus", "on Ukraine", "at the plant", "in a
 # compost heap" (a name, or a thing after "in", "at", "near", "inside", "outside", "within"), or
 # a host ("Oman has hosted …").

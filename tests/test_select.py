@@ -315,6 +315,8 @@ def test_where_asks_for_a_place_the_best_sentences_name(question: str, place: bo
     # "Where does it stand?", "where is this heading?" ask how things are, not where.
     assert shape("Where does Iran stand on direct talks?").needs is None
     assert shape("Where is all this heading?").needs is None
+    assert shape("Where is Iran's uranium enrichment at?").needs is None
+    assert shape("Where were they at the time?").needs == "place"
     # The question's own place is no answer: "in Syria" for "Where in Syria …".
     assert not holds("place", "The strike hit targets in Syria.", "Where in Syria did it hit?")
     # A host is where something takes place.
