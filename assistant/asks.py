@@ -359,7 +359,10 @@ def speaks(question: str, text: str) -> bool:
     # part, maintains") or just after it ("said Marcus Bell"): a name after "confirmed that …"
     # is what was said, not who said it.
     for at in verbs:
-        near = words(text[:at])[-SPEAKER_BEFORE:] + words(text[at:])[1:1 + SPEAKER_AFTER]
+        after = words(text[at:])[1:1 + SPEAKER_AFTER]
+        if "that" in after:  # "claimed that Iran was eager": what was said begins
+            after = after[:after.index("that")]
+        near = words(text[:at])[-SPEAKER_BEFORE:] + after
         if names & {w[:4] for w in near}:
             return True
     return False

@@ -168,6 +168,9 @@ def test_what_someone_said_needs_them_as_the_speaker() -> None:
     assert not holds("speech", "The government, led by Mayor Harrow, faces a test.",
                      "What was Harrow's reaction to the claims?")
     assert holds("speech", "Harrow responded with a lawsuit.", "What was Harrow's response?")
+    # After "claimed that", a name is what was said, not who said it.
+    assert not holds("speech", "Earlier this month, Donald Trump claimed that Iran was eager to "
+                     "return to the table.", "How did Iran react to Trump?")
 
 
 def test_which_officials_may_be_named_in_the_runner_up() -> None:
