@@ -205,9 +205,10 @@ class ExtractiveAnswerer:
         def boosted(h: Hit) -> float:
             if h.score < near or not holds(need, h.sentence.text, question):
                 return h.score
-            if doing and not doing & set(terms(h.sentence.text)):
+            said = terms(h.sentence.text)
+            if doing and not doing & set(said):
                 return h.score
-            if named and not named & countries(terms(h.sentence.text)):
+            if named and not named & countries(said):
                 return h.score
             # A date answers "when" better than "since …" does.
             if need in ("time", "year", "date"):

@@ -305,9 +305,11 @@ def holds(need: str, text: str, question: str = "") -> bool:
         return speaks(question, text)
     if need == "place":  # a place the question does not already give ("Where in Oman …")
         given = set(words(question))
-        return any(not ((m.group("name") or m.group("host"))
-                        and set(words(m.group("name") or m.group("host"))) <= given)
-                   for m in _PLACE.finditer(text))
+        for m in _PLACE.finditer(text):
+            name = m.group("name") or m.group("host")  # None: "in a compost heap"
+            if not name or not set(words(name)) <= given:
+                return True
+        return False
     if need in ("time", "year", "date"):
         # A date or a day is finer than a year: "what day" needs a month or a weekday.
         return bool({"time": TIME, "year": YEAR, "date": DAY}[need].search(text))

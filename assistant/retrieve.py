@@ -162,16 +162,17 @@ class Retriever:
         # sentence that says them back ("Iran's insistence on indirect talks …" for "Why does
         # Iran insist on indirect talks?"). On the dev sets the matching raised facts, lists
         # and yes/no and left reasons as they were.
-        weight = 0.0 if shape(asking).kind == "reason" else ALIGN_WEIGHT
-        return Encoded(vector, tokens, weight, self._aside(asking))
+        asks = shape(asking)
+        weight = 0.0 if asks.kind == "reason" else ALIGN_WEIGHT
+        aside = self._aside(asking) if asks.needs == "entity" else None
+        return Encoded(vector, tokens, weight, aside)
 
     def _aside(self, asking: str) -> np.ndarray | None:
-        """For "who / which <named kind> did it" (an entity asked for), the question without the
-        names around it, embedded: the sentence naming the mediator ("… through mediators such as
-        Oman, Qatar …") is found by what is asked, not by the two sides' names, which the
-        sentences restating the setting share ("… grievances between Tehran and Washington")."""
-        if shape(asking).needs != "entity":
-            return None
+        """For "who / which <named kind> did it" (`encode` asks only then), the question without
+        the names around it, embedded: the sentence naming the mediator ("… through mediators
+        such as Oman, Qatar …") is found by what is asked, not by the two sides' names, which
+        the sentences restating the setting share ("… grievances between Tehran and
+        Washington")."""
         bare = setting_free(asking)
         return self.embed(bare) if bare else None
 

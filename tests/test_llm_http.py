@@ -285,7 +285,8 @@ HELD_OUT = ("Iran says the talks run through mediators such as Oman, Qatar, and 
 
 def test_a_mis_numbered_right_claim_is_re_cited_and_invented_ones_dropped(server, assistant,
                                                                           monkeypatch):
-    """The held-out check of issue 11: the model's [1] is not the sentence naming the mediators."""
+    """The held-out check of issue 11: the number the model gives is not the sentence naming the
+    mediators."""
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     server.queue += [{"body": completion(HELD_OUT)}]
     settings = Settings(index_dir=assistant.settings.index_dir, llm=f"openai:{MODEL}@{server.url}")
