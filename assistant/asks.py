@@ -131,7 +131,8 @@ def shape(question: str) -> Shape:
     if re.search(r"\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot|difference|"
                  r"damage|implications?|risks?|dangers?|threats?|downsides?|drawbacks?)\b|"
                  r"\bwhat (?:has |have |will )?(?:came|comes?) of\b|"
-                 r"\bwhat happen|\bmake possible\b|\bled to\b", q):
+                 r"\bwhat happen|\bmake possible\b|\bled to\b|"
+                 r"\bwhat (?:does|do|did|will|would|could|can) .+ (?:let|allow|enable|help)s?\b", q):
         # A consequence is told as a chain: what happened, then "This has made …".
         return Shape("reason", None)
     acronym = re.search(r"\bwhat (?:does|do|did) ([a-z]{2,8}) (?:stand for|mean)\b", q)
