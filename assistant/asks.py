@@ -129,7 +129,8 @@ def shape(question: str) -> Shape:
         # "What role does Oman play?": what it does, said over the sentences about it.
         return Shape("reason", None)
     if re.search(r"\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot|difference|"
-                 r"damage|implications?|risks?|dangers?|threats?|downsides?|drawbacks?)\b|"
+                 r"damage|harm|implications?|risks?|dangers?|threats?|downsides?|drawbacks?)\b|"
+                 r"\bgo wrong\b|\bwhat (?:did|does|do|will|would|could|can) .+ do to\b|"
                  r"\bwhat (?:has |have |will )?(?:came|comes?) of\b|"
                  r"\bwhat happen|\bmake possible\b|\bled to\b|"
                  r"\bwhat (?:does|do|did|will|would|could|can) .+ (?:let|allow|enable|help)s?\b", q):
