@@ -49,7 +49,8 @@ class Shape:
 
 # A degree or a share asked for ("how high is inflation", "how far", "what share of", "by
 # what margin"): the answer is a quantity, so it holds a number.
-_MEASURE = re.compile(r"^(?:\w+ )?how (?:high|low|big|large|long|far|fast|tall|deep|wide|often|"
+_MEASURE = re.compile(r"^(?:\w+ )?how (?:high|low|big|large|long|far(?! ha(?:s|ve|d)\b)|fast|tall|"
+                      r"deep|wide|often|"
                       r"heavy|expensive|severe)\b|\b(?:what|which) (?:share|proportion|fraction|"
                       r"margin)\b|\bby (?:what|how) (?:margin|much)\b")
 
@@ -133,7 +134,8 @@ def shape(question: str) -> Shape:
                  r"\bgo wrong\b|\bwhat (?:did|does|do|will|would|could|can) .+ do to\b|"
                  r"\bwhat (?:has |have |will )?(?:came|comes?) of\b|"
                  r"\bwhat happen|\bmake possible\b|\bled to\b|"
-                 r"\bwhat (?:does|do|did|will|would|could|can) .+ (?:let|allow|enable|help)s?\b", q):
+                 r"\bwhat (?:does|do|did|will|would|could|can) .+ "
+                 r"(?:let|allow|enable|help)s?\b", q):
         # A consequence is told as a chain: what happened, then "This has made …".
         return Shape("reason", None)
     acronym = re.search(r"\bwhat (?:does|do|did) ([a-z]{2,8}) (?:stand for|mean)\b", q)
@@ -176,6 +178,11 @@ SPEAKER_BEFORE = 12
 SPEAKER_AFTER = 3
 # A response may be an act as well as words ("retaliatory strikes").
 _RESPONSE = re.compile(r"\b(?:respon\w*|react\w*|retaliat\w*)\b", re.I)
+# What someone thinks or believes shows in a stance as well as in words ("Hardliners … have
+# consistently opposed any overtures").
+_STANCE = re.compile(r"\b(?:oppos\w*|support\w*|back(?:s|ed|ing)?|favou?r\w*|welcom\w*|"
+                     r"object\w*|urg\w*|fear\w*|worr\w*|concern\w*|want\w*|hope\w*|"
+                     r"believ\w*|see|sees|saw|view\w*|regard\w*|doubt\w*)\b", re.I)
 
 
 # Nouns that ask for a person: "which officials", "what commander".
@@ -218,9 +225,12 @@ _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave 
 _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "
                         r"(?:the )?([\w-]+)(?: ([\w-]+))?")
 _WHO_IS = re.compile(r"^who (?:is|was|are|were|has been) (.+)$")
-# After "who is": words that ask for whoever does something, not for a person's name ("who is
-# mediating?", "who is behind it?"). features.asked_name reads the same words.
-WHOEVER = re.compile(r"(?:\w+ing|behind|responsible|involved)\b", re.I)
+# After "who is": words that ask for whoever does something or takes a stance, not for a
+# person's name ("who is mediating?", "who is behind it?", "who is worried about it?", "who is
+# against the deal?"). features.asked_name reads the same words.
+WHOEVER = re.compile(r"(?:\w+ing|behind|responsible|involved|against|for|worried|concerned|"
+                     r"opposed|afraid|unhappy|angry|keen|eager|critical|sceptical|skeptical|"
+                     r"supportive|interested|affected|upset)\b", re.I)
 
 
 def _who_is_person(q: str) -> bool:
@@ -352,6 +362,8 @@ def speaks(question: str, text: str) -> bool:
     verbs = [v.start() for v in _SPEECH.finditer(text)]
     if acted:
         verbs += [v.start() for v in _RESPONSE.finditer(text)]
+    if m is not None and re.search(r"\b(?:think|believe)\s*$", m.group(0), re.I):
+        verbs += [v.start() for v in _STANCE.finditer(text)]
     if not verbs:
         return False
     who = (m.group(1) or m.group(2) or "") if m else ""

@@ -58,8 +58,10 @@ def names_nothing(question: str) -> bool:
     """Whether a follow-up names no topic of its own ("like what?", "and since then?", "so
     what?"): it asks for more of what was just said."""
     said = words(_HOW_COME.sub("why", question))
-    if "why" in said:
-        return False  # a reason asked for, which need not be what comes next
+    if {"why", "who", "whom", "whose", "when", "where"} & set(said):
+        # A reason, a person, a time or a place asked of what was just said ("who said
+        # that?", "when was that?"), which need not be what comes next.
+        return False
     content = [w for w in said if w not in STOPWORDS and w not in QUESTION_WORDS]
     return all(w in _ELABORATION or w in _ONWARD for w in content)
 

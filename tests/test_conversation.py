@@ -63,6 +63,27 @@ def test_a_short_answer_in_other_words_carries_on_from_the_sentence_it_is_closes
     assert closest("", [first]) is None and closest(short, []) is None
 
 
+def test_who_when_or_where_asked_of_what_was_said_names_something_of_its_own() -> None:
+    from assistant.question import names_nothing
+
+    for more in ("like what?", "so what?", "and since then?", "how so?"):
+        assert names_nothing(more), more
+    # Not "what comes next" but who said it, when or where.
+    for asked in ("who said that?", "when was that?", "where was that?", "how come?"):
+        assert not names_nothing(asked), asked
+
+
+@pytest.mark.slow
+def test_who_said_that_gets_the_speaker_not_the_next_sentence(
+        bot: Assistant, invariants: Callable[[Answer], None]) -> None:
+    history = [{"role": "user", "content": "What does Iran say about Trump's claim?"},
+               {"role": "assistant", "content": "Its spokesperson said no direct communication "
+                "with Washington was taking place or planned."}]
+    a = bot.ask("who said that?", history=history)
+    invariants(a)
+    assert not a.abstained and "Kanaani" in a.text, a.text
+
+
 @pytest.mark.slow
 def test_like_what_gets_what_the_article_says_next(
         bot: Assistant, invariants: Callable[[Answer], None]) -> None:

@@ -116,6 +116,9 @@ def test_who_is_reads_the_name_and_the_description() -> None:
     assert asked_name("Who is Donald Trump?") == "Donald Trump"
     assert asked_name("who's kanaani") == "kanaani"
     assert asked_name("What did Trump claim?") is None
+    # A stance asked of whoever holds it, not a name: "who is worried about it?".
+    for q in ("who is worried about it?", "Who is against the deal?", "who is for the barrier?"):
+        assert asked_name(q) is None, q
     trump = next(s for s in ARTICLE.split(". ") if "now a prominent contender" in s)
     assert describes("Donald Trump", trump)
     assert describes("Khamenei", "guided by Supreme Leader Ayatollah Ali Khamenei, faces")

@@ -87,6 +87,11 @@ def test_a_degree_or_a_share_asked_for_needs_a_number(question: str) -> None:
     assert shape(question).needs == "number"
 
 
+def test_how_far_something_has_gone_asks_how_far_along_not_a_distance() -> None:
+    assert shape("How far has Iran's uranium enrichment gone?").needs is None
+    assert shape("How far have the talks got?").needs is None
+
+
 def test_a_year_is_no_amount_but_can_say_how_long() -> None:
     since = "Tehran has refused direct talks since 2018."
     assert not holds("number", since, "By how much has the economy shrunk?")
@@ -171,6 +176,26 @@ def test_what_someone_said_needs_them_as_the_speaker() -> None:
     # After "claimed that", a name is what was said, not who said it.
     assert not holds("speech", "Earlier this month, Donald Trump claimed that Iran was eager to "
                      "return to the table.", "How did Iran react to Trump?")
+
+
+def test_what_a_group_thinks_shows_in_its_stance_as_well_as_its_words() -> None:
+    hardliners = "Hardliners in parliament have consistently opposed any overtures to the West."
+    assert shape("What do the hardliners think?").needs == "speech"
+    assert holds("speech", hardliners, "What do the hardliners think?")
+    assert holds("speech", "Residents back the barrier.", "What do residents believe?")
+    # What someone said still needs words of theirs.
+    assert not holds("speech", hardliners, "What did the hardliners say?")
+
+
+@pytest.mark.parametrize("question", [
+    "What does keeping the contact indirect let Tehran get away with?",
+    "What does staying in indirect contact allow Iran to keep doing?",
+    "What harm could closing the gates do to the marshes?",
+    "What would go wrong if the city just raised the seawall instead?",
+    "What did the storm surge of 2023 do to the waterfront?",
+])
+def test_what_something_lets_happen_or_does_to_something_is_a_consequence(question: str) -> None:
+    assert shape(question).kind == "reason"
 
 
 def test_which_officials_may_be_named_in_the_runner_up() -> None:
