@@ -68,17 +68,22 @@ def closest(answer: str, candidates: Sequence[Sentence]) -> Sentence | None:
 
 
 def carries_on(answer: str, candidates: Sequence[Sentence],
-               following: Callable[[Sentence], Sentence | None]) -> Sentence | None:
+               following: Callable[[Sentence], Sentence | None], *,
+               onward: bool = False) -> Sentence | None:
     """The sentence after the last one the previous answer said (or, when it quoted none,
     the one it is closest to), in the same paragraph and not said itself; `following` gives a
-    sentence's next one in reading order."""
+    sentence's next one in reading order. Asked what happened next in time (`onward`: "and
+    until then?"), the next paragraph of the same section carries on too."""
     done = said(answer, candidates)
     if not done:
         near = closest(answer, candidates)
         done = [near] if near is not None else []
     if not done:
         return None
-    nxt = following(done[-1])
-    if nxt is None or nxt.paragraph != done[-1].paragraph or nxt in done:
+    last = done[-1]
+    nxt = following(last)
+    if nxt is None or nxt in done:
+        return None
+    if nxt.paragraph != last.paragraph and not (onward and nxt.section == last.section):
         return None
     return nxt

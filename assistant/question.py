@@ -52,6 +52,8 @@ _ONWARD = frozenset("""since then next after afterwards later now else so""".spl
 
 
 _HOW_COME = re.compile(r"\bhow come\b", re.I)
+# Words asking what happened next in time ("and then?", "until then?", "in the meantime?").
+_IN_TIME = frozenset("""then next after afterwards later until meantime""".split())
 
 
 def names_nothing(question: str) -> bool:
@@ -64,6 +66,12 @@ def names_nothing(question: str) -> bool:
         return False
     content = [w for w in said if w not in STOPWORDS and w not in QUESTION_WORDS]
     return all(w in _ELABORATION or w in _ONWARD for w in content)
+
+
+def asks_onward(question: str) -> bool:
+    """Whether a follow-up naming nothing asks what happened next in time ("and until then?",
+    "what next?"): the article may tell it in its next paragraph, not only in the same one."""
+    return names_nothing(question) and bool(_IN_TIME & set(words(question)))
 
 
 # Capitalised words that make a name an organisation, place or document rather than a person.

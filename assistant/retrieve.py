@@ -36,7 +36,7 @@ from .corpus import Document
 from .index import SentenceIndex, owner, sentence_id, unit_ids
 from .kept import Kept
 from .lexical import LexicalIndex, normalised
-from .question import own_words
+from .question import asks_onward, own_words
 from .text import Speller, terms, words
 from .values import Hit, Query, Sentence
 
@@ -243,7 +243,8 @@ class Retriever:
             return None
         top = np.argpartition(-raw, k - 1)[:k]
         return carries_on(answered, [self.sentences[int(i)] for i in top if raw[i] > 0],
-                          self.following)
+                          self.following,
+                          onward=asks_onward(asking_sentence(own_words(query.standalone))))
 
     def following(self, s: Sentence) -> Sentence | None:
         """The sentence after `s` in its document, if any."""

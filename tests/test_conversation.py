@@ -49,6 +49,13 @@ def test_the_sentence_after_what_was_said_carries_on() -> None:
     # Nor across a paragraph.
     other = Sentence("a.txt", 500, 500 + len(THESE), THESE, None, 1, 2)
     assert carries_on(OPEN, [second], {second: other}.get) is None
+    # ... unless asked what happened next ("and until then?"), within the section.
+    assert carries_on(OPEN, [second], {second: other}.get, onward=True) == other
+    elsewhere = Sentence("a.txt", 500, 500 + len(THESE), THESE, "Next", 1, 2)
+    assert carries_on(OPEN, [second], {second: elsewhere}.get, onward=True) is None
+    from assistant.question import asks_onward
+    assert asks_onward("and until then?") and asks_onward("what next?")
+    assert not asks_onward("like what?") and not asks_onward("when did it start?")
 
 
 def test_a_short_answer_in_other_words_carries_on_from_the_sentence_it_is_closest_to() -> None:
