@@ -91,6 +91,11 @@ RELATED = 3
 _PLACE_NAMED = re.compile(
     r"\b(?:in|at|near|inside|outside)\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)*)")
 _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
+# "What happens next?", "what's the outlook?": the article answers in what it says of the
+# future ("the coming months will be critical …"), not in those words.
+_FUTURE_ASKED = frozenset(stem(w) for w in "next future outlook ahead heading prospects".split())
+_FUTURE_SAID = re.compile(r"\b(?:will|would|could|may|might|coming|future|expected|ahead|next|"
+                          r"forward|upcoming|soon|likely)\b", re.I)
 # A sentence giving the list the one before it announced: "These include …", "They may include …".
 _ENUMERATES = re.compile(r"^(?:These|They|Those)\s+(?:\w+\s+)?includ(?:e|ed|ing)\b")
 _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
@@ -271,6 +276,10 @@ class ExtractiveAnswerer:
         for h in top:
             near.update(terms(h.sentence.text))
             near.update(terms(h.sentence.section or ""))
+        if need is None and any(_FUTURE_SAID.search(h.sentence.text) for h in top):
+            # An open question about what lies ahead; "When will the next round of talks take
+            # place?" still needs a date of it.
+            near.update(_FUTURE_ASKED)
         total = sum(self.weigh(t) for t in q_terms) or 1.0
         covered = sum(self.weigh(t) for t in q_terms if t in near)
         type_ok = True

@@ -360,3 +360,14 @@ def test_where_asks_for_a_place_the_best_sentences_name(question: str, place: bo
 ])
 def test_a_question_without_the_names_it_is_set_among(question: str, bare: str | None) -> None:
     assert setting_free(question) == bare
+
+
+def test_what_happens_next_is_answered_by_what_the_article_says_of_the_future() -> None:
+    texts = ["The council voted on Tuesday.",
+             "The coming months will decide whether the plan survives."]
+    answerer, out = _article(texts, "f.txt")
+    q = "What happens next?"  # neither word is the article's
+    ahead = answerer.answer(Query(q, q), [Hit(out[1], 0.4, 0.4, 0.0), Hit(out[0], 0.2, 0.2, 0.0)])
+    assert not ahead.abstained and ahead.claims[0].text == texts[1]
+    past = answerer.answer(Query(q, q), [Hit(out[0], 0.4, 0.4, 0.0)])
+    assert past.abstained
