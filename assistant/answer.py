@@ -41,6 +41,7 @@ from .asks import (
     person_asked,
     role_of,
     shape,
+    unspecified,
 )
 from .conversation import answers_so_far, said
 from .countries import countries
@@ -127,6 +128,7 @@ class Evidence:
     unknown: tuple[str, ...] = ()  # names or numbers in the question the corpus never mentions
     focus_missing: bool = False  # the thing asked about ("which city") is nowhere in the corpus
     person_missing: bool = False  # "which officials …" but the evidence names nobody new
+    generic: str | None = None  # "which X": the best sentence says X but not which ones
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
@@ -134,6 +136,8 @@ class Evidence:
             return f"The article never mentions {', '.join(f'“{u}”' for u in self.unknown[:3])}."
         if self.focus_missing and about:
             return f"The article never mentions any “{about}”."
+        if self.generic:
+            return f"The article does not say which “{self.generic}”."
         if not self.type_ok and need in ("number",):
             return "The article gives no number for this."
         if not self.type_ok and need in ("year", "date", "time"):
@@ -150,7 +154,8 @@ class Evidence:
 
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
-        if not self.type_ok or self.unknown or self.focus_missing or self.person_missing:
+        if (not self.type_ok or self.unknown or self.focus_missing or self.person_missing
+                or self.generic):
             return False
         if self.dense < MIN_DENSE:
             return False
@@ -327,11 +332,16 @@ class ExtractiveAnswerer:
         about = focus(own)
         focus_missing = focus_unmet(own, about, about is not None and self.known(about),
                                     [h.sentence.text for h in top[:2]])
+        # "Which prisoners were swapped?" met by "talks on prisoner exchanges": the kind, said
+        # generically, not which ones. A name or a person asked for is checked above.
+        generic = (unspecified(own, top[0].sentence.text)
+                   if top and need not in ("person", "entity") and shape(own).kind != "reason"
+                   else None)
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
             holds("person", h.sentence.text, own) for h in top[:2])
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
-                        focus_missing, person_missing)
+                        focus_missing, person_missing, generic)
 
     def select(self, kind: str, hits: Sequence[Hit],
                about: frozenset[str] = frozenset()) -> list[Sentence]:

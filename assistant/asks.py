@@ -667,3 +667,48 @@ def literals(question: str) -> list[str]:
 def content_terms(question: str) -> list[str]:
     """The question's stemmed content words, without its question words."""
     return [t for t in terms(question) if t not in {stem(w) for w in QUESTION_WORDS}]
+
+
+# What makes a mention of a kind say which one it is: a name or number beside it ("the town of
+# Millbrook", "the Biden administration"), or a list it opens ("mediators such as Oman").
+_SPECIFIES = re.compile(r"^\W*(?:[\w-]+\s+)?(?:such as|including|like|namely|related to|"
+                        r"notably|especially|particularly)\b|^\s*[:—(–]")
+SPECIFY_WINDOW = 3
+
+
+def unspecified(question: str, text: str) -> str | None:
+    """The X of "which X" when the best sentence says X only generically ("talks on prisoner
+    exchanges" for "Which prisoners were swapped?"): X is there, but no name, number or list
+    beside it says which. X is the last word of the phrase after "which" (its head: "which
+    specific confidence-building measures"). None when the sentence does not mention X: it may
+    name the members without the word ("polyethylene and polypropylene" for "which plastics")."""
+    m = re.match(r"^\W*(?:(?:in|at|on|for|from|to|of|by|with) )?which ((?:[\w’'-]+ ?){1,3})",
+                 " ".join(words(question)))
+    if not m:
+        return None
+    run: list[str] = []
+    for w in m.group(1).split():
+        if w in AUXILIARIES or w in STOPWORDS or w in QUESTION_WORDS:
+            break
+        if run and (w.endswith("ed") or w in _IRREGULAR_PAST):
+            break  # "which administration showed interest": the verb ends the phrase
+        run.append(w)
+    if not run or run[-1] in _VAGUE:
+        return None
+    asked = {w.lower() for w in re.findall(r"[\w’'.-]+", question)}
+    key = stem(run[-1])
+    found = list(re.finditer(r"[\w’'.$%-]+", text))
+    seen = False
+    for i, said in enumerate(found):
+        if stem(said.group(0).lower().rstrip(".")) != key:
+            continue
+        seen = True
+        near = [x.group(0) for x in found[max(0, i - SPECIFY_WINDOW):i]
+                + found[i + 1:i + 1 + SPECIFY_WINDOW]]
+        if any((w[:1].isupper() or w[:1].isdigit() or w[:1] == "$")
+               and w.lower().rstrip(".") not in asked and w.lower() not in STOPWORDS
+               for w in near):
+            return None
+        if _SPECIFIES.search(text[said.end():]):
+            return None
+    return run[-1] if seen else None

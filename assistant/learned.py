@@ -25,7 +25,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .asks import GENERIC_PEOPLE, PERSON_NOUNS, asking_sentence, focus_unmet, literals
+from .asks import (
+    GENERIC_PEOPLE,
+    PERSON_NOUNS,
+    asking_sentence,
+    focus_unmet,
+    literals,
+    unspecified,
+)
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
 from .scorer import Scorer
@@ -152,6 +159,11 @@ class LearnedAnswerer:
                     return "The article gives no name for this."
                 what = "number" if asked.need == "number" else "date"
                 return f"The article gives no {what} for this."
+        if hits and probs and asked.need not in ("person", "entity") and asked.kind != "reason":
+            best = hits[max(range(len(probs)), key=lambda i: probs[i])].sentence.text
+            generic = unspecified(asked.text, best)  # "which prisoners": no names, no list
+            if generic:
+                return f"The article does not say which “{generic}”."
         return None
 
     def paragraph(self, s: Sentence) -> list[Sentence]:

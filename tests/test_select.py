@@ -17,6 +17,7 @@ from assistant.asks import (
     role_of,
     setting_free,
     shape,
+    unspecified,
 )
 from assistant.text import terms
 from assistant.values import Hit, Query, Sentence
@@ -371,3 +372,38 @@ def test_what_happens_next_is_answered_by_what_the_article_says_of_the_future() 
     assert not ahead.abstained and ahead.claims[0].text == texts[1]
     past = answerer.answer(Query(q, q), [Hit(out[0], 0.4, 0.4, 0.0)])
     assert past.abstained
+
+
+@pytest.mark.parametrize(("question", "sentence", "generic"), [
+    ("Which prisoners were swapped?", "Omani diplomats have facilitated talks on prisoner "
+     "exchanges, de-escalation agreements, and most notably, nuclear discussions.", "prisoners"),
+    ("Which specific confidence-building measures were agreed?", "The talks brought limited "
+     "sanctions relief and confidence-building measures, though no breakthrough.", "measures"),
+    ("Which drinks companies have agreed to buy the output?", "The firm was drawn by demand "
+     "from drinks companies that have promised to use more recycled material.", "companies"),
+    # Said with a name, a number or a list beside it: which ones is told.
+    ("Which town hosts the plant?", "The plant is in the town of Millbrook.", None),
+    ("Which administration showed interest?", "The Biden administration has shown interest.",
+     None),
+    ("Which concerns does it address?", "It addresses practical concerns related to sanctions, "
+     "security, and nuclear policy.", None),
+    ("Which mediators carry the talks?", "Talks go through mediators such as Oman and Qatar.",
+     None),
+    # Not said at all: the sentence may name the members without the word.
+    ("Which plastics can't it handle?", "It does nothing for polyethylene and polypropylene.",
+     None),
+    ("What measures were agreed?", "Confidence-building measures were agreed.", None),  # no "which"
+])
+def test_which_x_met_by_x_said_generically_is_not_answered(question: str, sentence: str,
+                                                           generic: str | None) -> None:
+    assert unspecified(question, sentence) == generic
+
+
+def test_the_decline_says_the_article_does_not_say_which() -> None:
+    texts = ["Omani diplomats have facilitated talks on prisoner exchanges and nuclear issues.",
+             "Oman has hosted secret talks."]
+    answerer, out = _article(texts, "p.txt")
+    q = "Which prisoners were swapped?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[1], 0.3, 0.3, 0.1)])
+    assert draft.abstained
+    assert draft.message.startswith("The article does not say which “prisoners”.")
