@@ -164,7 +164,8 @@ def shape(question: str) -> Shape:
 _SPEECH_ASKED = re.compile(
     r"^\W*(?:what (?:did|does|do|has|have|had)|how (?:did|does|do|has|have|had)) "
     r"(?!(?:the |this )?(?:article|story|piece|text|report|it)\b)(.+?) "
-    r"(?:say|said|claim|state|tell|think|believe|argue|announce|respond|react|reply)\b"
+    r"(?:say|said|claim|state|tell|think|believe|argue|announce|respond|react|reply|propose|"
+    r"suggest|promise|pledge|vow|predict|recommend)\b"
     r"|^\W*what (?:was|is|were|are|has been) (.+?)[’']s? (?:reaction|response|reply|comment|"
     r"statement|answer)\b", re.I)
 _SPEECH = re.compile(
@@ -172,7 +173,8 @@ _SPEECH = re.compile(
     r"argu\w*|insist\w*|den(?:ied|ies|ying|ial)|dismiss\w*|describ\w*|call(?:ed|s|ing)|warn\w*|"
     r"assert\w*|reject\w*|confirm\w*|add(?:ed|s)|not(?:ed|es)|explain\w*|acknowledg\w*|"
     r"according to|wr(?:ote|ites)|repl(?:y|ied|ies)|remarks?|comments?|statements?|refut\w*|"
-    r"vow\w*|pledg\w*|promis\w*|maintain\w*)\b", re.I)
+    r"vow\w*|pledg\w*|promis\w*|maintain\w*|propos\w*|suggest\w*|predict\w*|recommend\w*|"
+    r"urg(?:e|es|ed|ing))\b", re.I)
 # How close to a verb of saying its speaker's name stands, in words before and after it.
 SPEAKER_BEFORE = 12
 SPEAKER_AFTER = 3

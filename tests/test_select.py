@@ -174,6 +174,11 @@ def test_what_someone_said_needs_them_as_the_speaker() -> None:
     assert not holds("speech", "The government, led by Mayor Harrow, faces a test.",
                      "What was Harrow's reaction to the claims?")
     assert holds("speech", "Harrow responded with a lawsuit.", "What was Harrow's response?")
+    # A proposal or a suggestion is said too, by whoever the question names.
+    assert shape("What did the European Union propose?").needs == "speech"
+    assert not holds("speech", kani, "What did the European Union propose?")
+    assert holds("speech", "Analysts suggest that Tehran is seeking leverage.",
+                 "What do analysts suggest?")
     # After "claimed that", a name is what was said, not who said it.
     assert not holds("speech", "Earlier this month, Donald Trump claimed that Iran was eager to "
                      "return to the table.", "How did Iran react to Trump?")
