@@ -121,9 +121,10 @@ def shape(question: str) -> Shape:
     if _SPEECH_ASKED.search(question):
         # "What did Khamenei say about …?": the article must report them saying something.
         return Shape("reason" if q.startswith("how") else "fact", "speech")
-    if re.search(r"\bwhy\b|\breasons?\b|\bpurposes?\b|\bmotives?\b|\bmotivat|\bhow (?:does|do|"
-                 r"did|has|have|can|could|is|are|will|would)\b|\bwhat (?:makes|drives|explains|"
-                 r"led|leads)\b|\bexplain\b|\bin what way\b|\bbenefits?\b|\badvantages?\b", q):
+    if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurposes?\b|\bmotives?\b|\bmotivat|"
+                 r"\bhow (?:does|do|did|has|have|can|could|is|are|will|would)\b|"
+                 r"\bwhat (?:makes|drives|explains|led|leads)\b|\bexplain\b|\bin what way\b|"
+                 r"\bbenefits?\b|\badvantages?\b", q):
         return Shape("reason", None)
     if re.search(r"\b(?:role|part)\b.*\bplay|\b(?:role|part) (?:in|of)\b|\brole$|"
                  r"\bfit into\b", q) or role_of(question):
