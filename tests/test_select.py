@@ -193,6 +193,11 @@ def test_what_a_group_thinks_shows_in_its_stance_as_well_as_its_words() -> None:
     assert not holds("speech", hardliners, "What did the hardliners say?")
 
 
+def test_how_come_asks_why() -> None:
+    assert shape("How come Iran is wary of an open clash with America?").kind == "reason"
+    assert shape("how come?").kind == "reason"
+
+
 @pytest.mark.parametrize("question", [
     "What does keeping the contact indirect let Tehran get away with?",
     "What does staying in indirect contact allow Iran to keep doing?",
@@ -200,11 +205,6 @@ def test_what_a_group_thinks_shows_in_its_stance_as_well_as_its_words() -> None:
     "What would go wrong if the city just raised the seawall instead?",
     "What did the storm surge of 2023 do to the waterfront?",
 ])
-def test_how_come_asks_why() -> None:
-    assert shape("How come Iran is wary of an open clash with America?").kind == "reason"
-    assert shape("how come?").kind == "reason"
-
-
 def test_what_something_lets_happen_or_does_to_something_is_a_consequence(question: str) -> None:
     assert shape(question).kind == "reason"
 
