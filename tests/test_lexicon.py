@@ -1,0 +1,72 @@
+"""Words of the same meaning from WordNet (assistant/lexicon.py), and the who-did-it check that
+reads them: a verb the article never uses may be said in another word of the same sense."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import lexicon
+from assistant.answer import ExtractiveAnswerer
+from assistant.text import terms
+from assistant.values import Hit, Query, Sentence
+
+
+def test_a_verb_has_the_words_of_its_senses_not_broader_ones() -> None:
+    assert "convey" in lexicon.same_meaning("carried")
+    assert "discount" in lexicon.same_meaning("dismissed")
+    # "kill" is broader than "assassinate": not one of its words.
+    assert "kill" not in lexicon.same_meaning("assassinated")
+    assert lexicon.same_meaning("qwzxv") == frozenset()
+    # Words of WordNet's phrases that mean nothing alone are left out ("give notice").
+    assert not {"give", "the", "up"} & lexicon.same_meaning("dismissed")
+
+
+def test_the_copy_with_unix_line_ends_is_written_once(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "data.verb").write_bytes(b"  1 header\r\n00001 line\r\n")
+    target = tmp_path / "cache" / "wordnet-3.0"
+    assert lexicon._unix_copy(source, target) == target
+    assert (target / "data.verb").read_bytes() == b"  1 header\n00001 line\n"
+    (source / "data.verb").write_bytes(b"changed\r\n")  # an existing copy is kept
+    lexicon._unix_copy(source, target)
+    assert (target / "data.verb").read_bytes() == b"  1 header\n00001 line\n"
+    assert [p.name for p in target.parent.iterdir()] == ["wordnet-3.0"]  # no leftovers
+
+
+def test_without_wordnet_no_verb_is_said_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexicon, "_source", lambda: None)
+    lexicon._reader.cache_clear()
+    lexicon.same_meaning.cache_clear()
+    try:
+        assert lexicon.same_meaning("carried") == frozenset()
+    finally:
+        lexicon._reader.cache_clear()
+        lexicon.same_meaning.cache_clear()
+
+
+def _answerer(*texts: str) -> tuple[ExtractiveAnswerer, list[Sentence]]:
+    out, at = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence("w.txt", at, at + len(t), t, None, i, i))
+        at += len(t) + 1
+    idf = {w: 1.0 for s in out for w in {*s.text.lower().split(), *terms(s.text)}}
+    return ExtractiveAnswerer(out, frozenset(idf), idf), out
+
+
+def test_who_did_it_in_another_word_of_the_same_sense_is_answered() -> None:
+    answerer, out = _answerer("Oman has hosted secret talks and conveyed messages.",
+                              "The commanders were killed in Damascus.")
+    q = "Who carried messages between them?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.5, 0.45, 0.5), Hit(out[1], 0.1, 0.1, 0)])
+    assert not draft.abstained and draft.claims[0].text == out[0].text
+    # A broader word is no answer to who did it: the article never says who assassinated them.
+    q = "Who assassinated the commanders?"
+    draft = answerer.answer(Query(q, q), [Hit(out[1], 0.5, 0.45, 0.5), Hit(out[0], 0.1, 0.1, 0)])
+    assert draft.abstained
+    assert draft.message.startswith("The article never mentions any “assassinated”.")
+    # A best sentence as close in meaning as SURE_DENSE asks is taken as saying it otherwise.
+    draft = answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.5)])
+    assert not draft.abstained
