@@ -690,11 +690,16 @@ def unspecified(question: str, text: str) -> str | None:
     if not m:
         return None
     run: list[str] = []
+    def plural(w: str) -> bool:
+        return len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+
     for w in m.group(1).split():
         if w in AUXILIARIES or w in STOPWORDS or w in QUESTION_WORDS:
             break
         if run and (w.endswith("ed") or w in _IRREGULAR_PAST):
             break  # "which administration showed interest": the verb ends the phrase
+        if run and plural(run[-1]) and not plural(w):
+            break  # a plural heads its phrase: "which American presidents come up …"
         run.append(w)
     if not run or run[-1] in _VAGUE:
         return None

@@ -403,6 +403,9 @@ def test_what_happens_next_is_answered_by_what_the_article_says_of_the_future() 
     ("Which plastics can't it handle?", "It does nothing for polyethylene and polypropylene.",
      None),
     ("What measures were agreed?", "Confidence-building measures were agreed.", None),  # no "which"
+    # The phrase ends at its plural: "come" is the verb, not what is asked about.
+    ("Which American presidents come up in the article?", "This statement, coming amid "
+     "renewed discussions, contradicts former U.S. President Donald Trump.", None),
 ])
 def test_which_x_met_by_x_said_generically_is_not_answered(question: str, sentence: str,
                                                            generic: str | None) -> None:
