@@ -41,6 +41,7 @@ from .asks import (
     person_asked,
     role_of,
     shape,
+    speaks,
     unspecified,
 )
 from .conversation import answers_so_far, said
@@ -228,6 +229,10 @@ class ExtractiveAnswerer:
                 return h.score + (DATE_BONUS if exact else TYPE_BONUS)
             if need.startswith("expansion:"):
                 return h.score + DATE_BONUS  # "Joint … Action (JCPOA)" is the answer itself
+            if need == "speech" and speaks(question, h.sentence.text, as_verb=True):
+                # "What did Trump say?": "Trump … claimed that …" says it, more than "He
+                # described Trump's comments as …" does.
+                return h.score + DATE_BONUS
             return h.score + TYPE_BONUS
 
         return sorted(hits, key=boosted, reverse=True)

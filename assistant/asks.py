@@ -176,6 +176,10 @@ _SPEECH = re.compile(
     r"according to|wr(?:ote|ites)|repl(?:y|ied|ies)|remarks?|comments?|statements?|refut\w*|"
     r"vow\w*|pledg\w*|promis\w*|maintain\w*|propos\w*|suggest\w*|predict\w*|recommend\w*|"
     r"urg(?:e|es|ed|ing))\b", re.I)
+# Words of saying that are nouns: "Trump's comments" are his, but the sentence may be someone
+# else's saying so.
+_SPEECH_NOUNS = frozenset({"remark", "remarks", "comment", "comments", "statement", "statements",
+                           "assertion", "assertions", "denial", "denials", "according to"})
 # How close to a verb of saying its speaker's name stands, in words before and after it.
 SPEAKER_BEFORE = 12
 SPEAKER_AFTER = 3
@@ -355,14 +359,27 @@ def _named_thing(question: str) -> str | None:
     return m.group(1) if m else focus(question)
 
 
-def speaks(question: str, text: str) -> bool:
+def _said_as_noun(text: str, v: re.Match[str]) -> bool:
+    """Whether a word of saying is a noun ("Trump's comments", "the claims"), not a verb."""
+    w = v.group(0).lower()
+    if w in _SPEECH_NOUNS:
+        return True
+    return w in ("claim", "claims") and re.search(
+        r"(?:[’']s?|\b(?:the|his|her|their|its|these|those|such))\s*$", text[:v.start()],
+        re.I) is not None
+
+
+def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:
     """Whether a sentence reports the one the question asks about ("What did Biden say …?")
     saying, claiming or responding: their name (any of its capitalised words) and a verb of
     saying in it. With no name in the question ("what did officials say"), the verb is enough.
+    `as_verb`: only a verb counts, not a noun of saying ("He described Trump's comments …"
+    reports what he said of them, not what Trump said).
     """
     m = _SPEECH_ASKED.search(question)
     acted = m is not None and re.search(r"\b(?:respon|react)\w*\s*$", m.group(0), re.I) is not None
-    verbs = [v.start() for v in _SPEECH.finditer(text)]
+    verbs = [v.start() for v in _SPEECH.finditer(text)
+             if not (as_verb and _said_as_noun(text, v))]
     if acted:
         verbs += [v.start() for v in _RESPONSE.finditer(text)]
     if m is not None and re.search(r"\b(?:think|believe)\s*$", m.group(0), re.I):
@@ -381,6 +398,9 @@ def speaks(question: str, text: str) -> bool:
         after = words(text[at:])[1:1 + SPEAKER_AFTER]
         if "that" in after:  # "claimed that Iran was eager": what was said begins
             after = after[:after.index("that")]
+        # "described Trump's comments": whose comments, not who described them.
+        owners = {w.lower()[:4] for w in re.findall(r"\b([A-Z][\w-]+)[’']s\b", text[at:])}
+        after = [w for w in after if w[:4] not in owners]
         near = words(text[:at])[-SPEAKER_BEFORE:] + after
         if names & {w[:4] for w in near}:
             return True

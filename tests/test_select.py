@@ -17,6 +17,7 @@ from assistant.asks import (
     role_of,
     setting_free,
     shape,
+    speaks,
     unspecified,
 )
 from assistant.text import terms
@@ -174,6 +175,16 @@ def test_what_someone_said_needs_them_as_the_speaker() -> None:
     assert not holds("speech", "The government, led by Mayor Harrow, faces a test.",
                      "What was Harrow's reaction to the claims?")
     assert holds("speech", "Harrow responded with a lawsuit.", "What was Harrow's response?")
+    # Whose comments they are is no one speaking: "described Trump's comments" is his words
+    # reported by another, which a sentence where Trump claims something outranks.
+    described = "He described Trump’s comments as “baseless”."
+    claimed = "Donald Trump, a contender in the race, claimed that Iran was eager to talk."
+    assert holds("speech", described, "What did Trump say?")
+    assert not speaks("What did Trump say?", described, as_verb=True)
+    assert speaks("What did Trump say?", claimed, as_verb=True)
+    answerer, out = _article([described, claimed], "t.txt")
+    hits = [Hit(out[0], 0.75, 0.6, 0.5), Hit(out[1], 0.6, 0.3, 0.4)]
+    assert answerer.rerank(hits, "speech", "What did Trump say?")[0].sentence == out[1]
     # A proposal or a suggestion is said too, by whoever the question names.
     assert shape("What did the European Union propose?").needs == "speech"
     assert not holds("speech", kani, "What did the European Union propose?")
