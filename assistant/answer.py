@@ -359,7 +359,7 @@ class ExtractiveAnswerer:
         # generically, not which ones. A name or a person asked for is checked above.
         generic = (unspecified(own, top[0].sentence.text)
                    if top and need not in ("person", "entity") and shape(own).kind != "reason"
-                   else None)
+                   and not person_asked(own) else None)
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
             holds("person", h.sentence.text, own) for h in top[:2])

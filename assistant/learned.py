@@ -31,6 +31,7 @@ from .asks import (
     asking_sentence,
     focus_unmet,
     literals,
+    person_asked,
     unspecified,
 )
 from .features import Asked, Context, pair_features, question_features, type_held
@@ -159,7 +160,8 @@ class LearnedAnswerer:
                     return "The article gives no name for this."
                 what = "number" if asked.need == "number" else "date"
                 return f"The article gives no {what} for this."
-        if hits and probs and asked.need not in ("person", "entity") and asked.kind != "reason":
+        if (hits and probs and asked.need not in ("person", "entity") and asked.kind != "reason"
+                and not person_asked(asked.text)):
             best = hits[max(range(len(probs)), key=lambda i: probs[i])].sentence.text
             generic = unspecified(asked.text, best)  # "which prisoners": no names, no list
             if generic:
