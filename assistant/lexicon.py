@@ -76,7 +76,15 @@ def _reader() -> Any | None:
             # This is WordNet 3.0 itself: nothing to map (NLTK would look for a second copy).
             return None
 
-    folder = _unix_copy(source, _cache())
+    folder = None
+    for cache in (_cache(), Path(tempfile.gettempdir()) / "article-assistant" / RELEASE):
+        try:
+            folder = _unix_copy(source, cache)
+            break
+        except OSError:  # a read-only cache: try the next place, else go without WordNet
+            continue
+    if folder is None:
+        return None
     if str(folder) not in nltk.data.path:
         nltk.data.path.append(str(folder))  # NLTK reads only from its data folders
     with warnings.catch_warnings():

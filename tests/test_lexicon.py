@@ -47,6 +47,22 @@ def test_without_wordnet_no_verb_is_said_otherwise(monkeypatch: pytest.MonkeyPat
         lexicon.same_meaning.cache_clear()
 
 
+def test_a_cache_that_cannot_be_written_falls_back_to_the_temporary_folder(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setattr(lexicon, "_cache", lambda: blocked / "wordnet-3.0")
+    monkeypatch.setattr(lexicon.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    lexicon._reader.cache_clear()
+    lexicon.same_meaning.cache_clear()
+    try:
+        assert "convey" in lexicon.same_meaning("carried")
+        assert (tmp_path / "tmp" / "article-assistant" / "wordnet-3.0" / "data.verb").is_file()
+    finally:
+        lexicon._reader.cache_clear()
+        lexicon.same_meaning.cache_clear()
+
+
 def _answerer(*texts: str) -> tuple[ExtractiveAnswerer, list[Sentence]]:
     out, at = [], 0
     for i, t in enumerate(texts):
