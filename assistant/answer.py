@@ -49,7 +49,7 @@ from .countries import countries
 from .features import asked_name, describes, mentions
 from .lexicon import same_meaning
 from .question import context_words, names_nothing, own_words
-from .text import STOPWORDS, stem, terms, words
+from .text import ENUMERATES, STOPWORDS, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
 # ---- calibration (tests/test_devset.py and the eval gate keep these honest) ----
@@ -100,8 +100,6 @@ _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
 _FUTURE_ASKED = frozenset(stem(w) for w in "next future outlook ahead heading prospects".split())
 _FUTURE_SAID = re.compile(r"\b(?:will|would|could|may|might|coming|future|expected|ahead|next|"
                           r"forward|upcoming|soon|likely)\b", re.I)
-# A sentence giving the list the one before it announced: "These include …", "They may include …".
-_ENUMERATES = re.compile(r"^(?:These|They|Those)\s+(?:\w+\s+)?includ(?:e|ed|ing)\b")
 _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
 _SPEAKER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # "Who is X?" is answered by at most this many sentences that say who X is.
@@ -275,6 +273,12 @@ class ExtractiveAnswerer:
         return any(len(t) >= 4 and any(v.startswith(t) for v in self.vocabulary) for t in stems
                    if word.endswith("ed"))
 
+    def listed_next(self, s: Sentence) -> bool:
+        """Whether the next sentence of the paragraph lists what `s` announces ("… under the
+        right conditions." "These may include …")."""
+        nxt = self.by_pos.get((s.source, s.position + 1))
+        return nxt is not None and nxt.paragraph == s.paragraph and bool(ENUMERATES.match(nxt.text))
+
     @staticmethod
     def said_otherwise(question: str, verb: str, top: Sequence[Hit]) -> bool:
         """Whether the best sentences say what "who <verb> …" asks although the article never
@@ -359,7 +363,8 @@ class ExtractiveAnswerer:
         # generically, not which ones. A name or a person asked for is checked above.
         generic = (unspecified(own, top[0].sentence.text)
                    if top and need not in ("person", "entity") and shape(own).kind != "reason"
-                   and not person_asked(own) else None)
+                   and not person_asked(own) and not self.listed_next(top[0].sentence)
+                   else None)
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
             holds("person", h.sentence.text, own) for h in top[:2])
@@ -417,7 +422,7 @@ class ExtractiveAnswerer:
         for c in list(chosen):
             nxt = by_pos.get((c.source, c.position + 1))
             if (nxt is not None and nxt.paragraph == c.paragraph and nxt not in chosen
-                    and _ENUMERATES.match(nxt.text)):
+                    and ENUMERATES.match(nxt.text)):
                 chosen.append(nxt)
         # A sentence that opens with "He …" needs the one before it to say who he is; and a
         # sentence about someone often goes on in a "He …" that is as relevant.

@@ -37,7 +37,7 @@ from .asks import (
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
 from .scorer import Scorer
-from .text import stem, terms, words
+from .text import ENUMERATES, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
 # An answer quotes at most this many sentences: beyond four, a reader is better served by the
@@ -162,9 +162,11 @@ class LearnedAnswerer:
                 return f"The article gives no {what} for this."
         if (hits and probs and asked.need not in ("person", "entity") and asked.kind != "reason"
                 and not person_asked(asked.text)):
-            best = hits[max(range(len(probs)), key=lambda i: probs[i])].sentence.text
-            generic = unspecified(asked.text, best)  # "which prisoners": no names, no list
-            if generic:
+            best = hits[max(range(len(probs)), key=lambda i: probs[i])].sentence
+            nxt = self.neighbour(best, +1)
+            listed = nxt is not None and ENUMERATES.match(nxt.text) is not None
+            generic = unspecified(asked.text, best.text)  # "which prisoners": no names, no list
+            if generic and not listed:
                 return f"The article does not say which “{generic}”."
         return None
 

@@ -432,6 +432,16 @@ def test_which_people_is_left_to_the_check_for_named_people() -> None:
     assert not draft.abstained
 
 
+def test_a_kind_announced_and_then_listed_is_said() -> None:
+    texts = ["The possibility remains open under the right conditions.",
+             "These may include sanctions relief or a credible assurance."]
+    answerer, out = _article(texts, "c.txt", one_paragraph=True)
+    q = "Which conditions would have to be met for direct talks?"
+    assert unspecified(q, texts[0]) == "conditions"  # said alone, generically …
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[1], 0.5, 0.5, 0.1)])
+    assert not draft.abstained  # … but the next sentence lists them
+
+
 def test_the_decline_says_the_article_does_not_say_which() -> None:
     texts = ["Omani diplomats have facilitated talks on prisoner exchanges and nuclear issues.",
              "Oman has hosted secret talks."]
