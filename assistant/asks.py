@@ -695,8 +695,17 @@ def content_terms(question: str) -> list[str]:
 # What makes a mention of a kind say which one it is: a name or number beside it ("the town of
 # Millbrook", "the Biden administration"), or a list it opens ("mediators such as Oman").
 _SPECIFIES = re.compile(r"^\W*(?:[\w-]+\s+)?(?:such as|including|like|namely|related to|"
-                        r"notably|especially|particularly)\b|^\s*[:—(–]")
+                        r"notably|especially|particularly)\b|^\s*[:—(–]"
+                        # or what they are about: "talks on prisoner exchanges"
+                        r"|^\s+(?:on|of|about|over|regarding|concerning|involving|between|"
+                        r"against|toward|towards)\s+(?!the\b|a\b|an\b|its\b|their\b)\w")
 SPECIFY_WINDOW = 3
+# Words before a kind that say how many of it or how good, not which: "further sanctions", "the
+# right conditions".
+_NOT_WHICH = frozenset("""further more other several multiple many some any all these those
+    such new recent various additional fresh certain numerous most few right proper necessary
+    key main major important significant possible different same similar specific particular
+    real current ongoing serious strict limited broader wider""".split())
 
 
 def unspecified(question: str, text: str) -> str | None:
@@ -736,6 +745,11 @@ def unspecified(question: str, text: str) -> str | None:
         if any((w[:1].isupper() or w[:1].isdigit() or w[:1] == "$")
                and w.lower().rstrip(".") not in asked and w.lower() not in STOPWORDS
                for w in near):
+            return None
+        before = found[i - 1].group(0).lower() if i else ""
+        if (before.isalpha() or "-" in before) and before not in asked | STOPWORDS | _NOT_WHICH:
+            # "confidence-building measures" says which measures, unless the question said it
+            # too ("Which confidence-building measures …?" asks which of those).
             return None
         if _SPECIFIES.search(text[said.end():]):
             return None

@@ -410,6 +410,12 @@ def test_what_happens_next_is_answered_by_what_the_article_says_of_the_future() 
      "security, and nuclear policy.", None),
     ("Which mediators carry the talks?", "Talks go through mediators such as Oman and Qatar.",
      None),
+    # What they are about, or a word before them the question lacks, says which ones.
+    ("Which talks has Oman facilitated?", "Omani diplomats have facilitated talks on prisoner "
+     "exchanges and de-escalation agreements.", None),
+    ("Which measures came out of the talks?", "The talks brought limited sanctions relief and "
+     "confidence-building measures.", None),
+    ("Which sanctions were imposed?", "Iran wants to avoid further sanctions.", "sanctions"),
     # Not said at all: the sentence may name the members without the word.
     ("Which plastics can't it handle?", "It does nothing for polyethylene and polypropylene.",
      None),
