@@ -708,6 +708,10 @@ _NOT_WHICH = frozenset("""further more other several multiple many some any all 
     real current ongoing serious strict limited broader wider""".split())
 
 
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
 def unspecified(question: str, text: str) -> str | None:
     """The X of "which X" when the best sentence says X only generically ("talks on prisoner
     exchanges" for "Which prisoners were swapped?"): X is there, but no name, number or list
@@ -719,15 +723,12 @@ def unspecified(question: str, text: str) -> str | None:
     if not m:
         return None
     run: list[str] = []
-    def plural(w: str) -> bool:
-        return len(w) > 3 and w.endswith("s") and not w.endswith("ss")
-
     for w in m.group(1).split():
         if w in AUXILIARIES or w in STOPWORDS or w in QUESTION_WORDS:
             break
         if run and (w.endswith("ed") or w in _IRREGULAR_PAST):
             break  # "which administration showed interest": the verb ends the phrase
-        if run and plural(run[-1]) and not plural(w):
+        if run and _plural(run[-1]) and not _plural(w):
             break  # a plural heads its phrase: "which American presidents come up …"
         run.append(w)
     if not run or run[-1] in _VAGUE:

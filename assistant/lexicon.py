@@ -92,16 +92,25 @@ def _reader() -> Any | None:
         return Reader(str(folder), None)
 
 
+@lru_cache(maxsize=1)
+def _warn_once(message: str) -> None:
+    warnings.warn(message, RuntimeWarning, stacklevel=3)
+
+
 @lru_cache(maxsize=4096)
 def same_meaning(verb: str) -> frozenset[str]:
     """The stems of the words WordNet gives for a verb's senses ("carried" → convey, bear,
     transport …): the other words of each sense and the words made from them. Empty when
     WordNet is not installed or does not know the word."""
-    wordnet = _reader()
-    if wordnet is None:
+    try:
+        wordnet = _reader()
+        senses = wordnet.synsets(verb.lower(), pos="v") if wordnet is not None else []
+    except Exception as e:  # a damaged copy: WordNet only refines a check, so go without it
+        _warn_once(f"WordNet could not be read ({type(e).__name__}: {e}); delete {_cache()} "
+                   "to have it written again")
         return frozenset()
     out: set[str] = set()
-    for sense in wordnet.synsets(verb.lower(), pos="v"):
+    for sense in senses:
         # Only the sense's own words: a broader one ("kill" for "assassinate", "negotiate" for
         # "broker") met look-alikes on the dev sets ("Who assassinated the commanders?" by "the
         # killing of its commanders"): 4 declined fewer for 5 answered more.

@@ -63,6 +63,23 @@ def test_a_cache_that_cannot_be_written_falls_back_to_the_temporary_folder(
         lexicon.same_meaning.cache_clear()
 
 
+def test_a_damaged_copy_is_done_without_and_says_how_to_mend_it(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    damaged = tmp_path / "wordnet-3.0"
+    damaged.mkdir()
+    (damaged / "data.verb").write_text("not WordNet\n")  # the other files are missing
+    monkeypatch.setattr(lexicon, "_cache", lambda: damaged)
+    lexicon._reader.cache_clear()
+    lexicon.same_meaning.cache_clear()
+    lexicon._warn_once.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match="WordNet could not be read"):
+            assert lexicon.same_meaning("carried") == frozenset()
+    finally:
+        lexicon._reader.cache_clear()
+        lexicon.same_meaning.cache_clear()
+
+
 def _answerer(*texts: str) -> tuple[ExtractiveAnswerer, list[Sentence]]:
     out, at = [], 0
     for i, t in enumerate(texts):
