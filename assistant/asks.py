@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .corpus import split_sentences
+from .countries import countries
 from .text import AUXILIARIES, QUESTION_WORDS, STOPWORDS, stem, terms, words
 
 NUMBER = re.compile(
@@ -175,7 +176,7 @@ _SPEECH = re.compile(
     r"assert\w*|reject\w*|confirm\w*|add(?:ed|s)|not(?:ed|es)|explain\w*|acknowledg\w*|"
     r"according to|wr(?:ote|ites)|repl(?:y|ied|ies)|remarks?|comments?|statements?|refut\w*|"
     r"vow\w*|pledg\w*|promis\w*|maintain\w*|propos\w*|suggest\w*|predict\w*|recommend\w*|"
-    r"urg(?:e|es|ed|ing))\b", re.I)
+    r"urg(?:e|es|ed|ing)|express(?:ed|es|ing)?|voic(?:ed|es|ing))\b", re.I)
 # Words of saying that are nouns: "Trump's comments" are his, but the sentence may be someone
 # else's saying so.
 _SPEECH_NOUNS = frozenset({"remark", "remarks", "comment", "comments", "statement", "statements",
@@ -387,10 +388,14 @@ def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:
     if not verbs:
         return False
     who = (m.group(1) or m.group(2) or "") if m else ""
-    names = {w.lower()[:4] for w in re.findall(r"\b[A-Z][\w-]+", who)
-             if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS}
+    capitalised = [w for w in re.findall(r"\b[A-Z][\w.-]+", who)
+                   if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS]
+    names = {w.lower()[:4] for w in capitalised}
     if not names:
         return True
+    # A country speaks under its other names too: "What does Tehran claim …?" is answered by
+    # "Iran, for its part, maintains …".
+    nations = {c for c in countries(t for w in capitalised for t in terms(w)) if c[:1].isupper()}
     # The one who speaks stands shortly before the verb ("Kanaani …, stating", "Iran, for its
     # part, maintains") or just after it ("said Marcus Bell"): a name after "confirmed that …"
     # is what was said, not who said it.
@@ -403,6 +408,8 @@ def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:
         after = [w for w in after if w[:4] not in owners]
         near = words(text[:at])[-SPEAKER_BEFORE:] + after
         if names & {w[:4] for w in near}:
+            return True
+        if nations and nations & countries(t for w in near for t in terms(w)):
             return True
     return False
 

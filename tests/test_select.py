@@ -185,6 +185,13 @@ def test_what_someone_said_needs_them_as_the_speaker() -> None:
     answerer, out = _article([described, claimed], "t.txt")
     hits = [Hit(out[0], 0.75, 0.6, 0.5), Hit(out[1], 0.6, 0.3, 0.4)]
     assert answerer.rerank(hits, "speech", "What did Trump say?")[0].sentence == out[1]
+    # A country speaks under its other names: its capital, its demonym.
+    assert holds("speech", "Iran, for its part, maintains that its aims are peaceful.",
+                 "What does Tehran claim about its atomic aims?")
+    assert holds("speech", "Western powers, particularly the U.S., have expressed concern.",
+                 "What did Washington say about it?")
+    assert not holds("speech", "Iran, for its part, maintains that its aims are peaceful.",
+                     "What does Washington claim about Iran's aims?")
     # A proposal or a suggestion is said too, by whoever the question names.
     assert shape("What did the European Union propose?").needs == "speech"
     assert not holds("speech", kani, "What did the European Union propose?")
