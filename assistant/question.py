@@ -147,6 +147,7 @@ _TITLE = re.compile(
     rf"|how is {_THE_ARTICLE} (?:titled|headlined)"
     rf"|(?:what(?:'s| is| was) the )?(?:title|headline)\W*$)", re.I)
 _PEOPLE_NOUNS = r"(?:people|persons|individuals|figures|characters|personalities|names)"
+_ROLES = r"(?:leaders|officials|politicians|diplomats|figures|players)"
 _WHO_IS_IN = re.compile(
     rf"^\W*(?:(?:who|which|what)(?: are| were)? (?:the )?(?:main |key |important |major "
     rf"|principal |central )?{_PEOPLE_NOUNS}(?: (?:are |were )?(?:mentioned|named|quoted|featured"
@@ -157,7 +158,10 @@ _WHO_IS_IN = re.compile(
     rf"|who(?:'s| is| are) in {_THE_ARTICLE}\W*$"
     rf"|(?:list|name) (?:all )?(?:of )?(?:the )?{_PEOPLE_NOUNS}(?: (?:mentioned|named|quoted)"
     rf"| (?:in|of) {_THE_ARTICLE})?\W*$"
-    rf"|who(?:'s| is) who\b)", re.I)
+    rf"|who(?:'s| is) who\b"
+    # "Which Iranian leaders and officials are named in the article?": its people, by role.
+    rf"|(?:which|what) (?:\w+ )?{_ROLES}(?: and (?:\w+ )?{_ROLES})? (?:are|were|get|gets) "
+    rf"(?:mentioned|named|quoted|featured|cited)(?: in {_THE_ARTICLE})?\W*$)", re.I)
 
 
 # Asking the assistant for a view of its own: "what do you think?", "do you agree with Iran?".

@@ -168,6 +168,9 @@ def test_instructions_alone_are_declined_saying_why(bot: Assistant) -> None:
     ("who is quoted in this piece?", "people"), ("List the names in the story.", "people"),
     ("What is the title of the agreement?", None), ("Which people are hurt by sanctions?", None),
     ("Who are the people protesting?", None), ("Who is the main negotiator?", None),
+    # The people it names, asked by their roles; a role doing something is a question.
+    ("Which Iranian leaders and officials are named in the article?", "people"),
+    ("What leaders are quoted in the story?", "people"), ("Which officials denied it?", None),
 ])
 def test_who_wrote_it_and_when_it_was_published_are_asked_of_the_byline(
         question: str, kind: str | None) -> None:
