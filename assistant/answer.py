@@ -40,9 +40,9 @@ from .asks import (
     people_in,
     person_asked,
     role_of,
+    said_generically,
     shape,
     speaks,
-    unspecified,
 )
 from .conversation import answers_so_far, said
 from .countries import countries
@@ -273,12 +273,6 @@ class ExtractiveAnswerer:
         return any(len(t) >= 4 and any(v.startswith(t) for v in self.vocabulary) for t in stems
                    if word.endswith("ed"))
 
-    def listed_next(self, s: Sentence) -> bool:
-        """Whether the next sentence of the paragraph lists what `s` announces ("… under the
-        right conditions." "These may include …")."""
-        nxt = self.by_pos.get((s.source, s.position + 1))
-        return nxt is not None and nxt.paragraph == s.paragraph and bool(ENUMERATES.match(nxt.text))
-
     @staticmethod
     def said_otherwise(question: str, verb: str, top: Sequence[Hit]) -> bool:
         """Whether the best sentences say what "who <verb> …" asks although the article never
@@ -360,11 +354,14 @@ class ExtractiveAnswerer:
         focus_missing = focus_unmet(own, about, about is not None and (
             self.known(about) or self.said_otherwise(own, about, top)), best)
         # "Which prisoners were swapped?" met by "talks on prisoner exchanges": the kind, said
-        # generically, not which ones. A name or a person asked for is checked above.
-        generic = (unspecified(own, top[0].sentence.text)
-                   if top and need not in ("person", "entity") and shape(own).kind != "reason"
-                   and not person_asked(own) and not self.listed_next(top[0].sentence)
-                   else None)
+        # generically, not which ones.
+        generic = None
+        if top:
+            first = top[0].sentence
+            after = self.by_pos.get((first.source, first.position + 1))
+            generic = said_generically(
+                own, need, shape(own).kind, first.text,
+                after.text if after is not None and after.paragraph == first.paragraph else None)
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
             holds("person", h.sentence.text, own) for h in top[:2])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .corpus import split_sentences
 from .countries import countries
-from .text import AUXILIARIES, QUESTION_WORDS, STOPWORDS, stem, terms, words
+from .text import AUXILIARIES, ENUMERATES, QUESTION_WORDS, STOPWORDS, stem, terms, words
 
 NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -713,6 +713,19 @@ _NOT_WHICH = frozenset("""further more other several multiple many some any all 
     such new recent various additional fresh certain numerous most few right proper necessary
     key main major important significant possible different same similar specific particular
     real current ongoing serious strict limited broader wider""".split())
+
+
+def said_generically(question: str, need: str | None, kind: str, best: str,
+                     after: str | None) -> str | None:
+    """The kind a "which X" question asks about when the best sentence says it only generically
+    (`unspecified`) and the sentence `after` it does not list it either ("These may include
+    …"); None for a question asking for a name or a person (their own checks read those) or
+    for an explanation. Both answerers decline with it."""
+    if need in ("person", "entity") or kind == "reason" or person_asked(question):
+        return None
+    if after is not None and ENUMERATES.match(after):
+        return None
+    return unspecified(question, best)
 
 
 def _plural(word: str) -> bool:

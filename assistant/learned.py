@@ -31,13 +31,12 @@ from .asks import (
     asking_sentence,
     focus_unmet,
     literals,
-    person_asked,
-    unspecified,
+    said_generically,
 )
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
 from .scorer import Scorer
-from .text import ENUMERATES, stem, terms, words
+from .text import stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
 # An answer quotes at most this many sentences: beyond four, a reader is better served by the
@@ -160,13 +159,12 @@ class LearnedAnswerer:
                     return "The article gives no name for this."
                 what = "number" if asked.need == "number" else "date"
                 return f"The article gives no {what} for this."
-        if (hits and probs and asked.need not in ("person", "entity") and asked.kind != "reason"
-                and not person_asked(asked.text)):
+        if hits and probs:
             best = hits[max(range(len(probs)), key=lambda i: probs[i])].sentence
-            nxt = self.neighbour(best, +1)
-            listed = nxt is not None and ENUMERATES.match(nxt.text) is not None
-            generic = unspecified(asked.text, best.text)  # "which prisoners": no names, no list
-            if generic and not listed:
+            after = self.neighbour(best, +1)
+            generic = said_generically(asked.text, asked.need, asked.kind, best.text,
+                                       after.text if after is not None else None)
+            if generic:  # "which prisoners": no names, no list
                 return f"The article does not say which “{generic}”."
         return None
 

@@ -189,7 +189,8 @@ class Retriever:
         if encoded.aside is not None:
             chosen.update(dict.fromkeys(self._dense_candidates(encoded.aside, article)))
         q_terms = terms(query.standalone)
-        if role_of(asking_sentence(own_words(query.standalone))):
+        asking = asking_sentence(own_words(query.standalone))
+        if role_of(asking):
             # "What role does the European Union play?": the words that name the party are what
             # to look for; "role" and "play" frame the question ("a neutral role" is no match).
             q_terms = [t for t in q_terms if t not in ROLE_WORDS] or q_terms
@@ -199,7 +200,7 @@ class Retriever:
         if k:
             top = np.argpartition(-raw, k - 1)[:k]
             chosen.update(dict.fromkeys(int(i) for i in top if raw[i] > 0))
-        nxt = self._carries_on(query, article)
+        nxt = self._carries_on(query, article, onward=asks_onward(asking))
         if nxt is not None:
             chosen[self._at[sentence_id(nxt)]] = None
         hits = self._align(self._score(list(chosen), q, lex, encoded.vector), encoded)
@@ -231,9 +232,11 @@ class Retriever:
             return None
         return self.token_store.rows(self.index.fingerprint, self._digests[s.source], s.position)
 
-    def _carries_on(self, query: Query, article: str | None) -> Sentence | None:
+    def _carries_on(self, query: Query, article: str | None, *,
+                    onward: bool = False) -> Sentence | None:
         """For a follow-up, the sentence after what the previous answer said (conversation.py);
-        the sentences it said are looked up by BM25 on its words."""
+        the sentences it said are looked up by BM25 on its words. `onward`: the follow-up asks
+        what happened next in time (conversation.carries_on)."""
         answered = previous_answer(query)
         if answered is None:
             return None
@@ -243,8 +246,7 @@ class Retriever:
             return None
         top = np.argpartition(-raw, k - 1)[:k]
         return carries_on(answered, [self.sentences[int(i)] for i in top if raw[i] > 0],
-                          self.following,
-                          onward=asks_onward(asking_sentence(own_words(query.standalone))))
+                          self.following, onward=onward)
 
     def following(self, s: Sentence) -> Sentence | None:
         """The sentence after `s` in its document, if any."""

@@ -103,15 +103,19 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
 
     sections: set[str | None] = set()
     all_sections = {s.section for s in sentences}
+
+    def take(i: int) -> None:
+        chosen.append(i)
+        covered.update(stems[i])
+        sections.add(sentences[i].section)
+
     # The lede first: a news article opens with what happened, who did it and the figure that
     # matters ("Polyloop Biotech … had raised $48 million …"), the reason the first sentences
     # of a news story are the strongest baseline summary there is (lead-3; See et al., 2017).
     opening = [i for i in sorted(range(len(sentences)), key=lambda k: sentences[k].position)
                if not (AUTHOR_LINE.match(sentences[i].text) or DATE_LINE.match(sentences[i].text))]
     for i in opening[:min(lede, length)]:  # its byline is no part of it
-        chosen.append(i)
-        covered |= stems[i]
-        sections.add(sentences[i].section)
+        take(i)
     while len(chosen) < min(length, len(sentences)):
         open_ = [i for i, s in enumerate(sentences) if i not in chosen
                  and (s.section not in sections or sections == all_sections)]
@@ -120,9 +124,7 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
             continue
         best = max(open_, key=gain)
         for j in unit(best):
-            chosen.append(j)
-            covered |= stems[j]
-            sections.add(sentences[j].section)
+            take(j)
     return sorted((sentences[i] for i in chosen), key=lambda s: s.position)
 
 

@@ -3,6 +3,7 @@ reads them: a verb the article never uses may be said in another word of the sam
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,48 +37,43 @@ def test_the_copy_with_unix_line_ends_is_written_once(tmp_path: Path) -> None:
     assert [p.name for p in target.parent.iterdir()] == ["wordnet-3.0"]  # no leftovers
 
 
-def test_without_wordnet_no_verb_is_said_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def fresh_wordnet() -> Iterator[None]:
+    """WordNet read anew for the test and again after it: its reader, its lookups and its one
+    warning are cached for the process."""
+    def forget() -> None:
+        for cached in (lexicon._reader, lexicon.same_meaning, lexicon._warn_once):
+            cached.cache_clear()
+
+    forget()
+    yield
+    forget()
+
+
+def test_without_wordnet_no_verb_is_said_otherwise(monkeypatch: pytest.MonkeyPatch,
+                                                   fresh_wordnet: None) -> None:
     monkeypatch.setattr(lexicon, "_source", lambda: None)
-    lexicon._reader.cache_clear()
-    lexicon.same_meaning.cache_clear()
-    try:
-        assert lexicon.same_meaning("carried") == frozenset()
-    finally:
-        lexicon._reader.cache_clear()
-        lexicon.same_meaning.cache_clear()
+    assert lexicon.same_meaning("carried") == frozenset()
 
 
 def test_a_cache_that_cannot_be_written_falls_back_to_the_temporary_folder(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_wordnet: None) -> None:
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache folder should be")
     monkeypatch.setattr(lexicon, "_cache", lambda: blocked / "wordnet-3.0")
     monkeypatch.setattr(lexicon.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
-    lexicon._reader.cache_clear()
-    lexicon.same_meaning.cache_clear()
-    try:
-        assert "convey" in lexicon.same_meaning("carried")
-        assert (tmp_path / "tmp" / "article-assistant" / "wordnet-3.0" / "data.verb").is_file()
-    finally:
-        lexicon._reader.cache_clear()
-        lexicon.same_meaning.cache_clear()
+    assert "convey" in lexicon.same_meaning("carried")
+    assert (tmp_path / "tmp" / "article-assistant" / "wordnet-3.0" / "data.verb").is_file()
 
 
 def test_a_damaged_copy_is_done_without_and_says_how_to_mend_it(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fresh_wordnet: None) -> None:
     damaged = tmp_path / "wordnet-3.0"
     damaged.mkdir()
     (damaged / "data.verb").write_text("not WordNet\n")  # the other files are missing
     monkeypatch.setattr(lexicon, "_cache", lambda: damaged)
-    lexicon._reader.cache_clear()
-    lexicon.same_meaning.cache_clear()
-    lexicon._warn_once.cache_clear()
-    try:
-        with pytest.warns(RuntimeWarning, match="WordNet could not be read"):
-            assert lexicon.same_meaning("carried") == frozenset()
-    finally:
-        lexicon._reader.cache_clear()
-        lexicon.same_meaning.cache_clear()
+    with pytest.warns(RuntimeWarning, match="WordNet could not be read"):
+        assert lexicon.same_meaning("carried") == frozenset()
 
 
 def _answerer(*texts: str) -> tuple[ExtractiveAnswerer, list[Sentence]]:
