@@ -43,6 +43,7 @@ from .asks import (
     said_generically,
     shape,
     speaks,
+    sum_of,
 )
 from .conversation import answers_so_far, said
 from .countries import countries
@@ -104,6 +105,9 @@ _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
 _SPEAKER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # "Who is X?" is answered by at most this many sentences that say who X is.
 DESCRIPTIONS = 3
+# A description that points back at a body named just before it: "said Marcus Bell, the
+# association’s chair" after "The Lower Wharf Residents’ Association (LWRA) …".
+_BACK_REFERENCE = re.compile(r"\bthe ([a-z]+)[’']s\b")
 # At most this many sentences that go on about a person the question names.
 SPOKEN_ON = 2
 
@@ -227,6 +231,8 @@ class ExtractiveAnswerer:
                 return h.score + (DATE_BONUS if exact else TYPE_BONUS)
             if need.startswith("expansion:"):
                 return h.score + DATE_BONUS  # "Joint … Action (JCPOA)" is the answer itself
+            if need == "number" and sum_of(question, h.sentence.text):
+                return h.score + DATE_BONUS  # "a $412 million flood barrier" is its cost
             if need == "speech" and speaks(question, h.sentence.text, as_verb=True):
                 # "What did Trump say?": "Trump … claimed that …" says it, more than "He
                 # described Trump's comments as …" does.
@@ -446,6 +452,20 @@ class ExtractiveAnswerer:
                 nxt = by_pos.get((nxt.source, nxt.position + 1))
         return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))
 
+    def referred_back(self, described: Sequence[Sentence]) -> list[Sentence]:
+        """Sentences that say who someone is, each with the sentence before it in its
+        paragraph when the description points back at a body that sentence names ("the
+        association’s chair" needs "The Lower Wharf Residents’ Association …")."""
+        out: list[Sentence] = []
+        for s in described:
+            prev = self.by_pos.get((s.source, s.position - 1))
+            if prev is not None and prev.paragraph == s.paragraph and any(
+                    re.search(rf"\b{noun.capitalize()}\b", prev.text)
+                    for noun in _BACK_REFERENCE.findall(s.text)):
+                out.append(prev)
+            out.append(s)
+        return list(dict.fromkeys(out))
+
     def answer(self, query: Query, hits: Sequence[Hit]) -> Draft:
         """Answer from the hits, or abstain with the closest passages."""
         if not hits:
@@ -480,7 +500,8 @@ class ExtractiveAnswerer:
                          message=f"{why} The closest passages are below.")
         # "Who is Kwame Mensah?": every sentence that says who he is (then a researcher, now
         # the chief scientific officer), else the usual choice.
-        first = [h.sentence for h in hits if h.sentence in described][:DESCRIPTIONS]
+        first = self.referred_back([h.sentence for h in hits if h.sentence in described]
+                                   [:DESCRIPTIONS])
         if party:
             # "What role does Qatar play?": said from the sentences naming Qatar (with what they
             # lean on), not from a sentence about Oman that scores higher.

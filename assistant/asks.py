@@ -222,7 +222,7 @@ _VAGUE = frozenset("""
     specific exactly name names meaning body bodies group groups organization organizations
     organisation organisations institution institutions entity entities year years date dates
     month months day days time times percent percentage number amount word words term terms
-    phrase phrases
+    phrase phrases extra more less fewer further additional
 """.split())
 _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave made held told
     wrote sent bought sold fought ran beat chose drew fled flew forgot froze hid kept knew left
@@ -514,6 +514,23 @@ def counts(thing: str, text: str) -> bool:
                 terms(" ".join(tokens[i + 1:i + 1 + COUNTED_WITHIN]))):
             return True
     return False
+
+
+# Words of a sum question that ask for the sum, not what it is the sum of.
+_SUM_WORDS = frozenset(terms("money cash cost costs paid pay worth spend spent price priced "
+                             "raise raised invest funded funding charge bill fee budget earn "
+                             "owe salary expensive much"))
+
+
+def sum_of(question: str, text: str) -> bool:
+    """Whether a sentence gives a sum as the sum of what the question asks about: the sum
+    followed closely by the thing ("a $412 million flood barrier"), not a share of it ("$180
+    million from the state's fund")."""
+    if not asks_sum(question):
+        return False
+    wanted = set(content_terms(question)) - _SUM_WORDS
+    return any(wanted & set(terms(" ".join(text[m.end():].split()[:COUNTED_WITHIN])))
+               for m in _SUM.finditer(text))
 
 
 def names_category(question: str) -> bool:

@@ -18,6 +18,7 @@ from assistant.asks import (
     setting_free,
     shape,
     speaks,
+    sum_of,
     unspecified,
 )
 from assistant.text import terms
@@ -351,6 +352,38 @@ def test_a_sum_of_money_asked_for_needs_a_sum() -> None:
     # An amount of a thing is no sum.
     assert holds("number", "The plant will process 2,000 tonnes of plastic a year.",
                  "How much plastic will the plant process?")
+
+
+def test_the_sum_of_the_thing_asked_about_comes_before_a_share_of_it() -> None:
+    q = "How much will the flood barrier cost?"
+    whole = "The council voted to build a $412 million flood barrier across the harbor."
+    share = ("The cost would be split three ways: $180 million from the state and a $150 "
+             "million bond.")
+    assert sum_of(q, whole) and not sum_of(q, share)
+    assert not sum_of("When will the flood barrier be built?", whole)  # no sum asked
+    answerer, out = _article([share, whole], "s.txt")
+    # Ranked below the share, and too far below to be said beside it, the whole is still said.
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[1], 0.6, 0.6, 0.5)])
+    assert whole in [c.text for c in draft.claims]
+
+
+@pytest.mark.parametrize("one_paragraph", [True, False])
+def test_who_is_brings_the_body_a_description_points_back_at(one_paragraph: bool) -> None:
+    texts = ["Residents are split.",
+             "The Lower Wharf Residents’ Association (LWRA) backs the barrier.",
+             "“We are asked to pay twice,” said Marcus Bell, the association’s chair."]
+    answerer, out = _article(texts, "b.txt", one_paragraph=one_paragraph)
+    q = "Who is Marcus Bell?"
+    draft = answerer.answer(Query(q, q), [Hit(out[2], 0.6, 0.6, 0.6), Hit(out[1], 0.4, 0.4, 0.2),
+                                          Hit(out[0], 0.3, 0.3, 0.0)])
+    said = [c.text for c in draft.claims]
+    # Within its paragraph "the association" is the one just named; across paragraphs, unsure.
+    assert said == (texts[1:] if one_paragraph else texts[2:])
+
+
+def test_how_much_more_asks_for_an_amount_not_for_a_thing_called_more() -> None:
+    assert focus("How much extra did making the walls upgradable add to the price?") is None
+    assert focus("How many more inspectors will the agency hire?") == "inspectors"
 
 
 @pytest.mark.parametrize(("question", "place"), [
