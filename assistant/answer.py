@@ -37,6 +37,7 @@ from .asks import (
     literals,
     named_people,
     names_category,
+    names_doer,
     people_in,
     person_asked,
     role_of,
@@ -220,6 +221,10 @@ class ExtractiveAnswerer:
         def boosted(h: Hit) -> float:
             if h.score < near or not holds(need, h.sentence.text, question):
                 return h.score
+            if need == "entity" and names_doer(question, h.sentence.text):
+                # "Who drew up the design?": "prepared by … Halden Marine Engineering" names
+                # the doer, though in a verb of its own.
+                return h.score + DATE_BONUS
             said = terms(h.sentence.text)
             if doing and not doing & set(said):
                 return h.score

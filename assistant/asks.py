@@ -370,6 +370,22 @@ def _said_as_noun(text: str, v: re.Match[str]) -> bool:
         re.I) is not None
 
 
+# A doer named after a participle and "by": "prepared by the consultancy Halden Marine
+# Engineering", "were led by Tomas Lindqvist", "reinforced by Iran's top nuclear negotiator".
+_BY_SOMEONE = re.compile(
+    r"\b(?:\w+(?:ed|en|wn|ne)|made|run|held|built|set|put|sent|bought|sold|paid|won|hit|"
+    r"struck|kept|told|brought|caught|found|shot|cut|bound)\s+by\s+(?:[a-z]+\s+){0,2}"
+    r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def names_doer(question: str, text: str) -> bool:
+    """Whether the sentence names, after "by", someone the question does not: who did what
+    it says was done ("Who drew up the design?" by "The design, prepared by the consultancy
+    Halden Marine Engineering, …"), whatever verb it says it in."""
+    asked = set(words(question))
+    return any(not set(words(m.group(1))) <= asked for m in _BY_SOMEONE.finditer(text))
+
+
 def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:
     """Whether a sentence reports the one the question asks about ("What did Biden say …?")
     saying, claiming or responding: their name (any of its capitalised words) and a verb of

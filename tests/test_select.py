@@ -11,6 +11,7 @@ from assistant.asks import (
     holds,
     introduced_people,
     named_people,
+    names_doer,
     names_place,
     people_in,
     person_asked,
@@ -379,6 +380,21 @@ def test_who_is_brings_the_body_a_description_points_back_at(one_paragraph: bool
     said = [c.text for c in draft.claims]
     # Within its paragraph "the association" is the one just named; across paragraphs, unsure.
     assert said == (texts[1:] if one_paragraph else texts[2:])
+
+
+def test_who_did_it_is_answered_by_the_doer_named_after_by() -> None:
+    q = "Who drew up the design of the barrier?"
+    design = ("The design, prepared by the consultancy Halden Marine Engineering, calls for a "
+              "line of walls.")
+    vote = "The city council voted to go ahead with a flood barrier across Calder Harbor."
+    assert names_doer(q, design) and not names_doer(q, vote)
+    assert names_doer("Who led the dissenters?", "The councillors were led by Tomas Lindqvist.")
+    # A name the question already gives is no answer; "by the end of May" names no one.
+    assert not names_doer("What did Halden Marine Engineering do?", design)
+    assert not names_doer(q, "The design will be finished by the end of May.")
+    answerer, out = _article([vote, design], "d.txt")
+    hits = [Hit(out[0], 0.5, 0.6, 0.6), Hit(out[1], 0.45, 0.5, 0.3)]
+    assert answerer.rerank(hits, shape(q).needs, q)[0].sentence == out[1]
 
 
 def test_how_much_more_asks_for_an_amount_not_for_a_thing_called_more() -> None:
