@@ -30,6 +30,7 @@ from .asks import (
     PERSON_NOUNS,
     ROLE_WORDS,
     asking_sentence,
+    asks_quote,
     content_terms,
     focus,
     focus_unmet,
@@ -40,8 +41,10 @@ from .asks import (
     names_doer,
     people_in,
     person_asked,
+    quoted_in,
     role_of,
     said_generically,
+    said_of,
     shape,
     speaks,
     sum_of,
@@ -134,6 +137,7 @@ class Evidence:
     focus_missing: bool = False  # the thing asked about ("which city") is nowhere in the corpus
     person_missing: bool = False  # "which officials …" but the evidence names nobody new
     generic: str | None = None  # "which X": the best sentence says X but not which ones
+    unquoted: bool = False  # a quotation asked for, and the best sentence quotes no one asked
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
@@ -143,6 +147,8 @@ class Evidence:
             return f"The article never mentions any “{about}”."
         if self.generic:
             return f"The article does not say which “{self.generic}”."
+        if self.unquoted:
+            return "The article does not quote them word for word."
         if not self.type_ok and need in ("number",):
             return "The article gives no number for this."
         if not self.type_ok and need in ("year", "date", "time"):
@@ -160,7 +166,7 @@ class Evidence:
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
         if (not self.type_ok or self.unknown or self.focus_missing or self.person_missing
-                or self.generic):
+                or self.generic or self.unquoted):
             return False
         if self.dense < MIN_DENSE:
             return False
@@ -200,8 +206,28 @@ class ExtractiveAnswerer:
         """How distinctive a term is: rare corpus words and unknown words weigh most."""
         return self.idf.get(term, self.max_idf)
 
+    def quoted(self, question: str, s: Sentence) -> bool:
+        """Whether the sentence quotes whom a quote request names, its speaker named in it or,
+        for "“…,” she said", in the sentence before it in its paragraph."""
+        prev = self.by_pos.get((s.source, s.position - 1))
+        before = prev.text if prev is not None and prev.paragraph == s.paragraph else None
+        return quoted_in(question, s.text, before, self.paragraph_of(s))
+
+    def paragraph_of(self, s: Sentence) -> list[str]:
+        """The texts of the sentences of a sentence's paragraph, in order."""
+        out = [s.text]
+        for step in (-1, 1):
+            at = s.position + step
+            while (n := self.by_pos.get((s.source, at))) is not None and n.paragraph == s.paragraph:
+                out.insert(0, n.text) if step < 0 else out.append(n.text)
+                at += step
+        return out
+
     def rerank(self, hits: Sequence[Hit], need: str | None, question: str = "") -> list[Hit]:
         """Hits reordered so sentences holding the kind of thing asked for come first."""
+        if asks_quote(question):
+            # "What were Lindqvist's exact words?": his quoted words, wherever they rank.
+            return sorted(hits, key=lambda h: not self.quoted(question, h.sentence))
         if need in (None, "place") or not hits:
             # A place is no sign of an answer: most sentences put something somewhere.
             return list(hits)
@@ -359,6 +385,11 @@ class ExtractiveAnswerer:
             if need == "speech" and prev is not None and _PERSONAL.match(text):
                 text = f"{prev.text} {text}"  # "He described …": who he is, the sentence before
             type_ok = holds(need, text, own)
+            if need == "speech" and type_ok:
+                # "What does Kanaani think of Biden?": his words must be about Biden, in the
+                # paragraph they are in.
+                type_ok = said_of(own, " ".join(self.paragraph_of(said))) is not False
+        unquoted = bool(top) and asks_quote(own) and not self.quoted(own, top[0].sentence)
         unknown = self.unknown_numbers(own) + self.unknown_people(own)
         about = focus(own)
         best = [h.sentence.text for h in top[:2]]
@@ -377,7 +408,7 @@ class ExtractiveAnswerer:
         person_missing = bool(top) and person_asked(own) and not any(
             holds("person", h.sentence.text, own) for h in top[:2])
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
-                        focus_missing, person_missing, generic)
+                        focus_missing, person_missing, generic, unquoted)
 
     def select(self, kind: str, hits: Sequence[Hit],
                about: frozenset[str] = frozenset()) -> list[Sentence]:

@@ -199,7 +199,7 @@ PERSON_NOUNS = frozenset(stem(w) for w in """
     diplomats negotiator negotiators spokesperson spokesman envoy envoys ambassador ambassadors
     person people analyst analysts general generals emir king sultan president presidents
     senator politician politicians secretary chancellor premier monarch prince sheikh emirs
-    kings sultans mayor governor ceo chairman chief
+    kings sultans mayor governor ceo chairman chief ruler rulers
 """.split())
 # Words for people in general, not roles: "people in Iran" names no one the article must name.
 GENERIC_PEOPLE = frozenset({"peopl", "person"})
@@ -384,6 +384,80 @@ def names_doer(question: str, text: str) -> bool:
     Halden Marine Engineering, …"), whatever verb it says it in."""
     asked = set(words(question))
     return any(not set(words(m.group(1))) <= asked for m in _BY_SOMEONE.finditer(text))
+
+
+# "What does Kanaani think of Biden?": whom or what the saying asked for is about.
+_SAID_ABOUT = re.compile(r"\b(?:of|about|on|regarding|concerning|towards?)\s+(.+)$")
+
+
+def said_of(question: str, text: str) -> bool | None:
+    """For "What did X say about Y?" with Y a name, whether the text mentions Y (or another
+    name of its country); None when the question asks no saying about a name."""
+    m = _SPEECH_ASKED.search(question)
+    if m is None:
+        return None
+    about = _SAID_ABOUT.search(question[m.end():])
+    if about is None:
+        return None
+    named = [w for w in re.findall(r"\b[A-Z][\w.-]+", about.group(1))
+             if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS]
+    if not named:
+        return None
+    said = words(text)
+    if {w.lower()[:4] for w in named} & {w[:4] for w in said}:
+        return True
+    nations = {c for c in countries(t for w in named for t in terms(w)) if c[:1].isupper()}
+    return bool(nations & countries(t for w in said for t in terms(w)))
+
+
+# "Can you quote Trump's exact words?", "What were Lindqvist's exact words …?": a quotation
+# asked for, which only words the article puts in quotation marks give.
+_QUOTE_ASKED = re.compile(r"\bquote\b|\bexact words\b|\bverbatim\b|\bword for word\b|"
+                          r"\b(?:his|her|their|its) (?:own|very) words\b", re.I)
+_QUOTE_OF = re.compile(
+    r"([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)[’']s?\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:words|description|remarks|statement|comments?|quote|reply|response)\b"
+    r"|\bquote\s+(?:what\s+|the\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)")
+_QUOTATION = re.compile(r"“[^”]{2,}”|\"[^\"]{2,}\"")
+# A quotation whose speaker is the one named in the sentence before: "“…,” he said.".
+QUOTED_BY_PRONOUN = re.compile(r"^(?:He|She)\b|\b(?:he|she) (?:said|added|says|told)\b")
+
+
+def asks_quote(question: str) -> bool:
+    """Whether the question asks for someone's words as they said them."""
+    return bool(_QUOTE_ASKED.search(question))
+
+
+def quoted_on(question: str) -> set[str]:
+    """The content words of what a quote request says the words were about ("… exact words
+    about the dyes and glues" → dye, glue); empty when it says nothing of it."""
+    m = _QUOTE_ASKED.search(question)
+    about = _SAID_ABOUT.search(question[m.end():]) if m else None
+    return set(content_terms(about.group(1))) if about else set()
+
+
+def quoted_in(question: str, text: str, before: str | None, paragraph: Sequence[str]) -> bool:
+    """Whether a sentence (`text`) gives the words a quote request asks for: quoted, said by
+    whom it names (for "“…,” she said", named in the sentence `before` it in its paragraph),
+    in a paragraph about what it says they were about ("… exact words about the dyes")."""
+    if before is not None and QUOTED_BY_PRONOUN.search(text):
+        text = f"{before} {text}"
+    if not quotes(question, text):
+        return False
+    topic = quoted_on(question)
+    return not topic or bool(topic & set(terms(" ".join(paragraph))))
+
+
+def quotes(question: str, text: str) -> bool:
+    """Whether the text quotes, in quotation marks, the one the quote request names (anyone,
+    when it names no one): "“We are being asked to sign a cheque …,” he said" after
+    "Lindqvist said …" quotes Lindqvist; "He described Trump's comments as “baseless”" quotes
+    him, not Trump."""
+    if not _QUOTATION.search(text):
+        return False
+    m = _QUOTE_OF.search(question)
+    who = (m.group(1) or m.group(2)) if m else None
+    return who is None or speaks(f"What did {who} say?", text, as_verb=True)
 
 
 def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:

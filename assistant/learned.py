@@ -29,9 +29,12 @@ from .asks import (
     GENERIC_PEOPLE,
     PERSON_NOUNS,
     asking_sentence,
+    asks_quote,
     focus_unmet,
     literals,
+    quoted_in,
     said_generically,
+    said_of,
 )
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
@@ -123,6 +126,12 @@ class LearnedAnswerer:
             if (not type_held(asked.need, hits[a].sentence.text, asked)
                     and type_held(asked.need, hits[b].sentence.text, asked)):
                 probs[a], probs[b] = probs[b], probs[a]
+        if asks_quote(own) and probs:
+            # "What were Lindqvist's exact words?": his quoted words lead, wherever they rank.
+            said = [i for i, h in enumerate(hits) if self.quoted(own, h.sentence)]
+            if said:
+                top = max(probs)
+                probs = [top + 1e-6 if i == said[0] else p for i, p in enumerate(probs)]
         unknown = self.unknown(own)
         focus_missing = self.focus_missing(asked, hits)
         row = question_features(asked, hits, probs, self.context, len(self.unknown_names(own)),
@@ -132,6 +141,12 @@ class LearnedAnswerer:
         if reason is None and focus_missing and asked.need != "describe":
             reason = f"The article never mentions any “{asked.focus}”."
         return Judgement(asked, tuple(probs), p, reason)
+
+    def quoted(self, question: str, s: Sentence) -> bool:
+        """Whether the sentence gives the words a quote request asks for (asks.quoted_in)."""
+        before = self.neighbour(s, -1)
+        return quoted_in(question, s.text, before.text if before is not None else None,
+                         [p.text for p in self.paragraph(s)])
 
     def focus_missing(self, asked: Asked, hits: Sequence[Hit]) -> bool:
         """Whether the thing asked about ("which city") is missing: asks.focus_unmet."""
@@ -161,6 +176,12 @@ class LearnedAnswerer:
                 return f"The article gives no {what} for this."
         if hits and probs:
             best = hits[max(range(len(probs)), key=lambda i: probs[i])].sentence
+            if asks_quote(asked.text) and not self.quoted(asked.text, best):
+                return "The article does not quote them word for word."
+            if asked.need == "speech" and said_of(asked.text, " ".join(
+                    p.text for p in self.paragraph(best))) is False:
+                # "What does Kanaani think of Biden?": his words are not about Biden.
+                return "The article does not report them saying this."
             after = self.neighbour(best, +1)
             generic = said_generically(asked.text, asked.need, asked.kind, best.text,
                                        after.text if after is not None else None)

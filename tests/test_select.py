@@ -15,13 +15,17 @@ from assistant.asks import (
     names_place,
     people_in,
     person_asked,
+    quoted_on,
     role_of,
+    said_of,
     setting_free,
     shape,
     speaks,
     sum_of,
     unspecified,
 )
+from assistant.learned import LearnedAnswerer
+from assistant.scorer import Scorer
 from assistant.text import terms
 from assistant.values import Hit, Query, Sentence
 
@@ -395,6 +399,49 @@ def test_who_did_it_is_answered_by_the_doer_named_after_by() -> None:
     answerer, out = _article([vote, design], "d.txt")
     hits = [Hit(out[0], 0.5, 0.6, 0.6), Hit(out[1], 0.45, 0.5, 0.3)]
     assert answerer.rerank(hits, shape(q).needs, q)[0].sentence == out[1]
+
+
+def test_a_ruler_asked_for_is_a_person_the_answer_must_name() -> None:
+    assert person_asked("Which ruler heads the Omani sultanate?")
+
+
+def test_what_someone_said_about_a_name_must_be_about_that_name() -> None:
+    q = "What does Kanaani think of Biden?"
+    assert said_of(q, "Kanaani said no direct talks with Washington were planned.") is False
+    assert said_of(q, "Kanaani said Biden had shown no interest.") is True
+    # Another name of the same country counts; no name asked about, nothing to check.
+    assert said_of("What did Tehran say about the U.S.?", "Iran said Washington lied.") is True
+    assert said_of("What did Kanaani say?", "He said nothing.") is None
+    answerer, [s] = _article(["Kanaani said no direct talks with Washington were planned."])
+    draft = answerer.answer(Query(q, q), [Hit(s, 0.7, 0.7, 0.6)])
+    assert draft.abstained and "saying this" in draft.message
+
+
+QUOTED = ["Lindqvist said he objected to the scale of the borrowing.",
+          "“We are being asked to sign a cheque for this,” he said.",
+          "Achebe told the council that premiums had risen 38 percent."]
+
+
+def _both(texts: list[str]) -> list[tuple[ExtractiveAnswerer | LearnedAnswerer, list[Sentence]]]:
+    """The rules answerer and the learned one over the same one-paragraph article."""
+    rules, out = _article(texts, "q.txt", one_paragraph=True)
+    idf = {w: 1.0 for s in out for w in terms(s.text)}
+    return [(rules, out), (LearnedAnswerer(out, idf, Scorer.load()), out)]
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["rules", "learned"])
+def test_a_quote_request_gets_the_quoted_words_or_a_decline_that_says_so(which: int) -> None:
+    answerer, out = _both(QUOTED)[which]
+    hits = [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[2], 0.6, 0.6, 0.5), Hit(out[1], 0.4, 0.4, 0.3)]
+    q = "What were Lindqvist's exact words about the borrowing?"
+    assert quoted_on(q) == {"borrow"}
+    draft = answerer.answer(Query(q, q), hits)
+    assert not draft.abstained and QUOTED[1] in [c.text for c in draft.claims]
+    # Reported, never quoted; quoted, but on something else.
+    for q in ("Can you quote Achebe's exact words to the council?",
+              "What were Lindqvist's exact words about the weather?"):
+        draft = answerer.answer(Query(q, q), hits)
+        assert draft.abstained and "does not quote" in draft.message, q
 
 
 def test_how_much_more_asks_for_an_amount_not_for_a_thing_called_more() -> None:
