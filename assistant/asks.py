@@ -166,8 +166,10 @@ def shape(question: str) -> Shape:
 _SPEECH_ASKED = re.compile(
     r"^\W*(?:what (?:did|does|do|has|have|had)|how (?:did|does|do|has|have|had)) "
     r"(?!(?:the |this )?(?:article|story|piece|text|report|it)\b)(.+?) "
-    r"(?:say|said|claim|state|tell|think|believe|argue|announce|respond|react|reply|propose|"
-    r"suggest|promise|pledge|vow|predict|recommend)\b"
+    # After "the", "a" or a possessive it is a noun ("What has the state pledged …?").
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
+    r"(?:say|said|claim|state|tell|told|think|thought|believe|argue|announce|respond|react|reply|"
+    r"replied|propose|suggest|promise|pledge|vow|predict|recommend)(?:s|d|ed)?\b"
     r"|^\W*what (?:was|is|were|are|has been) (.+?)[’']s? (?:reaction|response|reply|comment|"
     r"statement|answer)\b", re.I)
 _SPEECH = re.compile(
@@ -181,6 +183,8 @@ _SPEECH = re.compile(
 # else's saying so.
 _SPEECH_NOUNS = frozenset({"remark", "remarks", "comment", "comments", "statement", "statements",
                            "assertion", "assertions", "denial", "denials", "according to"})
+# Words of promising: what "What did X promise / pledge / vow?" asks them to have said.
+_COMMITTED = re.compile(r"\b(?:promis\w*|pledg\w*|vow\w*|commit(?:s|ted|ting|ments?)?)\b", re.I)
 # How close to a verb of saying its speaker's name stands, in words before and after it.
 SPEAKER_BEFORE = 12
 SPEAKER_AFTER = 3
@@ -473,8 +477,11 @@ def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:
              if not (as_verb and _said_as_noun(text, v))]
     if acted:
         verbs += [v.start() for v in _RESPONSE.finditer(text)]
-    if m is not None and re.search(r"\b(?:think|believe)\s*$", m.group(0), re.I):
+    if m is not None and re.search(r"\b(?:think|thought|believe)\w*\s*$", m.group(0), re.I):
         verbs += [v.start() for v in _STANCE.finditer(text)]
+    if m is not None and re.search(r"\b(?:promise|pledge|vow)\w*\s*$", m.group(0), re.I):
+        # "What did Harrow promise?": a promise, not anything she said.
+        verbs = [v.start() for v in _COMMITTED.finditer(text)]
     if not verbs:
         return False
     who = (m.group(1) or m.group(2) or "") if m else ""

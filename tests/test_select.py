@@ -444,6 +444,18 @@ def test_a_quote_request_gets_the_quoted_words_or_a_decline_that_says_so(which: 
         assert draft.abstained and "does not quote" in draft.message, q
 
 
+def test_a_promise_asked_for_needs_a_promise_not_any_saying() -> None:
+    q = "What has Trump promised to do about Iran if he wins?"
+    assert shape(q).needs == "speech"  # "promised", not only "promise", asks what was said
+    assert not speaks(q, "Trump claimed that Iran was eager to return to the table.")
+    assert speaks(q, "Trump promised to tear up any deal with Iran.")
+    assert speaks("What have drinks companies promised to do?",
+                  "Sato cited drinks companies that have promised to use recycled material.")
+    # "the state" is who pledged, not a verb of saying: a levy the city states is no pledge.
+    q = "What has the state pledged to pay?"
+    assert not speaks(q, "The levy would add $4.50 a month, city officials said.")
+
+
 def test_how_much_more_asks_for_an_amount_not_for_a_thing_called_more() -> None:
     assert focus("How much extra did making the walls upgradable add to the price?") is None
     assert focus("How many more inspectors will the agency hire?") == "inspectors"
