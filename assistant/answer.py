@@ -215,12 +215,15 @@ class ExtractiveAnswerer:
 
     def paragraph_of(self, s: Sentence) -> list[str]:
         """The texts of the sentences of a sentence's paragraph, in order."""
-        out = [s.text]
-        for step in (-1, 1):
-            at = s.position + step
-            while (n := self.by_pos.get((s.source, at))) is not None and n.paragraph == s.paragraph:
-                out.insert(0, n.text) if step < 0 else out.append(n.text)
-                at += step
+        first = s
+        while (p := self.by_pos.get((s.source, first.position - 1))) is not None \
+                and p.paragraph == s.paragraph:
+            first = p
+        out = [first.text]
+        at = first.position + 1
+        while (n := self.by_pos.get((s.source, at))) is not None and n.paragraph == s.paragraph:
+            out.append(n.text)
+            at += 1
         return out
 
     def rerank(self, hits: Sequence[Hit], need: str | None, question: str = "") -> list[Hit]:

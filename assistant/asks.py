@@ -424,7 +424,7 @@ _QUOTE_OF = re.compile(
     r"|\bquote\s+(?:what\s+|the\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)")
 _QUOTATION = re.compile(r"“[^”]{2,}”|\"[^\"]{2,}\"")
 # A quotation whose speaker is the one named in the sentence before: "“…,” he said.".
-QUOTED_BY_PRONOUN = re.compile(r"^(?:He|She)\b|\b(?:he|she) (?:said|added|says|told)\b")
+_QUOTED_BY_PRONOUN = re.compile(r"^(?:He|She)\b|\b(?:he|she) (?:said|added|says|told)\b")
 
 
 def asks_quote(question: str) -> bool:
@@ -444,7 +444,7 @@ def quoted_in(question: str, text: str, before: str | None, paragraph: Sequence[
     """Whether a sentence (`text`) gives the words a quote request asks for: quoted, said by
     whom it names (for "“…,” she said", named in the sentence `before` it in its paragraph),
     in a paragraph about what it says they were about ("… exact words about the dyes")."""
-    if before is not None and QUOTED_BY_PRONOUN.search(text):
+    if before is not None and _QUOTED_BY_PRONOUN.search(text):
         text = f"{before} {text}"
     if not quotes(question, text):
         return False
