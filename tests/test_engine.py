@@ -357,6 +357,22 @@ def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
 
 
 @pytest.mark.slow
+def test_a_consequence_told_by_the_sentence_that_goes_on_is_retrieved_with_its_cause(
+        bot: Assistant) -> None:
+    # "Iran has demanded the lifting of sanctions …" ranks; "These stipulations have made
+    # progress slow" shares no word with the question and ranked 30th on its own.
+    q = "How have Tehran's demands affected the pace of the negotiations?"
+    handed = bot.retrieve(bot.prepare(q))[: bot.settings.top_k]
+    assert any(h.sentence.text.startswith("These stipulations") for h in handed)
+    # A question of fact gets no such lift: the continuation is not among its candidates.
+    q = "What has Iran demanded in the nuclear talks?"
+    ranked = bot.retrieve(bot.prepare(q))
+    lifted = [h for h in ranked if h.sentence.text.startswith("These stipulations")]
+    demanded = next(h for h in ranked if "Iran has demanded" in h.sentence.text)
+    assert not lifted or lifted[0].score < 0.85 * demanded.score
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("question", "party"), [
     ("What role does Qatar play?", "Qatar"), ("What part does Qatar have in the talks?", "Qatar")])
 def test_a_role_is_said_from_the_sentences_naming_the_party(bot: Assistant, question: str,
