@@ -456,6 +456,20 @@ def test_a_promise_asked_for_needs_a_promise_not_any_saying() -> None:
     assert not speaks(q, "The levy would add $4.50 a month, city officials said.")
 
 
+@pytest.mark.parametrize(("opening", "brought"), [
+    ("This makes keeping some dialogue going critical to security.", True),
+    ("This has made indirect talks a palatable alternative.", True),
+    ("This approach has been useful in nuclear talks.", False),  # no result of the one before
+])
+def test_a_why_answered_by_this_makes_brings_what_makes_it(opening: str, brought: bool) -> None:
+    texts = ["The talks began in 2021.",
+             "The longer the talks drag on, the more likely the programme becomes irreversible.",
+             opening]
+    answerer, out = _article(texts, "r.txt", one_paragraph=True)
+    said = answerer.select("reason", [Hit(out[2], 0.6, 0.6, 0.5), Hit(out[0], 0.2, 0.2, 0.0)])
+    assert (out[1] in said) == brought
+
+
 def test_how_much_more_asks_for_an_amount_not_for_a_thing_called_more() -> None:
     assert focus("How much extra did making the walls upgradable add to the price?") is None
     assert focus("How many more inspectors will the agency hire?") == "inspectors"
