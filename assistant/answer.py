@@ -115,6 +115,8 @@ _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
 _SPEAKER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # "Who is X?" is answered by at most this many sentences that say who X is.
 DESCRIPTIONS = 3
+# A quote asked for is looked for also in the paragraphs of this many best sentences.
+QUOTE_NEAR = 3
 # A description that points back at a body named just before it: "said Marcus Bell, the
 # association’s chair" after "The Lower Wharf Residents’ Association (LWRA) …".
 _BACK_REFERENCE = re.compile(r"\bthe ([a-z]+)[’']s\b")
@@ -219,24 +221,33 @@ class ExtractiveAnswerer:
         before = prev.text if prev is not None and prev.paragraph == s.paragraph else None
         return quoted_in(question, s.text, before, self.paragraph_of(s))
 
-    def paragraph_of(self, s: Sentence) -> list[str]:
-        """The texts of the sentences of a sentence's paragraph, in order."""
+    def paragraph_sentences(self, s: Sentence) -> list[Sentence]:
+        """The sentences of a sentence's paragraph, in order."""
         first = s
         while (p := self.by_pos.get((s.source, first.position - 1))) is not None \
                 and p.paragraph == s.paragraph:
             first = p
-        out = [first.text]
-        at = first.position + 1
-        while (n := self.by_pos.get((s.source, at))) is not None and n.paragraph == s.paragraph:
-            out.append(n.text)
-            at += 1
+        out = [first]
+        while (n := self.by_pos.get((s.source, out[-1].position + 1))) is not None \
+                and n.paragraph == s.paragraph:
+            out.append(n)
         return out
+
+    def paragraph_of(self, s: Sentence) -> list[str]:
+        """The texts of the sentences of a sentence's paragraph, in order."""
+        return [p.text for p in self.paragraph_sentences(s)]
 
     def rerank(self, hits: Sequence[Hit], need: str | None, question: str = "") -> list[Hit]:
         """Hits reordered so sentences holding the kind of thing asked for come first."""
         if asks_quote(question):
-            # "What were Lindqvist's exact words?": his quoted words, wherever they rank.
-            return sorted(hits, key=lambda h: not self.quoted(question, h.sentence))
+            # "What were Lindqvist's exact words?": his quoted words, wherever they rank, and in
+            # the paragraph of the best sentences too ("Can you quote Kanaani?" ranks the
+            # sentence naming him; "He described Trump's comments as “baseless” …" follows it).
+            given = {h.sentence for h in hits}
+            nearby = [replace(h, sentence=n, follows=False) for h in hits[:QUOTE_NEAR]
+                      for n in self.paragraph_sentences(h.sentence) if n not in given]
+            return sorted([*hits, *dict.fromkeys(nearby)],
+                          key=lambda h: not self.quoted(question, h.sentence))
         if need in (None, "place") or not hits:
             # A place is no sign of an answer: most sentences put something somewhere.
             return list(hits)

@@ -456,6 +456,17 @@ def test_a_promise_asked_for_needs_a_promise_not_any_saying() -> None:
     assert not speaks(q, "The levy would add $4.50 a month, city officials said.")
 
 
+def test_a_quote_is_found_beside_the_sentence_naming_the_speaker() -> None:
+    texts = ["Spokesperson Nasser Kanaani said no direct talks were planned.",
+             "He described the comments as “baseless”.",
+             "Officials in Tehran were unanimous."]
+    answerer, out = _article(texts, "k.txt", one_paragraph=True)
+    q = "Can you quote Kanaani?"
+    # Retrieval handed the sentence naming him, not the quote that follows it.
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.5, 0.3, 0.9), Hit(out[2], 0.2, 0.2, 0.0)])
+    assert not draft.abstained and texts[1] in [c.text for c in draft.claims]
+
+
 @pytest.mark.parametrize(("opening", "brought"), [
     ("This makes keeping some dialogue going critical to security.", True),
     ("This has made indirect talks a palatable alternative.", True),
