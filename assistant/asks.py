@@ -164,7 +164,8 @@ def shape(question: str) -> Shape:
 # asked for, which the article gives only where it reports X saying or doing so.
 # "What was X's reaction / response to …", "What is X's comment on …": the same, as a noun.
 _SPEECH_ASKED = re.compile(
-    r"^\W*(?:what (?:did|does|do|has|have|had)|how (?:did|does|do|has|have|had)) "
+    r"^\W*(?:what (?:exactly |precisely |actually )?(?:did|does|do|has|have|had)|"
+    r"how (?:did|does|do|has|have|had)) "
     r"(?!(?:the |this )?(?:article|story|piece|text|report|it)\b)(.+?) "
     # After "the", "a" or a possessive it is a noun ("What has the state pledged …?").
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
@@ -427,9 +428,15 @@ _QUOTATION = re.compile(r"“[^”]{2,}”|\"[^\"]{2,}\"")
 _QUOTED_BY_PRONOUN = re.compile(r"^(?:He|She)\b|\b(?:he|she) (?:said|added|says|told)\b")
 
 
+# "Quote the part about Oman", "a quote from the article": the article's own words, which every
+# answer quotes anyway, not someone's words in quotation marks.
+_ARTICLE_QUOTED = re.compile(r"\b(?:article|story|piece|report|text|part|passage|section|"
+                             r"paragraph|sentence|line|bit)s?\b", re.I)
+
+
 def asks_quote(question: str) -> bool:
     """Whether the question asks for someone's words as they said them."""
-    return bool(_QUOTE_ASKED.search(question))
+    return bool(_QUOTE_ASKED.search(question)) and not _ARTICLE_QUOTED.search(question)
 
 
 def quoted_on(question: str) -> set[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .corpus import Document
-from .text import terms
+from .text import terms, words_version
 
 # BM25 parameters for sentence-length documents: low b, since sentences vary little in length.
 BM25_K1 = 1.2
@@ -158,7 +158,8 @@ class LexicalIndex:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         order = list(self.spans)
-        meta = {"documents": [{"source": s, "digest": self._counts[s].digest,
+        meta = {"words": words_version(),
+                "documents": [{"source": s, "digest": self._counts[s].digest,
                                "terms": self._counts[s].terms,
                                "sentences": self._counts[s].sentences,
                                "entries": len(self._counts[s].tf)} for s in order]}
@@ -176,6 +177,8 @@ class LexicalIndex:
         """Saved term counts, when readable; anything damaged is simply counted again."""
         try:
             meta = json.loads((folder / FILES[0]).read_text(encoding="utf-8"))
+            if meta.get("words") != words_version():
+                return  # counted with other stopwords: counted again, as if damaged
             with np.load(folder / FILES[1]) as z:
                 rows, cols, tf = z["rows"], z["cols"], z["tf"]
             at = 0

@@ -6,6 +6,7 @@ Kept tiny and deterministic. A few spelling variants of the same name ("U.S.", "
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from typing import Any
@@ -20,8 +21,18 @@ STOPWORDS = frozenset(
     there these they this those through to too under until up upon us very via was we were
     what when where which while who whom whose why will with within without would yet you
     your yours tell according article explain describe give list name mention mentioned
-    state stated""".split()
+    state stated exactly precisely actually really""".split()
 )
+
+
+@lru_cache(maxsize=1)
+def words_version() -> str:
+    """What `terms` drops and how it stems, as a short hash: term counts saved beside an index
+    with another are counted again (lexical.py)."""
+    probe = " ".join(sorted(STOPWORDS)) + "|" + " ".join(terms("running Iranian Omani mediators"))
+    return hashlib.sha256(probe.encode()).hexdigest()[:12]
+
+
 # A sentence that opens like this leans on the one before it ("These may include …", "He
 # described …"): read alone, it does not say what it is about.
 LEANS_BACK = re.compile(r"^(?:These|This|Those|They|Such|It|He|She|His|Her|Its|Their)\b")

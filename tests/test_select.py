@@ -7,6 +7,7 @@ import pytest
 from assistant.answer import ExtractiveAnswerer
 from assistant.asks import (
     Shape,
+    asks_quote,
     focus,
     holds,
     introduced_people,
@@ -454,6 +455,19 @@ def test_a_promise_asked_for_needs_a_promise_not_any_saying() -> None:
     # "the state" is who pledged, not a verb of saying: a levy the city states is no pledge.
     q = "What has the state pledged to pay?"
     assert not speaks(q, "The levy would add $4.50 a month, city officials said.")
+
+
+def test_a_quote_of_the_article_is_no_request_for_someone_s_words() -> None:
+    assert asks_quote("Can you quote Kanaani?")
+    assert asks_quote("What were Lindqvist's exact words about the borrowing?")
+    # Every answer quotes the article: "the part about Oman" is asked as any question is.
+    for q in ("Quote the part about Oman.", "Give me a quote from the article about Qatar."):
+        assert not asks_quote(q), q
+
+
+def test_what_exactly_someone_said_asks_what_they_said() -> None:
+    assert shape("What exactly did Trump say?").needs == "speech"
+    assert "exactli" not in terms("What exactly did Trump say?")
 
 
 def test_a_quote_is_found_beside_the_sentence_naming_the_speaker() -> None:

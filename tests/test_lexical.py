@@ -1,0 +1,29 @@
+"""The BM25 term counts saved beside the index: reused while the words are read the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import lexical
+from assistant.corpus import parse_document
+from assistant.lexical import LexicalIndex
+from assistant.text import terms
+
+TEXT = "Oman Mediates\n\nOman has hosted secret talks. Qatar and the European Union also mediate.\n"
+
+
+def test_saved_counts_are_reused_until_the_words_are_read_otherwise(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = parse_document(TEXT, "a.txt")
+    first = LexicalIndex(tmp_path)
+    first.sync([doc])
+    assert LexicalIndex(tmp_path)._counts.keys() == {"a.txt"}  # read back, not recounted
+    # Other stopwords or stemming: what was saved was counted with them, so it is dropped and
+    # counted again rather than scored against terms a question can no longer have.
+    monkeypatch.setattr(lexical, "words_version", lambda: "another")
+    again = LexicalIndex(tmp_path)
+    assert again._counts == {}
+    again.sync([doc])
+    assert again.scores(terms("hosted"), None).max() > 0
