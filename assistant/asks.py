@@ -165,6 +165,7 @@ def shape(question: str) -> Shape:
 # "What was X's reaction / response to …", "What is X's comment on …": the same, as a noun.
 _SPEECH_ASKED = re.compile(
     r"^\W*(?:what (?:exactly |precisely |actually )?(?:did|does|do|has|have|had)|"
+    r"which [\w-]+(?: [\w-]+){0,2} (?:did|does|do|has|have|had)|"
     r"how (?:did|does|do|has|have|had)) "
     r"(?!(?:the |this )?(?:article|story|piece|text|report|it)\b)(.+?) "
     # After "the", "a" or a possessive it is a noun ("What has the state pledged …?").

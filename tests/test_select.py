@@ -317,8 +317,10 @@ def test_a_document_or_a_body_is_no_place() -> None:
 ])
 def test_which_of_a_kind_known_by_its_name_asks_for_a_name(question: str, kind: str) -> None:
     assert shape(question) == Shape(kind, "entity")
-    # A kind not known by a name ("which uses", "which concerns") asks for no name.
-    assert shape("Which civilian uses does Tehran claim for its program?").needs is None
+    # A kind not known by a name ("which uses", "which concerns") asks for no name (here,
+    # what Tehran claims).
+    assert shape("Which civilian uses does Tehran claim for its program?").needs != "entity"
+    assert shape("Which civilian uses does Tehran see for its program?").needs is None
 
 
 def test_a_date_answers_when_it_dates_what_the_question_names() -> None:
@@ -467,6 +469,10 @@ def test_a_quote_of_the_article_is_no_request_for_someone_s_words() -> None:
 
 def test_what_exactly_someone_said_asks_what_they_said() -> None:
     assert shape("What exactly did Trump say?").needs == "speech"
+    # "Which uses does Tehran claim …" asks what Tehran claims: Iran "maintains" it.
+    q = "Which civilian uses does Tehran claim for its atomic program?"
+    assert shape(q).needs == "speech"
+    assert speaks(q, "Iran, for its part, maintains that its ambitions are purely peaceful.")
     assert "exactli" not in terms("What exactly did Trump say?")
 
 
