@@ -50,6 +50,7 @@ from .asks import (
     sum_of,
 )
 from .conversation import answers_so_far, said
+from .corpus import Places
 from .countries import countries
 from .features import asked_name, describes, mentions
 from .lexicon import same_meaning
@@ -205,7 +206,8 @@ class ExtractiveAnswerer:
     def __init__(self, sentences: Sequence[Sentence], vocabulary: frozenset[str],
                  idf: dict[str, float]) -> None:
         """Answer from these sentences; weigh question words by the corpus vocabulary's IDF."""
-        self.by_pos = {(s.source, s.position): s for s in sentences}
+        self.places = Places(sentences)
+        self.by_pos = self.places.at
         self.vocabulary = vocabulary
         self.idf = idf
         self.max_idf = max(idf.values(), default=1.0)
@@ -217,25 +219,13 @@ class ExtractiveAnswerer:
     def quoted(self, question: str, s: Sentence) -> bool:
         """Whether the sentence quotes whom a quote request names, its speaker named in it or,
         for "“…,” she said", in the sentence before it in its paragraph."""
-        prev = self.by_pos.get((s.source, s.position - 1))
-        before = prev.text if prev is not None and prev.paragraph == s.paragraph else None
-        return quoted_in(question, s.text, before, self.paragraph_of(s))
-
-    def paragraph_sentences(self, s: Sentence) -> list[Sentence]:
-        """The sentences of a sentence's paragraph, in order."""
-        first = s
-        while (p := self.by_pos.get((s.source, first.position - 1))) is not None \
-                and p.paragraph == s.paragraph:
-            first = p
-        out = [first]
-        while (n := self.by_pos.get((s.source, out[-1].position + 1))) is not None \
-                and n.paragraph == s.paragraph:
-            out.append(n)
-        return out
+        prev = self.places.neighbour(s, -1)
+        return quoted_in(question, s.text, prev.text if prev is not None else None,
+                         self.paragraph_of(s))
 
     def paragraph_of(self, s: Sentence) -> list[str]:
         """The texts of the sentences of a sentence's paragraph, in order."""
-        return [p.text for p in self.paragraph_sentences(s)]
+        return [p.text for p in self.places.paragraph(s)]
 
     def rerank(self, hits: Sequence[Hit], need: str | None, question: str = "") -> list[Hit]:
         """Hits reordered so sentences holding the kind of thing asked for come first."""
@@ -245,7 +235,7 @@ class ExtractiveAnswerer:
             # sentence naming him; "He described Trump's comments as “baseless” …" follows it).
             given = {h.sentence for h in hits}
             nearby = [replace(h, sentence=n, follows=False) for h in hits[:QUOTE_NEAR]
-                      for n in self.paragraph_sentences(h.sentence) if n not in given]
+                      for n in self.places.paragraph(h.sentence) if n not in given]
             return sorted([*hits, *dict.fromkeys(nearby)],
                           key=lambda h: not self.quoted(question, h.sentence))
         if need in (None, "place") or not hits:
@@ -420,10 +410,9 @@ class ExtractiveAnswerer:
         generic = None
         if top:
             first = top[0].sentence
-            after = self.by_pos.get((first.source, first.position + 1))
-            generic = said_generically(
-                own, need, shape(own).kind, first.text,
-                after.text if after is not None and after.paragraph == first.paragraph else None)
+            after = self.places.neighbour(first, +1)
+            generic = said_generically(own, need, shape(own).kind, first.text,
+                                       after.text if after is not None else None)
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
             holds("person", h.sentence.text, own) for h in top[:2])
@@ -516,8 +505,8 @@ class ExtractiveAnswerer:
         association’s chair" needs "The Lower Wharf Residents’ Association …")."""
         out: list[Sentence] = []
         for s in described:
-            prev = self.by_pos.get((s.source, s.position - 1))
-            if prev is not None and prev.paragraph == s.paragraph and any(
+            prev = self.places.neighbour(s, -1)
+            if prev is not None and any(
                     re.search(rf"\b{noun.capitalize()}\b", prev.text)
                     for noun in _BACK_REFERENCE.findall(s.text)):
                 out.append(prev)

@@ -405,15 +405,8 @@ def said_of(question: str, text: str) -> bool | None:
     about = _SAID_ABOUT.search(question[m.end():])
     if about is None:
         return None
-    named = [w for w in re.findall(r"\b[A-Z][\w.-]+", about.group(1))
-             if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS]
-    if not named:
-        return None
-    said = words(text)
-    if {w.lower()[:4] for w in named} & {w[:4] for w in said}:
-        return True
-    nations = {c for c in countries(t for w in named for t in terms(w)) if c[:1].isupper()}
-    return bool(nations & countries(t for w in said for t in terms(w)))
+    named = _Named.of(about.group(1))
+    return named.among(words(text)) if named.names else None
 
 
 # "Can you quote Trump's exact words?", "What were Lindqvist's exact words …?": a quotation
@@ -469,7 +462,10 @@ def quotes(question: str, text: str) -> bool:
         return False
     m = _QUOTE_OF.search(question)
     who = (m.group(1) or m.group(2)) if m else None
-    return who is None or speaks(f"What did {who} say?", text, as_verb=True)
+    if who is None:
+        return True
+    verbs = [v.start() for v in _SPEECH.finditer(text) if not _said_as_noun(text, v)]
+    return _spoken_by(_Named.of(who), verbs, text)
 
 
 def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:
@@ -490,20 +486,45 @@ def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:
     if m is not None and re.search(r"\b(?:promise|pledge|vow)\w*\s*$", m.group(0), re.I):
         # "What did Harrow promise?": a promise, not anything she said.
         verbs = [v.start() for v in _COMMITTED.finditer(text)]
+    who = (m.group(1) or m.group(2) or "") if m else ""
+    return _spoken_by(_Named.of(who), verbs, text)
+
+
+@dataclass(frozen=True)
+class _Named:
+    """Whom or what a question names: the first four letters of each capitalised word that is
+    no role ("Kanaani" → kana, not "spokesperson"), and the countries among them, which the
+    article may name otherwise ("Tehran" for Iran, "Iran, for its part, maintains …")."""
+
+    names: frozenset[str]
+    nations: frozenset[str]
+
+    @classmethod
+    def of(cls, phrase: str) -> _Named:
+        capitalised = [w for w in re.findall(r"\b[A-Z][\w.-]+", phrase)
+                       if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS]
+        nations = countries(t for w in capitalised for t in terms(w))
+        return cls(frozenset(w.lower()[:4] for w in capitalised),
+                   frozenset(c for c in nations if c[:1].isupper()))
+
+    def among(self, said: Sequence[str]) -> bool:
+        """Whether these (folded) words name it."""
+        return bool(self.names & {w[:4] for w in said}) or bool(
+            self.nations and self.nations & countries(t for w in said for t in terms(w)))
+
+
+def _spoken_by(named: _Named, verbs: Sequence[int], text: str) -> bool:
+    """Whether one of the verbs of saying at these offsets of the text has `named` as its
+    speaker (anyone, when it names no one).
+
+    The one who speaks stands shortly before the verb ("Kanaani …, stating", "Iran, for its
+    part, maintains") or just after it ("said Marcus Bell"): a name after "confirmed that …" is
+    what was said, not who said it.
+    """
     if not verbs:
         return False
-    who = (m.group(1) or m.group(2) or "") if m else ""
-    capitalised = [w for w in re.findall(r"\b[A-Z][\w.-]+", who)
-                   if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS]
-    names = {w.lower()[:4] for w in capitalised}
-    if not names:
+    if not named.names:
         return True
-    # A country speaks under its other names too: "What does Tehran claim …?" is answered by
-    # "Iran, for its part, maintains …".
-    nations = {c for c in countries(t for w in capitalised for t in terms(w)) if c[:1].isupper()}
-    # The one who speaks stands shortly before the verb ("Kanaani …, stating", "Iran, for its
-    # part, maintains") or just after it ("said Marcus Bell"): a name after "confirmed that …"
-    # is what was said, not who said it.
     for at in verbs:
         after = words(text[at:])[1:1 + SPEAKER_AFTER]
         if "that" in after:  # "claimed that Iran was eager": what was said begins
@@ -511,10 +532,7 @@ def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:
         # "described Trump's comments": whose comments, not who described them.
         owners = {w.lower()[:4] for w in re.findall(r"\b([A-Z][\w-]+)[’']s\b", text[at:])}
         after = [w for w in after if w[:4] not in owners]
-        near = words(text[:at])[-SPEAKER_BEFORE:] + after
-        if names & {w[:4] for w in near}:
-            return True
-        if nations and nations & countries(t for w in near for t in terms(w)):
+        if named.among(words(text[:at])[-SPEAKER_BEFORE:] + after):
             return True
     return False
 

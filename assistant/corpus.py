@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,29 @@ class Document:
     def headings(self) -> list[str]:
         """Section headings in reading order."""
         return [b.text.lstrip("# ").strip() for b in self.blocks if b.kind == "heading"]
+
+
+class Places:
+    """The sentences of a corpus by where they stand (source, position), to read a sentence's
+    neighbours in its paragraph."""
+
+    def __init__(self, sentences: Iterable[Sentence]) -> None:
+        self.at = {(s.source, s.position): s for s in sentences}
+
+    def neighbour(self, s: Sentence, offset: int) -> Sentence | None:
+        """The sentence `offset` places away in the same paragraph, if any."""
+        n = self.at.get((s.source, s.position + offset))
+        return n if n is not None and n.paragraph == s.paragraph else None
+
+    def paragraph(self, s: Sentence) -> list[Sentence]:
+        """The sentences of the paragraph `s` is in, in reading order."""
+        first = s
+        while (p := self.neighbour(first, -1)) is not None:
+            first = p
+        out = [first]
+        while (n := self.neighbour(out[-1], +1)) is not None:
+            out.append(n)
+        return out
 
 
 def split_blocks(text: str) -> list[tuple[int, int]]:

@@ -36,6 +36,7 @@ from .asks import (
     said_generically,
     said_of,
 )
+from .corpus import Places
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
 from .scorer import Scorer
@@ -77,15 +78,11 @@ class LearnedAnswerer:
     def __init__(self, sentences: Sequence[Sentence], idf: Mapping[str, float],
                  scorer: Scorer) -> None:
         """Answer from these sentences; weigh words by `idf`; score with the learned `scorer`."""
-        self.by_pos = {(s.source, s.position): s for s in sentences}
+        self.places = Places(sentences)
+        self.by_pos = self.places.at
         self.idf = idf
         self.scorer = scorer
-        self.context = Context(idf, self.neighbour, max(idf.values(), default=1.0))
-
-    def neighbour(self, s: Sentence, offset: int) -> Sentence | None:
-        """The sentence `offset` places away in the same paragraph, if any."""
-        n = self.by_pos.get((s.source, s.position + offset))
-        return n if n is not None and n.paragraph == s.paragraph else None
+        self.context = Context(idf, self.places.neighbour, max(idf.values(), default=1.0))
 
     def known(self, term: str) -> bool:
         """Whether a stemmed term is a word of the corpus."""
@@ -144,9 +141,9 @@ class LearnedAnswerer:
 
     def quoted(self, question: str, s: Sentence) -> bool:
         """Whether the sentence gives the words a quote request asks for (asks.quoted_in)."""
-        before = self.neighbour(s, -1)
+        before = self.places.neighbour(s, -1)
         return quoted_in(question, s.text, before.text if before is not None else None,
-                         [p.text for p in self.paragraph(s)])
+                         [p.text for p in self.places.paragraph(s)])
 
     def focus_missing(self, asked: Asked, hits: Sequence[Hit]) -> bool:
         """Whether the thing asked about ("which city") is missing: asks.focus_unmet."""
@@ -179,32 +176,22 @@ class LearnedAnswerer:
             if asks_quote(asked.text) and not self.quoted(asked.text, best):
                 return "The article does not quote them word for word."
             if asked.need == "speech" and said_of(asked.text, " ".join(
-                    p.text for p in self.paragraph(best))) is False:
+                    p.text for p in self.places.paragraph(best))) is False:
                 # "What does Kanaani think of Biden?": his words are not about Biden.
                 return "The article does not report them saying this."
-            after = self.neighbour(best, +1)
+            after = self.places.neighbour(best, +1)
             generic = said_generically(asked.text, asked.need, asked.kind, best.text,
                                        after.text if after is not None else None)
             if generic:  # "which prisoners": no names, no list
                 return f"The article does not say which “{generic}”."
         return None
 
-    def paragraph(self, s: Sentence) -> list[Sentence]:
-        """The sentences of the paragraph `s` is in, in reading order."""
-        first = s
-        while (p := self.neighbour(first, -1)) is not None:
-            first = p
-        out = [first]
-        while (n := self.neighbour(out[-1], +1)) is not None:
-            out.append(n)
-        return out
-
     def compose(self, hits: Sequence[Hit], probs: Sequence[float],
                 kind: str = "fact") -> list[Sentence]:
         """The sentences to answer with, in reading order (see the module docstring)."""
         order = sorted(range(len(hits)), key=lambda i: -probs[i])
         chosen = [hits[order[0]].sentence]
-        para = self.paragraph(chosen[0])
+        para = self.places.paragraph(chosen[0])
         if kind in ("reason", "list") and para[0] == chosen[0] and len(para) > 1 and all(
                 len(chosen[0].text) < len(o.text) for o in para[1:]):
             # A paragraph's opening sentence, its shortest, announces what the rest spells
@@ -217,7 +204,7 @@ class LearnedAnswerer:
             if hits[i].sentence.text not in {c.text for c in chosen}:
                 chosen.append(hits[i].sentence)
         for c in list(chosen):
-            prev, nxt = self.neighbour(c, -1), self.neighbour(c, +1)
+            prev, nxt = self.places.neighbour(c, -1), self.places.neighbour(c, +1)
             if prev is not None and _CONTINUES.match(c.text) and prev not in chosen:
                 chosen.append(prev)
             if nxt is not None and _SPELLS_OUT.match(nxt.text) and nxt not in chosen:
