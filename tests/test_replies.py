@@ -3,6 +3,7 @@ that tell them apart (real MiniLM, real Chroma, the shipped weights)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -101,6 +102,36 @@ def test_a_summary_covers_what_the_article_is_about_and_brings_what_an_anaphor_l
     # An added page opens with its byline ("By Jane Doe.", "Published …"): no part of the lede.
     paged = article("By Jane Doe.", "Published 2024-05-01.", *[s.text for s in news])
     assert chosen(paged, 3, lede=2) == [2, 3, 5]
+
+
+def test_a_summary_of_an_article_in_sections_ends_on_its_last_section() -> None:
+    from assistant.values import Sentence
+
+    texts = [("The council approved a flood barrier on Tuesday.", None),
+             ("The barrier will cost the city $412 million.", None),
+             ("Storms flooded the harbor homes and the harbor shops.", "Why"),
+             ("Harbor homes and harbor shops flooded again in storms.", "Why"),
+             ("The barrier gates close when storms push the harbor up.", "How"),
+             ("The city pays for the gates with a bond.", "Paying"),
+             ("Insurers said harbor homes cost more to insure.", "Insurers"),
+             ("The weather was mild.", "Next"),
+             ("Work starts in 2026 and ends in 2031.", "Next")]
+    sentences, at = [], 0
+    for i, (t, section) in enumerate(texts):
+        sentences.append(Sentence("a.txt", at, at + len(t), t, section, i, i))
+        at += len(t) + 1
+    vectors = np.eye(len(texts))
+    vectors[8, 0] = vectors[8, 1] = 1.0  # the last section's closer sentence is the lede's story
+    vectors[0, 8] = vectors[1, 8] = 0.5
+    # Four sentences chosen by the words they cover reach no further than the insurers; a
+    # fifth comes from the last section, the one closest to the lede: the story's next step,
+    # not the weather.
+    got = summarize(sentences, vectors, length=4, lede=2)
+    assert [s.position for s in got] == [0, 1, 2, 4, 8]
+    # At the most a summary holds, nothing is added; nor to an article without headings.
+    assert len(summarize(sentences, vectors, length=6, lede=2)) == 6
+    plain = [dataclasses.replace(s, section=None) for s in sentences]
+    assert [s.position for s in summarize(plain, vectors, length=4, lede=2)] == [0, 1, 2, 4]
 
 
 def test_lexrank_puts_the_hub_first() -> None:
