@@ -149,8 +149,14 @@ class Speller:
         return best[1] if best else None
 
     def correct(self, text: str) -> str:
-        """The text with misspelt words replaced; everything else untouched."""
+        """The text with misspelt words replaced; everything else untouched. A word in
+        capitals in a text that is not all capitals is an acronym ("Is Oman in OPEC?"), a
+        name the article may lack, never a typo of one of its words ("Open")."""
+        shouted = text.isupper()
+
         def sub(m: re.Match[str]) -> str:
+            if len(m.group(0)) > 1 and m.group(0).isupper() and not shouted:
+                return m.group(0)
             fixed = self.fix(m.group(0))
             if fixed is None:
                 return m.group(0)
