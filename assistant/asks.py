@@ -123,6 +123,7 @@ def shape(question: str) -> Shape:
         # "What did Khamenei say about …?": the article must report them saying something.
         return Shape("reason" if q.startswith("how") else "fact", "speech")
     if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurposes?\b|\bmotives?\b|\bmotivat|"
+                 r"\brationale\b|\breasoning\b|\blogic\b|"
                  r"\bhow (?:does|do|did|has|have|can|could|is|are|will|would)\b|"
                  r"\bwhat (?:makes|drives|explains|led|leads)\b|\bexplain\b|\bin what way\b|"
                  r"\bbenefits?\b|\badvantages?\b", q):
@@ -239,6 +240,19 @@ _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave 
 _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "
                         r"(?:the )?([\w-]+)(?: ([\w-]+))?")
 _WHO_IS = re.compile(r"^who (?:is|was|are|were|has been) (.+)$")
+# "What is Oman's capital?": an attribute of a name, said with a possessive.
+_POSSESSED = re.compile(r"^((?:what|who) (?:is|was|are|were) )(?:the )?((?:[A-Z][\w.-]*\s)*"
+                        r"[A-Z][\w.-]*)['’]s ([a-z][\w-]*(?: [a-z][\w-]*)?)(\W*)$", re.I)
+
+
+def _attribute_form(question: str) -> str:
+    """The question's folded words, an attribute asked with a possessive read as with "of":
+    "What is Oman's capital?" as "what is the capital of oman", so both are one question."""
+    q = question.strip()
+    m = _POSSESSED.match(q)
+    if m and m.group(2)[:1].isupper() and m.group(3)[:1].islower():
+        q = f"{m.group(1)}the {m.group(3)} of {m.group(2)}{m.group(4)}"
+    return " ".join(words(q))
 # After "who is": words that ask for whoever does something or takes a stance, not for a
 # person's name ("who is mediating?", "who is behind it?", "who is worried about it?", "who is
 # against the deal?"). features.asked_name reads the same words.
@@ -576,7 +590,7 @@ def focus(question: str) -> str | None:
 
     Read on folded words (so "U.S." is one word); "which nuclear facility" is about "facility".
     """
-    q = " ".join(words(question))
+    q = _attribute_form(question)
     capitalised = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w-]*", question.strip())}
     a = _ATTRIBUTE.match(q)
     if a:
@@ -664,7 +678,7 @@ def names_category(question: str) -> bool:
     a count ("how many centrifuges"), an attribute ("the capital of …") or an event ("who
     won …") is about the word itself.
     """
-    q = " ".join(words(question))
+    q = _attribute_form(question)
     m = _WH.match(q)
     if m is None or not m.group(1) or _ATTRIBUTE.match(q) or re.match(r"^(?:\w+ )?how\b", q):
         return False
@@ -818,7 +832,7 @@ def named_people(question: str) -> frozenset[str]:
 
 def person_asked(question: str) -> bool:
     """Whether the question asks for a person: "who is …", "which officials", "what leader"."""
-    q = " ".join(words(question))
+    q = _attribute_form(question)
     if _who_is_person(q):
         return True
     a = _ATTRIBUTE.match(q)
