@@ -30,8 +30,8 @@ _INJECTION = re.compile(
         (?:instructions?|prompts?|rules?|context|above|previous)\b[^.?!\n]*[.?!]?
       | \b(?:you\s+are\s+now|act\s+as\s+(?:a|an|if|my|the)|pretend\s+(?:to\s+be|you)|
            new\s+instructions?|system\s+prompt)\b[^.?!\n]*[.?!]?
-      | \b(?:say|answer|reply|respond|tell\s+me)\s+(?:only\s+)?(?:that|with|without|in\s+(?:all|one|
-           the\s+style))\b[^.?!\n]*[.?!]?
+      | \b(?:say|answer|reply|respond|tell\s+me)\s+(?:only\s+)?(?:that(?=\s+\w)|with|without|
+           in\s+(?:all|one|the\s+style))\b[^.?!:\n]*[.?!:]?
       | \brepeat\b[^.?!\n]{0,60}?\b(?:above|verbatim|word\s+for\s+word)\b[^.?!\n]*[.?!]?
       | (?:^|\n)\W*system\s*:
       | \b(?:developer|debug|admin)\s+(?:mode|override)\b[^.?!\n]*[.?!]?
@@ -348,9 +348,14 @@ def _leans_on(question: str) -> bool:
         bool(lowered) and lowered[-1] in ("that", "this")) or any(
         t in ("that", "this") and lowered[i - 1] in AUXILIARIES
         for i, t in enumerate(lowered) if i > 0)
-    elliptical = not content or lowered[:1] in (["and"], ["also"]) or (
+    # A message of stopwords put to the assistant ("what can you do?", "who are you?") is
+    # about the assistant, not a fragment of the last question; unless it asks for more of
+    # what was said ("can you say more?", "what else can you tell me?").
+    addressed = any(t in ("you", "your", "yourself") for t in lowered) and not any(
+        t in _ELABORATION or t in _ONWARD for t in lowered)
+    elliptical = (not content and not addressed) or lowered[:1] in (["and"], ["also"]) or (
         len(lowered) >= 2 and lowered[:2] in (["what", "about"], ["how", "about"])
-    ) or all(w in _ELABORATION for w in content)
+    ) or (bool(content) and all(w in _ELABORATION for w in content))
     return pronouns or elliptical
 
 

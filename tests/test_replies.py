@@ -66,6 +66,13 @@ def test_in_a_conversation_a_request_for_more_is_a_question_and_thanks_is_small_
     for more in ("tell me more", "really?", "like what?"):
         assert bot.ask(more, history=history).kind in ("answer", "abstain"), more
     assert bot.ask("thanks!", history=history).kind == "chat"
+    for about_me in ("what can you do?", "who are you?"):
+        assert bot.ask(about_me, history=history).kind == "chat", about_me
+    # "say that" with nothing to say is no instruction: a question about what was said.
+    claim = [{"role": "user", "content": "What did Trump claim?"},
+             {"role": "assistant", "content": "That Iran was eager to return to the table."}]
+    assert bot.ask("why would he say that?", history=claim).kind in ("answer", "abstain")
+    assert "instruction" not in bot.ask("why would he say that?", history=claim).text
 
 
 def test_a_summary_covers_what_the_article_is_about_and_brings_what_an_anaphor_leans_on(
