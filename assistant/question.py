@@ -31,7 +31,8 @@ _INJECTION = re.compile(
       | \b(?:you\s+are\s+now|act\s+as\s+(?:a|an|if|my|the)|pretend\s+(?:to\s+be|you)|
            new\s+instructions?|system\s+prompt)\b[^.?!\n]*[.?!]?
       | \b(?:say|answer|reply|respond|tell\s+me)\s+(?:only\s+)?(?:that(?=\s+\w)|with|without|
-           in\s+(?:all|one|the\s+style))\b[^.?!:\n]*[.?!:]?
+           in\s+(?:all|one|the\s+style))\b
+           (?:[^.?!:\n]*:(?=[^.?!\n]*\?)|[^.?!\n]*[.?!]?)
       | \brepeat\b[^.?!\n]{0,60}?\b(?:above|verbatim|word\s+for\s+word)\b[^.?!\n]*[.?!]?
       | (?:^|\n)\W*system\s*:
       | \b(?:developer|debug|admin)\s+(?:mode|override)\b[^.?!\n]*[.?!]?
