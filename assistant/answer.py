@@ -20,7 +20,7 @@ cited to itself. What it decides is how much to say and whether to say anything:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -94,6 +94,9 @@ DATE_BONUS = 0.35
 # no number, "what did Khamenei say" with no word of his reported); other needs (a name for
 # "who mediates?") only reorder the candidates.
 VETO_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech", "name"})
+# Needs answered by a value in the sentence (a date, a number): a fact's second sentence joins
+# only when it holds one too.
+VALUE_NEEDS = frozenset({"number", "year", "date", "time"})
 # How many passages to offer when abstaining.
 RELATED = 3
 
@@ -420,7 +423,8 @@ class ExtractiveAnswerer:
                         focus_missing, person_missing, generic, unquoted)
 
     def select(self, kind: str, hits: Sequence[Hit],
-               about: frozenset[str] = frozenset()) -> list[Sentence]:
+               about: frozenset[str] = frozenset(),
+               wanted: Callable[[str], bool] | None = None) -> list[Sentence]:
         """The sentences to answer with, in reading order.
 
         The best sentence always; then others scoring close to it (how close depends on the
@@ -437,6 +441,10 @@ class ExtractiveAnswerer:
             if len(chosen) >= limit or h.score < KEEP_RATIO[kind] * best.score:
                 continue
             s = h.sentence
+            if kind == "fact" and wanted is not None and not wanted(s.text):
+                # "When was the deal signed?": a second sentence without a date says nothing
+                # of when, however close its score (the answer's first has the date).
+                continue
             if kind == "reason":
                 near = any(c.source == s.source and abs(c.paragraph - s.paragraph) <= 1
                            for c in chosen)
@@ -553,6 +561,9 @@ class ExtractiveAnswerer:
             # "What role does Qatar play?": said from the sentences naming Qatar (with what they
             # lean on), not from a sentence about Oman that scores higher.
             hits = [h for h in hits if party & set(words(h.sentence.text))] or list(hits)
+        need = s.needs
+        wanted = ((lambda text: holds(need, text, own))
+                  if need in VALUE_NEEDS and holds(need, hits[0].sentence.text, own) else None)
         chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
-                  else self.select(s.kind, hits, named_people(own)))
+                  else self.select(s.kind, hits, named_people(own), wanted))
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen))

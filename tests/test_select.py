@@ -636,3 +636,23 @@ def test_the_decline_says_the_article_does_not_say_which() -> None:
     draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[1], 0.3, 0.3, 0.1)])
     assert draft.abstained
     assert draft.message.startswith("The article does not say which “prisoners”.")
+
+
+def test_a_fact_asking_for_a_value_is_joined_only_by_sentences_holding_one() -> None:
+    texts = ["This statement comes amid renewed talk of the nuclear deal.",
+             "The JCPOA, signed in 2015, placed strict limits on enrichment.",
+             "The deal was reviewed again in 2021 by the signatories."]
+    answerer, out = _article(texts)
+    q = "When was the nuclear deal signed?"
+    # Retrieval ranks the restatement first; the date's sentence leads once reranked, and the
+    # restatement, close in score but holding no date, says nothing of when.
+    hits = [Hit(out[0], 0.57, 0.57, 0.5), Hit(out[1], 0.55, 0.5, 0.5)]
+    said = [c.text for c in answerer.answer(Query(q, q), hits).claims]
+    assert said == [texts[1]]
+    # A runner-up with a date of its own may still join.
+    said = [c.text for c in answerer.answer(Query(q, q), [*hits, Hit(out[2], 0.54, 0.5, 0.4)]
+                                            ).claims]
+    assert said == texts[1:]
+    # A question that asks for no value keeps its close runner-up.
+    q = "What does the article say about the nuclear deal?"
+    assert texts[0] in [c.text for c in answerer.answer(Query(q, q), hits).claims]
