@@ -96,6 +96,14 @@ _PLACE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout|within|fr
                     r"host(?:ed|s|ing)?\b")
 
 
+# A name that is a body's (an office, a bank, a firm): what comes "from" it is its doing, not
+# a place.
+_BODY = re.compile(r"(?:[A-Z][\w’'-]+\s+){0,4}(?:Office|Ministry|Council|Authority|Agency|"
+                   r"Department|Committee|Commission|Foundation|Bank|Group|Company|Corp|Inc|Ltd|"
+                   r"Association|Institute|Ventures|Biotech|Engineering|Mutual|Fund|Partners|"
+                   r"Holdings|Society|Party|Labs?|Systems)\b")
+
+
 def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
     q = " ".join(words(question))
@@ -347,6 +355,10 @@ def holds(need: str, text: str, question: str = "") -> bool:
         given = set(words(question))
         for m in _PLACE.finditer(text):
             name = m.group("name") or m.group("host")  # None: "in a compost heap"
+            if m.group(0).startswith("from") and _BODY.match(text, m.start("name")):
+                continue  # "approval from the Environmental Permitting Office": who, not where
+            if name and DAY.fullmatch(name):
+                continue  # "due to start operating in October": when, not where
             if not name or not set(words(name)) <= given:
                 return True
         return False
