@@ -249,8 +249,8 @@ _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?
                         r"(?:the )?([\w-]+)(?: ([\w-]+))?")
 _WHO_IS = re.compile(r"^who (?:is|was|are|were|has been) (.+)$")
 # "What is Oman's capital?": an attribute of a name, said with a possessive.
-_POSSESSED = re.compile(r"^((?:what|who) (?:is|was|are|were) )(?:the )?((?:[A-Z][\w.-]*\s)*"
-                        r"[A-Z][\w.-]*)['’]s ([a-z][\w-]*(?: [a-z][\w-]*)?)(\W*)$", re.I)
+_POSSESSED = re.compile(r"^((?i:what|who) (?i:is|was|are|were) )(?:the )?((?:[A-Z][\w.-]*\s)*"
+                        r"[A-Z][\w.-]*)['’]s ([a-z][\w-]*(?: [a-z][\w-]*)?)(\W*)$")
 
 
 def _attribute_form(question: str) -> str:
@@ -258,7 +258,7 @@ def _attribute_form(question: str) -> str:
     "What is Oman's capital?" as "what is the capital of oman", so both are one question."""
     q = question.strip()
     m = _POSSESSED.match(q)
-    if m and m.group(2)[:1].isupper() and m.group(3)[:1].islower():
+    if m:
         q = f"{m.group(1)}the {m.group(3)} of {m.group(2)}{m.group(4)}"
     return " ".join(words(q))
 # After "who is": words that ask for whoever does something or takes a stance, not for a

@@ -270,6 +270,12 @@ def test_an_attribute_asked_with_a_possessive_is_read_as_with_of(possessive: str
     assert shape(possessive) == shape(of_form)
 
 
+def test_only_a_name_s_attribute_is_read_as_with_of() -> None:
+    # A common noun's ("the Iranian foreign ministry's mouthpiece") is left as it is: its
+    # head word may be a paraphrase ("mouthpiece" for spokesperson), not a missing attribute.
+    assert focus("Who is the Iranian foreign ministry's mouthpiece?") is None
+
+
 def test_a_question_for_the_rationale_asks_for_a_reason() -> None:
     for q in ("What is Iran's reasoning?", "What's the rationale for indirect talks?",
               "What is the logic behind Iran's stance?"):
