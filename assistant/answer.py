@@ -94,9 +94,9 @@ DATE_BONUS = 0.35
 # no number, "what did Khamenei say" with no word of his reported); other needs (a name for
 # "who mediates?") only reorder the candidates.
 VETO_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech", "name"})
-# Needs answered by a value in the sentence (a date, a number, a place): a fact's second
-# sentence joins only when it holds one too.
-VALUE_NEEDS = frozenset({"number", "year", "date", "time", "place"})
+# Needs answered by a value in the sentence (a date, a number): a fact's second sentence joins
+# only when it holds one too.
+VALUE_NEEDS = frozenset({"number", "year", "date", "time"})
 # How many passages to offer when abstaining.
 RELATED = 3
 
@@ -241,12 +241,9 @@ class ExtractiveAnswerer:
                       for n in self.places.paragraph(h.sentence) if n not in given]
             return sorted([*hits, *dict.fromkeys(nearby)],
                           key=lambda h: not self.quoted(question, h.sentence))
-        if need == "place" and len(hits) > 1 and not holds(need, hits[0].sentence.text, question) \
-                and holds(need, hits[1].sentence.text, question):
-            # A place is no sign of an answer, most sentences put something somewhere; but of the
-            # best two, which the evidence for "where" reads, the one naming a place leads.
-            return [hits[1], hits[0], *hits[2:]]
         if need in (None, "place") or not hits:
+            # A place is no sign of an answer: most sentences put something somewhere (and the
+            # places read are not all of them: "diverted to Brenholt").
             return list(hits)
         near = (DATE_WINDOW if need in ("time", "year", "date") else TYPE_WINDOW) * hits[0].score
         # "Who acts as mediator …": a name answers only beside what the question says they do;

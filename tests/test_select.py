@@ -670,19 +670,3 @@ def test_a_month_or_a_body_something_comes_from_is_no_place() -> None:
     assert holds("place", "He flew in from Muscat on Monday.", q)
     assert not holds("place", "It is due to start operating in October.", q)  # when
     assert not holds("place", "It needs approval from the Environmental Permitting Office.", q)
-
-
-def test_where_is_answered_by_the_best_two_sentences_naming_a_place() -> None:
-    texts = ["Before the plant can sell anything, it needs approval from the permit office.",
-             "The pilot plant stands in the town of Millbrook.",
-             "The plant will open in October."]
-    answerer, out = _article(texts)
-    q = "Where is the plant?"
-    hits = [Hit(out[0], 0.65, 0.3, 0.9), Hit(out[1], 0.56, 0.3, 0.9),
-            Hit(out[2], 0.55, 0.3, 0.9)]
-    said = [c.text for c in answerer.answer(Query(q, q), hits).claims]
-    assert said == [texts[1]]  # the sentence without a place says nothing of where
-    # Neither of the best two names a place: the article does not say where, as far as the
-    # evidence goes ("in October" is a time).
-    a = answerer.answer(Query(q, q), [hits[0], hits[2]])
-    assert a.abstained and "where" in (a.message or "")
