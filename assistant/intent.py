@@ -10,6 +10,7 @@ carried-over context; a message read as such a follow-up is never taken for smal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -25,6 +26,7 @@ from .question import (
     own_words,
 )
 from .scorer import Scorer
+from .text import terms
 from .values import Hit, Query
 
 
@@ -48,6 +50,10 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
         vector = embed(own)
     asked = Asked.of(own, query.standalone)
     kind, _ = scorer.intent_of(intent_features(vector, asked, hits, context))
+    if kind == "chat" and names_its_own(own, context):
+        # "What is PET?": short, like small talk to the model, but naming what the article
+        # names; small talk names nothing of the article's.
+        return "question"
     if FOLLOW_UP in query.standalone and (kind == "chat" or (kind == "summary"
                                                           and names_nothing(typed))):
         # The question stage read it as a follow-up of the conversation's last question ("tell
@@ -55,3 +61,10 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
         # what was just said, not the whole article ("summarize it" stays a summary).
         return "question"
     return kind
+
+
+def names_its_own(message: str, context: Context) -> bool:
+    """Whether a message names something the article names: an acronym ("PET") or a
+    capitalised word after its first ("What is Oman?") that is a word of the article."""
+    names = re.findall(r"\b[A-Z]{2,}\b|(?<=\S )[A-Z][a-z][\w’'-]*", message.strip())
+    return any(t in context.idf for n in names for t in terms(n))

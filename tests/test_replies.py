@@ -193,3 +193,15 @@ def test_linear_is_a_standardised_logistic_regression() -> None:
                    "coef": [1.0, -1.0], "intercept": [0.5]})
     z = (3.0 - 1.0) / 2.0 * 1.0 - 1.0 * 2.0 + 0.5
     assert m.proba([[3.0, 2.0]])[0] == pytest.approx(1 / (1 + np.exp(-z)))
+
+
+def test_a_message_naming_what_the_article_names_is_no_small_talk() -> None:
+    from assistant.features import Context
+    from assistant.intent import names_its_own
+
+    ctx = Context({"pet": 3.0, "oman": 2.0, "plastic": 1.0}, lambda _s, _o: None)
+    assert names_its_own("What is PET?", ctx)  # an acronym the article uses
+    assert names_its_own("and what about Oman?", ctx)  # a name after the first word
+    assert not names_its_own("hi Claude", ctx)  # a name the article never uses
+    assert not names_its_own("Thanks, that helps", ctx)  # a capital only at the start
+    assert not names_its_own("what is plastic?", ctx)  # a plain word is no name
