@@ -26,8 +26,6 @@ from typing import Protocol
 
 from .asks import (
     DATE,
-    GENERIC_PEOPLE,
-    PERSON_NOUNS,
     ROLE_WORDS,
     asking_sentence,
     asks_quote,
@@ -48,6 +46,7 @@ from .asks import (
     shape,
     speaks,
     sum_of,
+    unknown_roles,
 )
 from .conversation import answers_so_far, said
 from .corpus import Places
@@ -297,9 +296,9 @@ class ExtractiveAnswerer:
                            for h in hits if h.follows] + rest[1:]
 
     def unknown_people(self, question: str) -> tuple[str, ...]:
-        """Roles of people ("emir", "prime minister") the corpus never mentions."""
-        return tuple(w for w in words(question) if stem(w) in PERSON_NOUNS - GENERIC_PEOPLE
-                     and stem(w) not in self.vocabulary)
+        """Roles of people ("emir", "prime minister") the corpus never mentions; not a role
+        word that qualifies one the corpus does ("chief" in "chief nuclear negotiator")."""
+        return unknown_roles(words(question), lambda t: t in self.vocabulary)
 
     def unknown_numbers(self, question: str) -> tuple[str, ...]:
         """Numbers, years, acronyms and places ("in Vienna") in the question that the corpus

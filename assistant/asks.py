@@ -10,7 +10,7 @@ decline when the article holds nothing of the kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .corpus import split_sentences
@@ -840,6 +840,27 @@ def named_people(question: str) -> frozenset[str]:
     found = re.findall(r"(?<=\S )[A-Z][\w’'-]+", question.strip())
     return frozenset(w for n in found if not _NOT_A_PERSON.search(n)
                      for w in words(n) if len(w) > 2)
+
+
+# How far after a role word another role may stand that the first qualifies ("chief nuclear
+# negotiator").
+ROLE_QUALIFIES = 3
+
+
+def unknown_roles(said: Sequence[str], known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The words for people's roles among `said` (a question's folded words) whose stem is not
+    `known` to the corpus: "emir" in "Who is Qatar's emir?". A role word followed closely by
+    another that is known qualifies it, as an adjective: "chief" in "Who is the chief nuclear
+    negotiator?" asks for the negotiator."""
+    roles = PERSON_NOUNS - GENERIC_PEOPLE
+    out = []
+    for i, w in enumerate(said):
+        if stem(w) not in roles or known(stem(w)):
+            continue
+        if any(stem(v) in roles and known(stem(v)) for v in said[i + 1:i + 1 + ROLE_QUALIFIES]):
+            continue
+        out.append(w)
+    return tuple(out)
 
 
 def person_asked(question: str) -> bool:

@@ -26,8 +26,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .asks import (
-    GENERIC_PEOPLE,
-    PERSON_NOUNS,
     asking_sentence,
     asks_quote,
     focus_unmet,
@@ -35,12 +33,13 @@ from .asks import (
     quoted_in,
     said_generically,
     said_of,
+    unknown_roles,
 )
 from .corpus import Places
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
 from .scorer import Scorer
-from .text import stem, terms, words
+from .text import terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
 # An answer quotes at most this many sentences: beyond four, a reader is better served by the
@@ -95,11 +94,11 @@ class LearnedAnswerer:
         be using instead, so an article without them does not talk about them.
         """
         # A role of a person ("emir", "prime minister") names someone the article would have
-        # to mention by that role.
-        roles = [w for w in words(question) if stem(w) in PERSON_NOUNS - GENERIC_PEOPLE]
+        # to mention by that role; not one qualifying a role it has ("chief negotiator").
+        roles = list(unknown_roles(words(question), self.known))
         return tuple(dict.fromkeys(
-            t for t in literals(question) + roles
-            if not any(self.known(x) for x in (terms(t) or [t.lower()]))))
+            [t for t in literals(question)
+             if not any(self.known(x) for x in (terms(t) or [t.lower()]))] + roles))
 
     def unknown_names(self, question: str) -> tuple[str, ...]:
         """Capitalised words inside the question (not its first word) that the corpus never

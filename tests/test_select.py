@@ -670,3 +670,13 @@ def test_a_month_or_a_body_something_comes_from_is_no_place() -> None:
     assert holds("place", "He flew in from Muscat on Monday.", q)
     assert not holds("place", "It is due to start operating in October.", q)  # when
     assert not holds("place", "It needs approval from the Environmental Permitting Office.", q)
+
+
+def test_a_role_word_qualifying_a_known_role_is_not_an_unknown_role() -> None:
+    from assistant.asks import unknown_roles
+    from assistant.text import words
+
+    known = {"negoti", "spokesperson"}.__contains__
+    assert unknown_roles(words("Who is Tehran's chief nuclear negotiator?"), known) == ()
+    assert unknown_roles(words("Who is Qatar's emir?"), known) == ("emir",)
+    assert unknown_roles(words("Who is the chief of the IRGC?"), known) == ("chief",)
