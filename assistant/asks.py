@@ -248,6 +248,13 @@ _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave 
 _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "
                         r"(?:the )?([\w-]+)(?: ([\w-]+))?")
 _WHO_IS = re.compile(r"^who (?:is|was|are|were|has been) (.+)$")
+# After "who is": words that ask for whoever does something or takes a stance, not for a
+# person's name ("who is mediating?", "who is behind it?", "who is worried about it?", "who is
+# against the deal?"). features.asked_name reads the same words.
+WHOEVER = re.compile(r"(?:\w+ing|behind|responsible|involved|against|for|worried|concerned|"
+                     r"opposed|afraid|unhappy|angry|keen|eager|critical|sceptical|skeptical|"
+                     r"supportive|interested|affected|upset)\b", re.I)
+
 # "What is Oman's capital?": an attribute of a name, said with a possessive.
 _POSSESSED = re.compile(r"^((?i:what|who) (?i:is|was|are|were) )(?:the )?((?:[A-Z][\w.-]*\s)*"
                         r"[A-Z][\w.-]*)['’]s ([a-z][\w-]*(?: [a-z][\w-]*)?)(\W*)$")
@@ -261,12 +268,6 @@ def _attribute_form(question: str) -> str:
     if m:
         q = f"{m.group(1)}the {m.group(3)} of {m.group(2)}{m.group(4)}"
     return " ".join(words(q))
-# After "who is": words that ask for whoever does something or takes a stance, not for a
-# person's name ("who is mediating?", "who is behind it?", "who is worried about it?", "who is
-# against the deal?"). features.asked_name reads the same words.
-WHOEVER = re.compile(r"(?:\w+ing|behind|responsible|involved|against|for|worried|concerned|"
-                     r"opposed|afraid|unhappy|angry|keen|eager|critical|sceptical|skeptical|"
-                     r"supportive|interested|affected|upset)\b", re.I)
 
 
 def _who_is_person(q: str) -> bool:
