@@ -102,19 +102,22 @@ class Result:
 
 
 def score(
-    item: Item, answer: Answer, ranked: Sequence[m.Span], top_k: int, corpus_dir: Path
+    item: Item, answer: Answer, ranked: Sequence[m.Span], top_k: int, corpus_dir: Path,
+    carried: Sequence[m.Span] = (),
 ) -> dict[str, m.Score]:
-    """Every metric that applies to this item, by name; `ranked` is the full ranking."""
+    """Every metric that applies to this item, by name; `ranked` is the full ranking, and
+    `carried` what is handed over from beyond its first `top_k` (a follow-up's continuation of
+    what was just said, wherever it ranks: Assistant.handed)."""
     if item.expect == "chat":  # small talk: nothing in the article to find or cite
         return {"reply.kind": m.reply_kind(answer, item) or m.Score(0.0, "?"),
                 "citations.valid": m.citation_validity(answer, corpus_dir),
                 "answer.words": m.answer_words(answer)}
-    handed = ranked[:top_k]
+    handed = [*ranked[:top_k], *carried]
     cited = [m.citation_span(c) for c in sorted(answer.citations, key=lambda c: c.n)]
     candidates: dict[str, m.Score | None] = {
         "retrieval.hit@1": m.hit_at(1, ranked, item),
         "retrieval.hit@4": m.hit_at(4, ranked, item),
-        "retrieval.hit@k": m.hit_at(top_k, ranked, item),
+        "retrieval.hit@k": _handed_hit(m.hit_at(top_k, ranked, item), carried, item),
         "retrieval.mrr": m.mrr(ranked, item),
         "retrieval.chars": (
             m.Score(float(sum(len(s.text) for s in handed)), f"{len(handed)} passages handed over")
@@ -172,6 +175,14 @@ def checks(scores: Mapping[str, m.Score]) -> tuple[Check, ...]:
     return tuple(failed)
 
 
+def _handed_hit(hit: m.Score | None, carried: Sequence[m.Span], item: Item) -> m.Score | None:
+    """hit@k, counting what is handed over from beyond the first k (a follow-up's
+    continuation) as handed over."""
+    if hit is None or hit.value or not any(m.relevant(s, item.gold) for s in carried):
+        return hit
+    return m.Score(1.0, "gold passage handed over as what carries on from the last answer")
+
+
 def _spans(hits: Sequence[Hit]) -> tuple[m.Span, ...]:
     return tuple(
         m.Span(h.sentence.source, h.sentence.start, h.sentence.end, h.sentence.text) for h in hits
@@ -200,9 +211,12 @@ def run_item(assistant: AssistantLike, item: Item, top_k: int, corpus_dir: Path)
         return Result(item, None, why, (), ms, {}, (Check("error", why),))
     ms = (time.perf_counter() - t0) * 1000
     ranked: tuple[m.Span, ...] = ()
+    carried: tuple[m.Span, ...] = ()
     if item.gold and item.expect is None:  # retrieval is scored against gold passages
-        ranked = _spans(assistant.retrieve(assistant.prepare(item.question, history)))
-    scores = score(item, answer, ranked, top_k, corpus_dir)
+        hits = assistant.retrieve(assistant.prepare(item.question, history))
+        ranked = _spans(hits)
+        carried = _spans([h for h in hits[top_k:] if h.follows])
+    scores = score(item, answer, ranked, top_k, corpus_dir, carried)
     return Result(item, answer, None, ranked, ms, scores, checks(scores))
 
 

@@ -146,6 +146,21 @@ def test_retrieval_hit_and_mrr_use_the_overlap_rule():
     assert metrics.hit_at(4, ranked, item(answerable=False, key_facts=(), gold=())) is None
 
 
+def test_hit_at_k_counts_a_follow_up_s_continuation_handed_over_from_further_down():
+    from evals.run import _handed_hit
+
+    other = metrics.Span(SOURCE, *span_of(SIGNED), SIGNED)
+    gold_sentence = metrics.Span(SOURCE, *span_of(KANI), KANI)
+    ranked = [other] * 13 + [gold_sentence]
+    miss = metrics.hit_at(12, ranked, item())
+    assert miss.value == 0.0
+    # The engine hands the answerer the first 12 and, for a follow-up, the sentence that
+    # carries on from the last answer wherever it ranks (Assistant.handed).
+    assert _handed_hit(miss, [gold_sentence], item()).value == 1.0
+    assert _handed_hit(miss, [other], item()).value == 0.0
+    assert _handed_hit(None, [gold_sentence], item()) is None
+
+
 def test_citation_validity_catches_a_wrong_offset_and_an_orphan_marker(tmp_path):
     good = Answer("q", f"{KANI} [1]", [citation(1, KANI)])
     assert metrics.citation_validity(good, ROOT / "corpus").value == 1.0
