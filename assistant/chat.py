@@ -36,12 +36,34 @@ def examples(documents: Sequence[Document]) -> list[str]:
     return out[:3]
 
 
-def reply(documents: Sequence[Document], prompts_dir: Path | None = None) -> str:
-    """The small-talk reply, from prompts/chat_reply_v1.md."""
+# What the small talk was, by its words: a reply answers it in kind before saying what the
+# assistant does ("thanks!" → "You're welcome.").
+_OPENINGS = (
+    (re.compile(r"\b(?:thanks?|thank you|thx|cheers|ta|appreciated?|great help)\b", re.I),
+     "You're welcome."),
+    (re.compile(r"\b(?:bye|goodbye|good night|see you|see ya|that's all|farewell)\b", re.I),
+     "Goodbye, and come back any time."),
+    (re.compile(r"^\W*(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|"
+                r"morning|evening)\b", re.I), "Hello!"),
+)
+
+
+def opening(message: str) -> str:
+    """A first line in kind for small talk ("Hello!", "You're welcome."), or "" for a question
+    about the assistant ("what can you do?")."""
+    return next((line for pattern, line in _OPENINGS if pattern.search(message)), "")
+
+
+def reply(documents: Sequence[Document], prompts_dir: Path | None = None,
+          message: str = "") -> str:
+    """The small-talk reply, from prompts/chat_reply_v1.md, after a first line answering the
+    message in kind (`opening`)."""
     titles = [d.title for d in documents if d.title]
     if len(documents) == 1 and titles:
         about = f"the article “{titles[0]}”"
     else:
         about = f"the {len(documents)} articles in the corpus" if documents else "the articles"
     listed = "\n".join(f"- {q}" for q in examples(documents))
-    return load_prompt("chat_reply_v1", prompts_dir, articles=about, examples=listed)
+    body = load_prompt("chat_reply_v1", prompts_dir, articles=about, examples=listed)
+    first = opening(message)
+    return f"{first} {body}" if first else body

@@ -32,7 +32,7 @@ from .intent import intent
 from .learned import LearnedAnswerer
 from .lexical import LexicalIndex
 from .llm import ModelSpec, parse_spec, parse_specs
-from .question import prepare
+from .question import own_words, prepare
 from .retrieve import Retriever
 from .scorer import WEIGHTS, Scorer
 from .settings import Settings
@@ -258,7 +258,8 @@ class Assistant:
         instructions to the assistant or that asks the assistant's own view."""
         docs = self.documents
         if kind == "chat":
-            return Draft((), kind="chat", message=chat.reply(docs, self.settings.prompts_dir))
+            return Draft((), kind="chat", message=chat.reply(docs, self.settings.prompts_dir,
+                                                             own_words(query.question)))
         if kind == "instruction":
             return Draft((), abstained=True, kind="abstain", message=INSTRUCTION_TEXT)
         if kind == "opinion":

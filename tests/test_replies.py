@@ -32,6 +32,17 @@ def test_small_talk_gets_a_plain_reply_with_examples(bot: Assistant, message: st
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("message", "first"), [
+    ("hi there", "Hello!"), ("thanks a lot!", "You're welcome."),
+    ("ok bye!", "Goodbye, and come back any time."), ("what can you do?", "I answer questions"),
+])
+def test_small_talk_is_answered_in_kind_first(bot: Assistant, message: str, first: str) -> None:
+    a = bot.ask(message)
+    assert a.kind == "chat" and a.text.startswith(first)
+    assert "Summarize the article." in a.text  # then what it does, with examples
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("message", ["Summarize the article", "what is this article about?"])
 def test_a_summary_cites_central_sentences_across_sections(
         bot: Assistant, invariants: Callable[[Answer], None], message: str) -> None:
