@@ -110,13 +110,10 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
     sections: set[str | None] = set()
     all_sections = {s.section for s in sentences}
 
-    visited: set[str | None] = set()  # every section drawn on (`sections` starts again)
-
     def take(i: int) -> None:
         chosen.append(i)
         covered.update(stems[i])
         sections.add(sentences[i].section)
-        visited.add(sentences[i].section)
 
     # The lede first: a news article opens with what happened, who did it and the figure that
     # matters ("Polyloop Biotech … had raised $48 million …"), the reason the first sentences
@@ -138,7 +135,8 @@ def summarize(sentences: Sequence[Sentence], vectors: np.ndarray,
     # on its conclusion: a summary of an article in sections ends there too, when the greedy
     # choice did not reach its last section and a sentence is left of the six a summary may have.
     last = max(sentences, key=lambda s: s.position).section
-    if (len(all_sections) >= SUMMARY_SECTIONS and last is not None and last not in visited
+    drawn_on = {sentences[i].section for i in chosen}  # `sections` may have started again
+    if (len(all_sections) >= SUMMARY_SECTIONS and last is not None and last not in drawn_on
             and len(chosen) < MAX_LENGTH):
         tail = [i for i, s in enumerate(sentences) if s.section == last and i not in chosen
                 and len(chosen) + len(unit(i)) <= MAX_LENGTH]
