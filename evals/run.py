@@ -74,6 +74,11 @@ class AssistantLike(Protocol):
         """The passages handed to the answerer, best first."""
         ...
 
+    def handed(self, hits: Sequence[Hit]) -> list[Hit]:
+        """Of a ranking, what the answerer is handed: its first top_k, and a follow-up's
+        continuation of what was just said wherever it ranks."""
+        ...
+
 
 @dataclass(frozen=True)
 class Check:
@@ -215,7 +220,8 @@ def run_item(assistant: AssistantLike, item: Item, top_k: int, corpus_dir: Path)
     if item.gold and item.expect is None:  # retrieval is scored against gold passages
         hits = assistant.retrieve(assistant.prepare(item.question, history))
         ranked = _spans(hits)
-        carried = _spans([h for h in hits[top_k:] if h.follows])
+        first = hits[:top_k]
+        carried = _spans([h for h in assistant.handed(hits) if h not in first])
     scores = score(item, answer, ranked, top_k, corpus_dir, carried)
     return Result(item, answer, None, ranked, ms, scores, checks(scores))
 
