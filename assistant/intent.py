@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .asks import asking_sentence
+from .asks import asking_sentence, content_terms, people_in
+from .countries import country
 from .features import Asked, Context, intent_features
 from .question import (
     FOLLOW_UP,
@@ -54,6 +55,10 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
         # "What is PET?": short, like small talk to the model, but naming what the article
         # names; small talk names nothing of the article's.
         return "question"
+    if kind == "summary" and names_a_person(own, hits, context):
+        # "tell me about trump": one of the people the article names is asked about, not the
+        # whole article.
+        return "question"
     if FOLLOW_UP in query.standalone and (kind == "chat" or (kind == "summary"
                                                           and names_nothing(typed))):
         # The question stage read it as a follow-up of the conversation's last question ("tell
@@ -61,6 +66,15 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
         # what was just said, not the whole article ("summarize it" stays a summary).
         return "question"
     return kind
+
+
+def names_a_person(message: str, hits: Sequence[Hit], context: Context) -> bool:
+    """Whether the only things of the article a message names are people the retrieved
+    sentences name ("tell me about trump"): it asks about them, not for the whole story."""
+    named = {t for h in hits for name in people_in(h.sentence.text)
+             for t in terms(" ".join(name)) if country(t) == t}
+    own = [t for t in content_terms(message) if t in context.idf]
+    return bool(own) and all(t in named for t in own)
 
 
 def names_its_own(message: str, context: Context) -> bool:

@@ -216,3 +216,20 @@ def test_a_message_naming_what_the_article_names_is_no_small_talk() -> None:
     assert not names_its_own("hi Claude", ctx)  # a name the article never uses
     assert not names_its_own("Thanks, that helps", ctx)  # a capital only at the start
     assert not names_its_own("what is plastic?", ctx)  # a plain word is no name
+
+
+def test_a_message_about_one_person_the_article_names_asks_about_them() -> None:
+    from assistant.features import Context
+    from assistant.intent import names_a_person
+    from assistant.values import Hit, Sentence
+
+    text = "Earlier this month, Donald Trump claimed that Iran wanted talks, said Nasser Kanaani."
+    hit = Hit(Sentence("a.txt", 0, len(text), text, None, 0, 0), 1.0, 0.5, 0.5)
+    ctx = Context({"trump": 3.0, "kanaani": 3.0, "iran": 1.0, "talk": 1.0}, lambda _s, _o: None)
+    assert names_a_person("tell me about trump", [hit], ctx)  # lower case too
+    assert names_a_person("Give me the story of Trump and Kanaani", [hit], ctx)
+    # The article's subject beside the person: the story is asked for, not the person.
+    assert not names_a_person("an overview of what it says about Iran, Trump and the talks",
+                              [hit], ctx)
+    assert not names_a_person("tell me about Iran", [hit], ctx)  # a country is no person
+    assert not names_a_person("summarize the article", [hit], ctx)  # names nothing
