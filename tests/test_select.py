@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from assistant.answer import ExtractiveAnswerer
@@ -525,6 +527,24 @@ def test_a_why_answered_by_this_makes_brings_what_makes_it(opening: str, brought
     answerer, out = _article(texts, "r.txt", one_paragraph=True)
     said = answerer.select("reason", [Hit(out[2], 0.6, 0.6, 0.5), Hit(out[0], 0.2, 0.2, 0.0)])
     assert (out[1] in said) == brought
+
+
+def test_a_runner_up_saying_this_has_made_brings_what_made_it_past_the_length_limit() -> None:
+    texts = ["For Iran, indirect talks serve several purposes.",
+             "They let the government manage hardline opposition.",
+             "They let Tehran negotiate without appearing to concede.",
+             "They let both sides float proposals and backtrack.",
+             "They protect its dignity abroad.",
+             "Hardliners in parliament have opposed any overture perceived as appeasement.",
+             "This has made indirect talks a politically palatable alternative."]
+    answerer, out = _article(texts, "p.txt", one_paragraph=True)
+    # Two paragraphs: the purposes, then the hardliners and what they made of the talks.
+    out = [dataclasses.replace(s, paragraph=int(i >= 5)) for i, s in enumerate(out)]
+    answerer = ExtractiveAnswerer(out, answerer.vocabulary, answerer.idf)
+    hits = [Hit(out[0], 0.70, 0.70, 0.5), Hit(out[6], 0.64, 0.6, 0.5),
+            Hit(out[1], 0.60, 0.6, 0.5), Hit(out[2], 0.60, 0.6, 0.5), Hit(out[3], 0.60, 0.6, 0.5)]
+    said = answerer.select("reason", hits)
+    assert out[6] in said and out[5] in said  # the result and what it results from
 
 
 def test_how_much_more_asks_for_an_amount_not_for_a_thing_called_more() -> None:
