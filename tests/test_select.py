@@ -529,6 +529,17 @@ def test_a_why_answered_by_this_makes_brings_what_makes_it(opening: str, brought
     assert (out[1] in said) == brought
 
 
+def test_a_sentence_whose_she_is_named_before_comes_with_that_sentence() -> None:
+    texts = ["Grace Achebe, who heads underwriting at Meridian Mutual, told the council so.",
+             "Without a barrier, she warned, 4,000 properties could become uninsurable.",
+             "Mayor Denise Harrow, she said, had chosen to act."]
+    answerer, out = _article(texts, "s.txt", one_paragraph=True)
+    said = answerer.select("fact", [Hit(out[1], 0.6, 0.6, 0.5)])
+    assert said == [out[0], out[1]]  # who "she" is
+    said = answerer.select("fact", [Hit(out[2], 0.6, 0.6, 0.5)])
+    assert said == [out[2]]  # a sentence naming someone stands alone
+
+
 def test_a_runner_up_saying_this_has_made_brings_what_made_it_past_the_length_limit() -> None:
     texts = ["For Iran, indirect talks serve several purposes.",
              "They let the government manage hardline opposition.",
