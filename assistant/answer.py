@@ -210,7 +210,6 @@ class ExtractiveAnswerer:
                  idf: dict[str, float]) -> None:
         """Answer from these sentences; weigh question words by the corpus vocabulary's IDF."""
         self.places = Places(sentences)
-        self.by_pos = self.places.at
         self.vocabulary = vocabulary
         self.idf = idf
         self.max_idf = max(idf.values(), default=1.0)
@@ -395,7 +394,7 @@ class ExtractiveAnswerer:
         if need in VETO_NEEDS and top:
             said = top[0].sentence
             text = said.text
-            prev = self.by_pos.get((said.source, said.position - 1))
+            prev = self.places.neighbour(said, -1)
             if need == "speech" and prev is not None and _PERSONAL.match(text):
                 text = f"{prev.text} {text}"  # "He described …": who he is, the sentence before
             type_ok = holds(need, text, own)
@@ -435,7 +434,7 @@ class ExtractiveAnswerer:
         """
         best = hits[0]
         score = {h.sentence.key: h.score for h in hits}
-        by_pos = self.by_pos
+        beside = self.places.neighbour  # the sentence before (-1) or after (+1) in its paragraph
         chosen = [best.sentence]
         limit = MAX_SENTENCES[kind]
         for h in hits[1:]:
@@ -457,12 +456,7 @@ class ExtractiveAnswerer:
             extra: list[Sentence] = []
             needed: list[Sentence] = []  # what a chosen sentence cannot be read without
             for c in chosen:
-                nxt = by_pos.get((c.source, c.position + 1))
-                prev = by_pos.get((c.source, c.position - 1))
-                if nxt is None or nxt.paragraph != c.paragraph:
-                    nxt = None
-                if prev is not None and prev.paragraph != c.paragraph:
-                    prev = None
+                nxt, prev = beside(c, +1), beside(c, -1)
                 if c.position == best.sentence.position and c.source == best.sentence.source:
                     for n in (prev, nxt):
                         if n is not None and score.get(n.key, 0) >= NEIGHBOUR_RATIO * best.score:
@@ -472,8 +466,12 @@ class ExtractiveAnswerer:
                 if kind == "reason" and prev is not None and _RESULT.match(c.text):
                     needed.append(prev)  # "This makes …": what makes it is said before
                 if len(c.text.split()) <= TOPIC_WORDS and (prev is None):
-                    run = [by_pos.get((c.source, c.position + i)) for i in range(1, 4)]
-                    extra.extend(r for r in run if r is not None and r.paragraph == c.paragraph)
+                    run = nxt
+                    for _ in range(3):  # the rest of the paragraph it opens, up to three
+                        if run is None:
+                            break
+                        extra.append(run)
+                        run = beside(run, +1)
             chosen += [n for n in dict.fromkeys(needed) if n not in chosen]
             for e in extra:
                 if e not in chosen and len(chosen) < limit + 1:
@@ -481,35 +479,31 @@ class ExtractiveAnswerer:
         # Whatever the kind of answer, a sentence that announces a list ("… pointed to several
         # problems") comes with the next one that gives it ("These include …").
         for c in list(chosen):
-            nxt = by_pos.get((c.source, c.position + 1))
-            if (nxt is not None and nxt.paragraph == c.paragraph and nxt not in chosen
-                    and ENUMERATES.match(nxt.text)):
+            nxt = beside(c, +1)
+            if nxt is not None and nxt not in chosen and ENUMERATES.match(nxt.text):
                 chosen.append(nxt)
         # A sentence that opens with "He …", or says "she" and names no one ("Without a barrier,
         # she warned, …"), needs the one before it to say who; and a sentence about someone often
         # goes on in a "He …" that is as relevant. (Dev: no item changed, harbor citation
         # precision 0.569 -> 0.561; a who-question's answer names the person.)
         for c in list(chosen):
-            prev = by_pos.get((c.source, c.position - 1))
-            nxt = by_pos.get((c.source, c.position + 1))
+            prev, nxt = beside(c, -1), beside(c, +1)
             if ((_PERSONAL.match(c.text) or (_SPEAKER.search(c.text) and not people_in(c.text)))
-                    and prev is not None and prev.paragraph == c.paragraph and prev not in chosen):
+                    and prev is not None and prev not in chosen):
                 chosen.append(prev)
-            if (nxt is not None and _PERSONAL.match(nxt.text) and nxt.paragraph == c.paragraph
-                    and nxt not in chosen
+            if (nxt is not None and _PERSONAL.match(nxt.text) and nxt not in chosen
                     and score.get(nxt.key, 0.0) >= NEIGHBOUR_RATIO * best.score):
                 chosen.append(nxt)
         # A question about someone the best sentence names ("What does Elena Ruiz want?"): what
         # they say goes on in the sentences after it that speak of them as he or she ("She
         # urged the city …", "“…,” she said.").
         if about and any(p & about for p in people_in(best.sentence.text)):
-            nxt = by_pos.get((best.sentence.source, best.sentence.position + 1))
+            nxt = beside(best.sentence, +1)
             for _ in range(SPOKEN_ON):
-                if nxt is None or nxt.paragraph != best.sentence.paragraph or not _SPEAKER.search(
-                        nxt.text):
+                if nxt is None or not _SPEAKER.search(nxt.text):
                     break
                 chosen.append(nxt)
-                nxt = by_pos.get((nxt.source, nxt.position + 1))
+                nxt = beside(nxt, +1)
         return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))
 
     def referred_back(self, described: Sequence[Sentence]) -> list[Sentence]:

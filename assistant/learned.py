@@ -78,7 +78,6 @@ class LearnedAnswerer:
                  scorer: Scorer) -> None:
         """Answer from these sentences; weigh words by `idf`; score with the learned `scorer`."""
         self.places = Places(sentences)
-        self.by_pos = self.places.at
         self.idf = idf
         self.scorer = scorer
         self.context = Context(idf, self.places.neighbour, max(idf.values(), default=1.0))

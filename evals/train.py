@@ -158,7 +158,7 @@ def retrieve_all(article: Path, items: Sequence[Item], workdir: Path) -> Retriev
         own = asking_sentence(own_words(query.standalone))
         own_vector = vector if own == query.standalone else a.retriever.embed(own)
         runs.append((item, query, hits, [float(v) for v in own_vector]))
-    return Retrieved(article.name, list(a.extractive.by_pos.values()), dict(a.retriever.idf),
+    return Retrieved(article.name, list(a.extractive.places.at.values()), dict(a.retriever.idf),
                      runs)
 
 
