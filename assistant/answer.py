@@ -111,9 +111,9 @@ _FUTURE_SAID = re.compile(r"\b(?:will|would|could|may|might|coming|future|expect
 # A sentence stating what the one before it results in: "This makes the continuation of any
 # form of dialogue … critical", after the reason ("… Iran's program will become irreversible").
 # A why answered with it is answered with the sentence before it too, whether it is the best
-# sentence or a runner-up, and beyond the answer's length limit (it cannot be read alone). On the
-# dev sets: as best sentence one more why-question answered; as runner-up two more (581 of 691)
-# and nothing lost. Any opening "This" / "These" / "Such" gained the same with lower precision.
+# sentence or a runner-up; the two take two of the answer's places (it cannot be read alone). On
+# the dev sets: as best sentence one more why-question answered; as runner-up two more (581 of
+# 691) and nothing lost. Any opening "This" / "These" / "Such" gained the same at lower precision.
 _RESULT = re.compile(r"^This (?:has |have )?(?:makes?|made|means?|meant|explains?|is why)\b")
 _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
 _SPEAKER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -435,7 +435,13 @@ class ExtractiveAnswerer:
         best = hits[0]
         score = {h.sentence.key: h.score for h in hits}
         beside = self.places.neighbour  # the sentence before (-1) or after (+1) in its paragraph
-        chosen = [best.sentence]
+
+        def with_cause(s: Sentence) -> list[Sentence]:
+            """A why answered with "This makes …" is answered with what makes it, said before."""
+            cause = beside(s, -1) if kind == "reason" and _RESULT.match(s.text) else None
+            return [s] if cause is None else [cause, s]
+
+        chosen = with_cause(best.sentence)
         limit = MAX_SENTENCES[kind]
         for h in hits[1:]:
             if len(chosen) >= limit or h.score < KEEP_RATIO[kind] * best.score:
@@ -451,10 +457,9 @@ class ExtractiveAnswerer:
                 if not near and h.score < 0.9 * best.score:
                     continue
             if s.text not in {c.text for c in chosen}:
-                chosen.append(s)
+                chosen += [x for x in with_cause(s) if x not in chosen]
         if kind in ("reason", "list"):
             extra: list[Sentence] = []
-            needed: list[Sentence] = []  # what a chosen sentence cannot be read without
             for c in chosen:
                 nxt, prev = beside(c, +1), beside(c, -1)
                 if c.position == best.sentence.position and c.source == best.sentence.source:
@@ -463,8 +468,6 @@ class ExtractiveAnswerer:
                             extra.append(n)
                 if nxt is not None and _ANAPHOR.match(nxt.text):
                     extra.append(nxt)
-                if kind == "reason" and prev is not None and _RESULT.match(c.text):
-                    needed.append(prev)  # "This makes …": what makes it is said before
                 if len(c.text.split()) <= TOPIC_WORDS and (prev is None):
                     run = nxt
                     for _ in range(3):  # the rest of the paragraph it opens, up to three
@@ -472,7 +475,6 @@ class ExtractiveAnswerer:
                             break
                         extra.append(run)
                         run = beside(run, +1)
-            chosen += [n for n in dict.fromkeys(needed) if n not in chosen]
             for e in extra:
                 if e not in chosen and len(chosen) < limit + 1:
                     chosen.append(e)
