@@ -199,6 +199,8 @@ _COMMITTED = re.compile(r"\b(?:promis\w*|pledg\w*|vow\w*|commit(?:s|ted|ting|men
 # How close to a verb of saying its speaker's name stands, in words before and after it.
 SPEAKER_BEFORE = 12
 SPEAKER_AFTER = 3
+# A sentence's subject is named within its first this many words ("Iran itself has …").
+SUBJECT_WORDS = 4
 # A response may be an act as well as words ("retaliatory strikes").
 _RESPONSE = re.compile(r"\b(?:respon\w*|react\w*|retaliat\w*)\b", re.I)
 # What someone thinks or believes shows in a stance as well as in words ("Hardliners … have
@@ -553,6 +555,22 @@ def _spoken_by(named: _Named, verbs: Sequence[int], text: str) -> bool:
     if not named.names:
         return True
     for at in verbs:
+        before = words(text[:at])
+        if before[-1:] == ["in"] and text[at:at + 7].lower() == "respons":
+            # "Iran … has taken action, targeting Israeli interests in response to …": who acts
+            # in response is the clause's subject, at the sentence's start (after the phrase's
+            # comma when the phrase opens it), not a name just before it.
+            opening = len(before) == 1 and "," in text[at:]
+            subject = words(text[at:].split(",", 1)[1]) if opening else before
+            if named.among(subject[:SUBJECT_WORDS]):
+                return True
+            continue
+        rest = words(text[at:])[1:1 + SUBJECT_WORDS]
+        if text[at:at + 10].lower() == "retaliator" and "by" in rest:
+            # "retaliatory missile attacks by Iran-aligned forces": by whom, not who is before.
+            if named.among(words(text[at:])[rest.index("by") + 2:][:SUBJECT_WORDS]):
+                return True
+            continue
         after = words(text[at:])[1:1 + SPEAKER_AFTER]
         if "that" in after:  # "claimed that Iran was eager": what was said begins
             after = after[:after.index("that")]

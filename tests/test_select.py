@@ -487,6 +487,21 @@ def test_a_promise_asked_for_needs_a_promise_not_any_saying() -> None:
     assert not speaks(q, "The levy would add $4.50 a month, city officials said.")
 
 
+def test_who_responds_is_the_subject_of_in_response_and_the_doer_after_by() -> None:
+    q = "How did Israel respond to Iran's strikes?"
+    # Israel is what Iran targeted, and whom the retaliation answered, not who responded.
+    assert not speaks(q, "Iran has taken direct military action, most notably targeting "
+                         "Israeli interests in response to the killing of its commanders.")
+    assert not speaks(q, "The region has seen Israeli airstrikes in Syria and retaliatory "
+                         "missile attacks by Iran-aligned forces.")
+    assert speaks("How did Iran respond?", "Iran has taken direct military action, targeting "
+                                           "Israeli interests in response to the killings.")
+    assert speaks(q, "In response to the strikes, Israel bombed two depots.")
+    assert speaks(q, "Israel, in response to the strikes, bombed two depots.")
+    assert speaks(q, "Israel launched retaliatory strikes on Tuesday.")
+    assert speaks("How did Iran respond?", "There were retaliatory attacks by Iranian forces.")
+
+
 def test_a_quote_of_the_article_is_no_request_for_someone_s_words() -> None:
     assert asks_quote("Can you quote Kanaani?")
     assert asks_quote("What were Lindqvist's exact words about the borrowing?")
