@@ -158,9 +158,11 @@ def shape(question: str) -> Shape:
         # "Who mediates?": the answer names people, countries or bodies, often several.
         return Shape("fact", "entity")
     kind = "list" if _LIST.search(q) else "fact"
-    if names_category(question) and stem(focus(question) or "") in NAMED_NOUNS:
+    kinds = re.search(r"\b(?:which|what) (?:kinds?|types?|sorts?) of\b", q)
+    if names_category(question) and stem(focus(question) or "") in NAMED_NOUNS and not kinds:
         # "Which nation shuttles notes …", "which treaty did Washington leave": a member of a
-        # kind that is known by its name, so the answer names one, as for "who mediates?".
+        # kind that is known by its name, so the answer names one, as for "who mediates?". Not
+        # "which kinds of deals …": kinds are told in common nouns ("prisoner exchanges").
         return Shape(kind, "entity")
     if kind == "list":
         return Shape("list", None)

@@ -349,6 +349,10 @@ def test_which_of_a_kind_known_by_its_name_asks_for_a_name(question: str, kind: 
     # what Tehran claims).
     assert shape("Which civilian uses does Tehran claim for its program?").needs != "entity"
     assert shape("Which civilian uses does Tehran see for its program?").needs is None
+    # Kinds of a named kind are told in common nouns ("prisoner exchanges, de-escalation
+    # agreements"), not names.
+    assert shape("Which kinds of deals have Omani diplomats helped with?").needs is None
+    assert shape("What types of treaties did Oman broker?").needs is None
 
 
 def test_a_date_answers_when_it_dates_what_the_question_names() -> None:
