@@ -24,6 +24,7 @@ from . import chat
 from .align import TokenStore, TokenVectors
 from .answer import Answerer, ExtractiveAnswerer, closest_passages
 from .cite import cite
+from .conversation import answers_so_far, said
 from .corpus import AUTHOR_LINE, DATE_LINE, Corpus, Document
 from .errors import InvalidQuestion
 from .features import Context
@@ -32,11 +33,11 @@ from .intent import intent
 from .learned import LearnedAnswerer
 from .lexical import LexicalIndex
 from .llm import ModelSpec, parse_spec, parse_specs
-from .question import own_words, prepare
+from .question import names_nothing, own_words, prepare
 from .retrieve import Retriever
 from .scorer import WEIGHTS, Scorer
 from .settings import Settings
-from .summary import summarize, who_is_who
+from .summary import LEDE, summarize, who_is_who
 from .values import Answer, Citation, Claim, Draft, Hit, Query, Sentence
 
 EXTRACTIVE = "extractive"  # the `model` that asks for the offline answerer, whatever the default
@@ -284,7 +285,14 @@ class Assistant:
             return Draft(tuple(Claim(s.text, (s,)) for s in named))
         vectors = self._index.vectors([s.key for s in sentences]) if self._index else {}
         sentences = [s for s in sentences if s.key in vectors]
-        chosen = summarize(sentences, np.asarray([vectors[s.key] for s in sentences]))
+        lede = LEDE
+        if names_nothing(own_words(query.standalone)):
+            # "tell me more" after a summary: the story told on from what it has not said yet.
+            told = {s for heard in answers_so_far(query) for s in said(heard, sentences)}
+            if told and len(told) < len(sentences):
+                sentences, lede = [s for s in sentences if s not in told], 0
+        chosen = summarize(sentences, np.asarray([vectors[s.key] for s in sentences]),
+                           lede=lede)
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen), kind="summary")
 
     @staticmethod

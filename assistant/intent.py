@@ -22,6 +22,7 @@ from .question import (
     FOLLOW_UP,
     about_the_article,
     asks_an_opinion,
+    followed,
     instruction_only,
     names_nothing,
     own_words,
@@ -63,9 +64,26 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
                                                           and names_nothing(typed))):
         # The question stage read it as a follow-up of the conversation's last question ("tell
         # me more", "really?"): it asks about the article, it is not small talk; and more of
-        # what was just said, not the whole article ("summarize it" stays a summary).
+        # what was just said, not the whole article ("summarize it" stays a summary). When
+        # what was just said was a summary ("what is this about?", then "tell me more"), more
+        # of it is more of the story: a summary of what it left out (Assistant.reply).
+        before = followed(query.standalone)
+        if names_nothing(typed) and before and _asks_for_story(before, hits, scorer, context,
+                                                                 embed):
+            return "summary"
         return "question"
     return kind
+
+
+def _asks_for_story(message: str, hits: Sequence[Hit], scorer: Scorer, context: Context,
+                    embed: Callable[[str], np.ndarray]) -> bool:
+    """Whether an earlier message of the conversation asked for a summary, as `intent` reads a
+    message standing alone."""
+    own = asking_sentence(message)
+    if about_the_article(own) is not None or instruction_only(own):
+        return False
+    kind, _ = scorer.intent_of(intent_features(embed(own), Asked.of(own, own), hits, context))
+    return kind == "summary" and not names_a_person(own, hits, context)
 
 
 def names_a_person(message: str, hits: Sequence[Hit], context: Context) -> bool:

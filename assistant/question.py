@@ -297,7 +297,9 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
             return re.sub(rf"\b{pronoun}\b", name + suffix, question, count=1, flags=re.I)
     if not _leans_on(question):
         return question
-    asked = [text for role, text in turns if role == "user"]
+    asked = [text for role, text in turns if role == "user" and not small_talk(text)]
+    if not asked:
+        return question  # "hi", then "what is this about?": nothing asked yet to lean on
     swapped = _swapped(question, asked)
     if swapped is not None:
         return swapped
@@ -309,6 +311,19 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
     if topic == previous:
         return f"{question}{FOLLOW_UP}{previous})"
     return f"{question}{FOLLOW_UP}{previous}{FOLLOW_UP}{topic}))"
+
+
+# Greetings, thanks and acknowledgements: small talk, which names no topic for a follow-up to
+# lean on ("hi", then "what is this about?" asks about the article, not about "hi").
+_SMALL_TALK = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|thanks?|"
+    r"thank you|thx|cheers|ok|okay|cool|great|nice|awesome|perfect|got it|bye|goodbye|"
+    r"that's (?:helpful|great|all)|that helps|(?:very )?helpful|there)\b\W*)+$", re.I)
+
+
+def small_talk(message: str) -> bool:
+    """Whether a message is only greetings, thanks or acknowledgements ("hi", "ok, thanks!")."""
+    return bool(_SMALL_TALK.match(message))
 
 
 # "what about Qatar?", "and the EU?": the question before, asked of another party.
@@ -363,6 +378,15 @@ def _leans_on(question: str) -> bool:
 def own_words(standalone: str) -> str:
     """A standalone question without the earlier question carried along as context."""
     return standalone.split(FOLLOW_UP, 1)[0]
+
+
+def followed(standalone: str) -> str:
+    """The question a follow-up is about: the nearest it follows that names something, else the
+    one that set the topic ("tell me more", then "go on", after "what is this about?"); "" when
+    it is no follow-up."""
+    _, _, rest = standalone.partition(FOLLOW_UP)
+    chain = [q.rstrip(")").strip() for q in rest.split(FOLLOW_UP)] if rest else []
+    return next((q for q in chain if not names_nothing(q)), chain[-1] if chain else "")
 
 
 def context_words(standalone: str) -> str:

@@ -132,3 +132,38 @@ def test_asked_for_more_again_and_again_nothing_already_read_comes_back(
         history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.text}]
     for i in range(1, len(quoted)):
         assert not quoted[i] & set().union(*quoted[:i]), (i, quoted[i])
+
+
+def test_small_talk_is_nothing_for_a_follow_up_to_lean_on() -> None:
+    from assistant.question import small_talk, standalone
+
+    hi = (("user", "hi"), ("assistant", "Hello! I answer questions about the article …"))
+    assert standalone("what is this about?", hi) == "what is this about?"
+    thanks = (("user", "Who mediates?"), ("assistant", "Oman, Qatar … [1]"),
+              ("user", "ok, thanks!"), ("assistant", "You're welcome. …"))
+    assert standalone("why?", thanks) == "why? (following up on: Who mediates?)"
+    for message in ("hi", "Hello there!", "thanks, that's helpful", "ok", "good morning"):
+        assert small_talk(message), message
+    for message in ("hi, who mediates?", "why?", "thanks, but why Oman?", "Oman"):
+        assert not small_talk(message), message
+
+
+@pytest.mark.slow
+def test_a_summary_then_tell_me_more_tells_more_of_the_story(
+        bot: Assistant, invariants: Callable[[Answer], None]) -> None:
+    history: list[dict[str, str]] = [{"role": "user", "content": "hi"},
+                                     {"role": "assistant", "content": bot.ask("hi").text}]
+    told: set[str] = set()
+    for q in ("what is this about?", "tell me more", "go on"):
+        a = bot.ask(q, history=history)
+        invariants(a)
+        assert a.kind == "summary" and len(a.citations) >= 3, (q, a.text)
+        quotes = {c.quote for c in a.citations}
+        assert not quotes & told, (q, quotes & told)  # nothing told twice
+        told |= quotes
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.text}]
+    # After a question, "tell me more" is more of that answer, not of the story.
+    first = bot.ask("Who mediates?")
+    more = bot.ask("tell me more", history=[{"role": "user", "content": "Who mediates?"},
+                                            {"role": "assistant", "content": first.text}])
+    assert more.kind != "summary"
