@@ -372,7 +372,15 @@ def _leans_on(question: str) -> bool:
     elliptical = (not content and not addressed) or lowered[:1] in (["and"], ["also"]) or (
         len(lowered) >= 2 and lowered[:2] in (["what", "about"], ["how", "about"])
     ) or (bool(content) and all(w in _ELABORATION for w in content))
-    return pronouns or elliptical
+    # "how did Iran respond?", "what was the reaction?": a response to what was just said.
+    responding = bool(_RESPONSE_TO_NOTHING.search(question))
+    return pronouns or elliptical or responding
+
+
+# A response or reaction asked of with nothing said it answers: it answers what was just said.
+_RESPONSE_TO_NOTHING = re.compile(
+    r"\b(?:respond|react|answer|retaliat)(?:e|ed|s|es)?\W*$|\brepl(?:y|ied|ies)\W*$"
+    r"|\b(?:reactions?|responses?)\W*$", re.I)
 
 
 def own_words(standalone: str) -> str:

@@ -148,6 +148,17 @@ def test_small_talk_is_nothing_for_a_follow_up_to_lean_on() -> None:
         assert not small_talk(message), message
 
 
+def test_a_response_asked_of_with_nothing_it_answers_answers_what_was_just_said() -> None:
+    from assistant.question import standalone
+
+    turns = (("user", "What did Trump claim?"), ("assistant", "He claimed Iran was eager … [1]"))
+    for q in ("how did Iran respond?", "what was the reaction?", "Who replied?"):
+        assert standalone(q, turns) == f"{q} (following up on: What did Trump claim?)", q
+    # A response to something named stands alone.
+    assert standalone("How did Iran respond to the strikes?", turns) == (
+        "How did Iran respond to the strikes?")
+
+
 @pytest.mark.slow
 def test_a_summary_then_tell_me_more_tells_more_of_the_story(
         bot: Assistant, invariants: Callable[[Answer], None]) -> None:
