@@ -328,7 +328,11 @@ def small_talk(message: str) -> bool:
 
 # "what about Qatar?", "and the EU?": the question before, asked of another party.
 _ANOTHER = re.compile(r"^\W*(?i:and|and what about|what about|how about|what of)\s+"
-                      r"((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[?.!]*$")
+                      r"((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+                      r"|the\s+[a-z][\w’'-]*)\s*[?.!]*$")
+# The one a question asks about when it names no one: "the mayor" of "What did the mayor say?".
+_SUBJECT = re.compile(r"\b(?:did|does|do|is|are|was|were|has|have|will|would|can|could)\s+"
+                      r"(the\s+[a-z][\w’'-]*)\b")
 
 
 def _swapped(question: str, asked: list[str]) -> str | None:
@@ -341,9 +345,14 @@ def _swapped(question: str, asked: list[str]) -> str | None:
         return None
     topic = next((q for q in reversed(asked[-CHAIN:]) if not _leans_on(q)), None)
     names = _names(topic) if topic is not None else []
+    other = m.group(1)
+    if topic is not None and other.split()[-1][:1].islower():
+        # "What did the mayor say?", then "and the insurers?": a common noun stands for the
+        # question's subject, when that is a common noun too ("the talks" is not "Trump").
+        subject = _SUBJECT.search(topic) if not names else None
+        names = [subject.group(1)] if subject else []
     if topic is None or not names:
         return None
-    other = m.group(1)
     if re.search(rf"\bthe\s+{re.escape(names[0])}", topic):
         other = re.sub(r"^the\s+", "", other)  # "the U.S." then "the EU": one "the"
     return topic.replace(names[0], other, 1)

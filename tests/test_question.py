@@ -316,6 +316,8 @@ def test_a_follow_up_on_a_follow_up_carries_the_question_that_set_the_topic() ->
     ("Why does Iran insist on indirect talks?", "And the U.S.?",
      "Why does the U.S. insist on indirect talks?"),
     ("What did the U.S. do in 2018?", "how about the EU?", "What did the EU do in 2018?"),
+    # A common noun for the question's subject when that is a common noun too.
+    ("What did the mayor say?", "and the insurers?", "What did the insurers say?"),
 ])
 def test_what_about_another_party_asks_the_question_before_of_it(first: str, then: str,
                                                                  meant: str) -> None:
@@ -330,6 +332,10 @@ def test_what_about_reaches_back_past_follow_ups_and_needs_a_name_to_swap() -> N
     plain = (("user", "who mediates?"), ("assistant", "…"))
     assert standalone("what about Qatar?", plain) == f"what about Qatar?{FOLLOW_UP}who mediates?)"
     assert standalone("and since then?", turns[:2]).startswith(f"and since then?{FOLLOW_UP}")
+    # "the talks" is no party to put in Trump's place.
+    claim = (("user", "What did Trump claim?"), ("assistant", "…"))
+    assert standalone("what about the talks?", claim) == (
+        f"what about the talks?{FOLLOW_UP}What did Trump claim?)")
 
 
 def test_he_becomes_the_name_without_the_possessive_it_was_written_with() -> None:
