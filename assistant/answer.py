@@ -35,6 +35,7 @@ from .asks import (
     holds,
     literals,
     named_people,
+    names_a_place,
     names_category,
     names_doer,
     people_in,
@@ -93,9 +94,9 @@ DATE_BONUS = 0.35
 # no number, "what did Khamenei say" with no word of his reported); other needs (a name for
 # "who mediates?") only reorder the candidates.
 VETO_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech", "name"})
-# Needs answered by a value in the sentence (a date, a number): a fact's second sentence joins
-# only when it holds one too.
-VALUE_NEEDS = frozenset({"number", "year", "date", "time"})
+# Needs answered by a value in the sentence (a date, a number, a place): a fact's second
+# sentence joins only when it holds one too.
+VALUE_NEEDS = frozenset({"number", "year", "date", "time", "place"})
 # How many passages to offer when abstaining.
 RELATED = 3
 
@@ -240,10 +241,15 @@ class ExtractiveAnswerer:
                       for n in self.places.paragraph(h.sentence) if n not in given]
             return sorted([*hits, *dict.fromkeys(nearby)],
                           key=lambda h: not self.quoted(question, h.sentence))
-        if need in (None, "place") or not hits:
-            # A place is no sign of an answer: most sentences put something somewhere (and the
-            # places read are not all of them: "diverted to Brenholt").
+        if need is None or not hits:
             return list(hits)
+        if need == "place":
+            # A place in common nouns is no sign of an answer (most sentences put something
+            # somewhere: "in a bid to …"); a named one near the best is ("a pilot plant in the
+            # town of Millbrook", "diverted to Brenholt").
+            near = TYPE_WINDOW * hits[0].score
+            return sorted(hits, key=lambda h: h.score + TYPE_BONUS * (
+                h.score >= near and names_a_place(question, h.sentence.text)), reverse=True)
         near = (DATE_WINDOW if need in ("time", "year", "date") else TYPE_WINDOW) * hits[0].score
         # "Who acts as mediator …": a name answers only beside what the question says they do;
         # a sentence naming someone new but not mediating restates the question's setting.

@@ -89,11 +89,18 @@ _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
 # a host ("Oman has hosted …").
 _PLACE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout|within|from|on)\s+"
                     r"(?:the\s+)?(?P<name>[A-Z][\w’'-]+)"
+                    # "a pilot plant in the town of Millbrook"
+                    r"|\b(?:in|at|near|outside|from|to)\s+the\s+(?:town|city|village|port|county|"
+                    r"region|province|district|island)\s+of\s+(?P<of>[A-Z][\w’'-]+)"
                     r"|\b(?:in|at|near|inside|outside|within)\s+(?:a|an|the|its|their|his|her)\s+"
                     r"(?:[\w’'-]+\s+){0,2}?[a-z][\w-]+"
                     # A host is where something takes place: "Oman has hosted secret talks".
                     r"|\b(?P<host>[A-Z][\w’'-]+)\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?"
-                    r"host(?:ed|s|ing)?\b")
+                    r"host(?:ed|s|ing)?\b"
+                    # Where something goes: "grain shipments would be diverted to Brenholt".
+                    r"|\b(?:diverted|moved|relocated|sent|taken|flown|transferred|shipped|"
+                    r"rerouted|redirected|evacuated|headed|bound)\s+(?:back\s+)?to\s+(?:the\s+)?"
+                    r"(?P<dest>[A-Z][\w’'-]+)")
 
 
 # A name that is a body's (an office, a bank, a firm): what comes "from" it is its doing, not
@@ -317,6 +324,37 @@ def asking_sentence(question: str) -> str:
     return re.sub(r"^(?:also|and|so|but|then|now|ok|okay|well)\b,?\s*", "", last, flags=re.I)
 
 
+def _place_name(m: re.Match[str]) -> str | None:
+    """The name a `_PLACE` match gives, None for a place in common nouns ("in a compost heap")."""
+    return m.group("name") or m.group("host") or m.group("dest") or m.group("of")
+
+
+def _places(question: str, text: str, *, named_only: bool) -> bool:
+    """Whether a sentence puts something in a place the question does not already give ("Where
+    in Oman …"); `named_only`: only a named one ("in Damascus", "in the town of Millbrook"),
+    not "in a compost heap" (nor "in a bid to …")."""
+    given = set(words(question))
+    for m in _PLACE.finditer(text):
+        name = _place_name(m)
+        if m.group(0).startswith("from") and _BODY.match(text, m.start("name")):
+            continue  # "approval from the Environmental Permitting Office": who, not where
+        if name and DAY.fullmatch(name):
+            continue  # "due to start operating in October": when, not where
+        if name and _ADJECTIVAL.search(name) and re.match(r"\s+[a-z]", text[m.end():]):
+            continue  # "denial from Iranian officials": who, not where
+        if name is None and named_only:
+            continue
+        if not name or not set(words(name)) <= given:
+            return True
+    return False
+
+
+def names_a_place(question: str, text: str) -> bool:
+    """Whether a sentence names a place the question does not give: "in Damascus", "diverted
+    to Brenholt", "the town of Millbrook", "Oman has hosted …"."""
+    return _places(question, text, named_only=True)
+
+
 def holds(need: str, text: str, question: str = "") -> bool:
     """Whether a sentence holds the kind of thing asked for: a number, a time, a name."""
     if need.startswith("expansion:"):
@@ -357,16 +395,7 @@ def holds(need: str, text: str, question: str = "") -> bool:
     if need == "speech":
         return speaks(question, text)
     if need == "place":  # a place the question does not already give ("Where in Oman …")
-        given = set(words(question))
-        for m in _PLACE.finditer(text):
-            name = m.group("name") or m.group("host")  # None: "in a compost heap"
-            if m.group(0).startswith("from") and _BODY.match(text, m.start("name")):
-                continue  # "approval from the Environmental Permitting Office": who, not where
-            if name and DAY.fullmatch(name):
-                continue  # "due to start operating in October": when, not where
-            if not name or not set(words(name)) <= given:
-                return True
-        return False
+        return _places(question, text, named_only=False)
     if need in ("time", "year", "date"):
         # A date or a day is finer than a year: "what day" needs a month or a weekday.
         return bool({"time": TIME, "year": YEAR, "date": DAY}[need].search(text))

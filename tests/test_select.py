@@ -330,6 +330,24 @@ def test_a_sentence_announcing_a_list_comes_with_the_list_whatever_the_kind_of_a
     assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == texts[1:3]
 
 
+def test_where_is_answered_by_the_near_best_sentence_naming_a_place() -> None:
+    from assistant.asks import names_a_place
+
+    q = "Where is the pilot plant?"
+    assert names_a_place(q, "It faces its test: a pilot plant in the town of Millbrook.")
+    assert names_a_place("Where will the grain go?", "Grain would be diverted to Brenholt.")
+    assert not names_a_place(q, "It was met with denial from Iranian officials.")
+    assert not names_a_place(q, "Trump spoke in a bid to avoid sanctions.")
+    texts = ["Ortega said the pilot plant would make its output for $1,600 a tonne.",
+             "Mensah said the pilot plant would test bottles with dyes.",
+             "The enzyme faces its biggest test yet: a pilot plant in the town of Millbrook."]
+    answerer, out = _article(texts, "p.txt")
+    hits = [Hit(out[0], 0.73, 0.73, 0.5), Hit(out[1], 0.69, 0.69, 0.5),
+            Hit(out[2], 0.68, 0.68, 0.5)]
+    draft = answerer.answer(Query(q, q), hits)
+    assert [c.text for c in draft.claims] == [texts[2]]
+
+
 def test_a_document_or_a_body_is_no_place() -> None:
     q = "In which city was the treaty signed?"
     assert names_place(q, "The treaty was signed in Vienna in 2015.")
