@@ -295,6 +295,13 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
         if name:
             suffix = _PERSON_PRONOUNS[pronoun]
             return re.sub(rf"\b{pronoun}\b", name + suffix, question, count=1, flags=re.I)
+    spelled = _STANDS_FOR.match(question)
+    if spelled:
+        # "What's the JCPOA?", then "what does that stand for?": an acronym stands for something.
+        acronym = next((a for role, text in reversed(turns) if role == "user"
+                        for a in reversed(_ACRONYM.findall(text))), None)
+        if acronym is not None:
+            return f"{question[:spelled.start(1)]}{acronym}{question[spelled.end(1):]}"
     if not _leans_on(question):
         return question
     asked = [text for role, text in turns if role == "user" and not small_talk(text)]
@@ -311,6 +318,11 @@ def standalone(question: str, turns: tuple[tuple[str, str], ...]) -> str:
     if topic == previous:
         return f"{question}{FOLLOW_UP}{previous})"
     return f"{question}{FOLLOW_UP}{previous}{FOLLOW_UP}{topic}))"
+
+
+# "what does it stand for?": the acronym asked about before.
+_STANDS_FOR = re.compile(r"^\W*what (?:does|do|did) (it|that|this) (?:stand for|mean)\W*$", re.I)
+_ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
 
 
 # Greetings, thanks and acknowledgements: small talk, which names no topic for a follow-up to

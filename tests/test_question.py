@@ -374,3 +374,12 @@ def test_he_is_the_person_the_last_question_was_about_when_the_answer_names_seve
     # Asked about something else, the first person the answer names.
     other = (("user", "Who leads the government?"), turns[1])
     assert "Raisi" in standalone("what is his role?", other)
+
+
+def test_what_does_it_stand_for_asks_of_the_acronym_asked_about_before() -> None:
+    turns = (("user", "What is the JCPOA?"), ("assistant", "The JCPOA, signed in 2015, … [1]"))
+    assert standalone("what does that stand for?", turns) == "what does JCPOA stand for?"
+    assert standalone("What does it mean?", turns) == "What does JCPOA mean?"
+    # Not an acronym's meaning: a follow-up as any other.
+    assert standalone("What does it mean for Iran?", turns).startswith(
+        f"What does it mean for Iran?{FOLLOW_UP}")
