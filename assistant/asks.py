@@ -248,7 +248,8 @@ _VAGUE = frozenset("""
     specific exactly name names meaning body bodies group groups organization organizations
     organisation organisations institution institutions entity entities year years date dates
     month months day days time times percent percentage number amount word words term terms
-    phrase phrases extra more less fewer further additional
+    phrase phrases extra more less fewer further additional job jobs title titles occupation
+    profession
 """.split())
 _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave made held told
     wrote sent bought sold fought ran beat chose drew fled flew forgot froze hid kept knew left
@@ -274,7 +275,7 @@ _POSSESSED = re.compile(r"^((?i:what|who) (?i:is|was|are|were) )(?:the )?((?:[A-
 def _attribute_form(question: str) -> str:
     """The question's folded words, an attribute asked with a possessive read as with "of":
     "What is Oman's capital?" as "what is the capital of oman", so both are one question."""
-    q = question.strip()
+    q = re.sub(r"\b(what|who)[’']s\b", r"\1 is", question.strip(), flags=re.I)  # "what's"
     m = _POSSESSED.match(q)
     if m:
         q = f"{m.group(1)}the {m.group(3)} of {m.group(2)}{m.group(4)}"

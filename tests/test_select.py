@@ -272,6 +272,14 @@ def test_an_attribute_asked_with_a_possessive_is_read_as_with_of(possessive: str
     assert shape(possessive) == shape(of_form)
 
 
+def test_what_s_reads_as_what_is_and_a_job_is_no_missing_attribute() -> None:
+    assert focus("What's the weather in Tehran?") == focus("What is the weather in Tehran?")
+    assert focus("What's the weather in Tehran?") == "weather"
+    # A person's job or title is what the article says they are, not a word it must use.
+    for q in ("what's Ali Bagheri Kani's job?", "What is Kanaani's title?"):
+        assert focus(q) not in ("job", "title"), q
+
+
 def test_only_a_name_s_attribute_is_read_as_with_of() -> None:
     # A common noun's ("the Iranian foreign ministry's mouthpiece") is left as it is: its
     # head word may be a paraphrase ("mouthpiece" for spokesperson), not a missing attribute.
