@@ -191,7 +191,7 @@ _SPEECH_ASKED = re.compile(
     r"(?:say|said|claim|state|tell|told|think|thought|believe|argue|announce|respond|react|reply|"
     r"replied|propose|suggest|promise|pledge|vow|predict|recommend)(?:s|d|ed)?\b"
     r"|^\W*what (?:was|is|were|are|has been) (.+?)[’']s? (?:reaction|response|reply|comment|"
-    r"statement|answer)\b", re.I)
+    r"statement|answer|claims?|assertions?|remarks?|argument)\b", re.I)
 _SPEECH = re.compile(
     r"\b(?:sa(?:y|ys|id|ying)|stat(?:ed|es|ing)|claim(?:ed|s|ing)?|told|tells|announc\w*|"
     r"argu\w*|insist\w*|den(?:ied|ies|ying|ial)|dismiss\w*|describ\w*|call(?:ed|s|ing)|warn\w*|"

@@ -542,6 +542,10 @@ def test_a_quote_of_the_article_is_no_request_for_someone_s_words() -> None:
 
 def test_what_exactly_someone_said_asks_what_they_said() -> None:
     assert shape("What exactly did Trump say?").needs == "speech"
+    # "What was X's claim?" as "What did X claim?", like "X's reaction" or "X's statement".
+    assert shape("What was Trump's claim about Iran?").needs == "speech"
+    assert speaks("What was Trump's claim about Iran?",
+                  "Earlier this month, Donald Trump claimed that Iran was eager to negotiate.")
     # "Which uses does Tehran claim …" asks what Tehran claims: Iran "maintains" it.
     q = "Which civilian uses does Tehran claim for its atomic program?"
     assert shape(q).needs == "speech"
