@@ -49,7 +49,7 @@ from .asks import (
     sum_of,
     unknown_roles,
 )
-from .conversation import answers_so_far, said
+from .conversation import told
 from .corpus import Places
 from .countries import countries
 from .features import asked_name, describes, mentions
@@ -194,11 +194,10 @@ def closest_passages(hits: Sequence[Hit]) -> tuple[Sentence, ...]:
 
 
 def unsaid(query: Query, hits: Sequence[Hit]) -> list[Hit]:
-    """The hits none of the conversation's last answers said (conversation.said), when some
+    """The hits none of the conversation's last answers said (conversation.told), when some
     are left: asked for more ("any other reasons?"), a reader is not handed again the
     sentences they have read."""
-    candidates = [h.sentence for h in hits]
-    done = {s for heard in answers_so_far(query) for s in said(heard, candidates)}
+    done = told(query, [h.sentence for h in hits])
     return [h for h in hits if h.sentence not in done] or list(hits)
 
 

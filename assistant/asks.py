@@ -587,7 +587,7 @@ def _spoken_by(named: _Named, verbs: Sequence[int], text: str) -> bool:
     if not named.names:
         return True
     for at in verbs:
-        before = words(text[:at])
+        before, onward = words(text[:at]), words(text[at:])  # the verb is onward[0]
         if before[-1:] == ["in"] and text[at:at + 7].lower() == "respons":
             # "Iran … has taken action, targeting Israeli interests in response to …": who acts
             # in response is the clause's subject, at the sentence's start (after the phrase's
@@ -597,19 +597,19 @@ def _spoken_by(named: _Named, verbs: Sequence[int], text: str) -> bool:
             if named.among(subject[:SUBJECT_WORDS]):
                 return True
             continue
-        rest = words(text[at:])[1:1 + SUBJECT_WORDS]
+        rest = onward[1:1 + SUBJECT_WORDS]
         if text[at:at + 10].lower() == "retaliator" and "by" in rest:
             # "retaliatory missile attacks by Iran-aligned forces": by whom, not who is before.
-            if named.among(words(text[at:])[rest.index("by") + 2:][:SUBJECT_WORDS]):
+            if named.among(onward[rest.index("by") + 2:][:SUBJECT_WORDS]):
                 return True
             continue
-        after = words(text[at:])[1:1 + SPEAKER_AFTER]
+        after = onward[1:1 + SPEAKER_AFTER]
         if "that" in after:  # "claimed that Iran was eager": what was said begins
             after = after[:after.index("that")]
         # "described Trump's comments": whose comments, not who described them.
         owners = {w.lower()[:4] for w in re.findall(r"\b([A-Z][\w-]+)[’']s\b", text[at:])}
         after = [w for w in after if w[:4] not in owners]
-        if named.among(words(text[:at])[-SPEAKER_BEFORE:] + after):
+        if named.among(before[-SPEAKER_BEFORE:] + after):
             return True
     return False
 

@@ -44,6 +44,12 @@ def previous_answer(query: Query) -> str | None:
     return next(iter(answers_so_far(query, 1)), None)
 
 
+def told(query: Query, candidates: Sequence[Sentence]) -> set[Sentence]:
+    """The candidates the conversation's last answers said, when the question follows up on
+    them (`answers_so_far`); empty otherwise."""
+    return {s for heard in answers_so_far(query) for s in said(heard, candidates)}
+
+
 def said(answer: str, candidates: Sequence[Sentence]) -> list[Sentence]:
     """The candidates the previous answer said, in reading order."""
     heard = set(terms(answer))

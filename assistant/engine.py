@@ -24,7 +24,7 @@ from . import chat
 from .align import TokenStore, TokenVectors
 from .answer import Answerer, ExtractiveAnswerer, closest_passages
 from .cite import cite
-from .conversation import answers_so_far, said
+from .conversation import told
 from .corpus import AUTHOR_LINE, DATE_LINE, Corpus, Document
 from .errors import InvalidQuestion
 from .features import Context
@@ -288,9 +288,9 @@ class Assistant:
         lede = LEDE
         if names_nothing(own_words(query.standalone)):
             # "tell me more" after a summary: the story told on from what it has not said yet.
-            told = {s for heard in answers_so_far(query) for s in said(heard, sentences)}
-            if told and len(told) < len(sentences):
-                sentences, lede = [s for s in sentences if s not in told], 0
+            done = told(query, sentences)
+            if done and len(done) < len(sentences):
+                sentences, lede = [s for s in sentences if s not in done], 0
         chosen = summarize(sentences, np.asarray([vectors[s.key] for s in sentences]),
                            lede=lede)
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen), kind="summary")
