@@ -44,6 +44,33 @@ def previous_answer(query: Query) -> str | None:
     return next(iter(answers_so_far(query, 1)), None)
 
 
+def last_exchange(query: Query) -> tuple[str, str] | None:
+    """The conversation's last question and the reply to it (its markers taken out), whether
+    or not the message follows up on them; None before any reply."""
+    for i in range(len(query.history) - 1, -1, -1):
+        role, text = query.history[i]
+        if role == "assistant":
+            asked = next((t for r, t in reversed(query.history[:i]) if r == "user"), "")
+            return asked, _MARKER.sub(" ", text)
+    return None
+
+
+def quoted(answer: str, candidates: Sequence[Sentence]) -> list[Sentence]:
+    """The candidates a reply said, in reading order: those it quotes word for word (an
+    extractive answer); else, for a reply in other words, those it holds (`said`) or the one it
+    is closest to, when they hold at least SAID of its words. A reply that only mentions what
+    the article is about ("Hello! I answer questions about … Iran …") said none of it."""
+    flat = " ".join(answer.split())
+    verbatim = [s for s in candidates if " ".join(s.text.split()) in flat]
+    if verbatim:
+        return sorted(verbatim, key=lambda s: (s.source, s.position))
+    near = closest(answer, candidates)
+    found = said(answer, candidates) or ([near] if near is not None else [])
+    heard = set(terms(answer))
+    held = heard & {t for s in found for t in terms(s.text)}
+    return found if heard and len(held) >= SAID * len(heard) else []
+
+
 def told(query: Query, candidates: Sequence[Sentence]) -> set[Sentence]:
     """The candidates the conversation's last answers said, when the question follows up on
     them (`answers_so_far`); empty otherwise."""

@@ -23,21 +23,23 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from . import chat
 from .align import TokenStore, TokenVectors
 from .answer import Answerer, ExtractiveAnswerer, closest_passages
+from .asks import asking_sentence, content_terms
 from .cite import cite
-from .conversation import told
-from .corpus import AUTHOR_LINE, DATE_LINE, Corpus, Document
+from .conversation import last_exchange, quoted, told
+from .corpus import AUTHOR_LINE, DATE_LINE, Corpus, Document, Places
 from .errors import InvalidQuestion
-from .features import Context
+from .features import Asked, Context, pair_features
 from .index import SentenceIndex, load_embeddings, open_index
 from .intent import intent
 from .learned import LearnedAnswerer
 from .lexical import LexicalIndex
 from .llm import ModelSpec, parse_spec, parse_specs
-from .question import names_nothing, own_words, prepare
+from .question import asked_length, names_nothing, own_words, prepare
 from .retrieve import Retriever
 from .scorer import WEIGHTS, Scorer
 from .settings import Settings
 from .summary import LEDE, summarize, who_is_who
+from .text import LEANS_BACK
 from .values import Answer, Citation, Claim, Draft, Hit, Query, Sentence
 
 EXTRACTIVE = "extractive"  # the `model` that asks for the offline answerer, whatever the default
@@ -53,6 +55,12 @@ INSTRUCTION_TEXT = ("That reads as an instruction to the assistant, not a questi
 # The reply to a message asking the assistant's own view ("Do you agree with Iran?").
 OPINION_TEXT = ("I don't give views of my own: I only report what the article says, in its "
                 "words. The passages closest to your question are below.")
+
+# The reply to "where does it say that?" or "in one sentence?" when the reply before quoted
+# nothing of the article (small talk, a decline).
+NOTHING_QUOTED = ("My last reply quoted nothing from the article, so there is nothing of it to "
+                  "point to or shorten. Ask what the article says, and I'll quote the sentences "
+                  "I rely on.")
 
 
 class Assistant:
@@ -266,6 +274,8 @@ class Assistant:
         if kind == "opinion":
             return Draft((), abstained=True, kind="abstain", message=OPINION_TEXT,
                          related=closest_passages(hits))
+        if kind in ("source", "shorter"):
+            return self.about_the_answer(kind, query)
         source = query.article or (hits[0].sentence.source if hits else
                                    (docs[0].source if docs else None))
         sentences = [s for s in self._index.sentences if s.source == source] if self._index else []
@@ -294,6 +304,48 @@ class Assistant:
         chosen = summarize(sentences, np.asarray([vectors[s.key] for s in sentences]),
                            lede=lede)
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen), kind="summary")
+
+    def about_the_answer(self, kind: str, query: Query) -> Draft:
+        """The reply just given, in the article's own sentences: every one it quoted, cited
+        where it stands ("where does it say that?"), or the fewest that carry it ("in one
+        sentence?", conversation.last_exchange)."""
+        exchange = last_exchange(query)
+        pool = [s for s in (self._index.sentences if self._index else [])
+                if query.article is None or s.source == query.article]
+        said = quoted(exchange[1], pool) if exchange else []
+        if exchange is None or not said:
+            return Draft((), kind="chat", message=NOTHING_QUOTED)
+        if kind == "shorter":
+            said = self.fewest(said, exchange[0], asked_length(own_words(query.question)), query,
+                               Places(pool))
+        return Draft(tuple(Claim(s.text, (s,)) for s in said))
+
+    def fewest(self, said: list[Sentence], asked: str, n: int, query: Query,
+               places: Places) -> list[Sentence]:
+        """The `n` sentences of a reply that carry it, in reading order: those the learned
+        scorer finds likeliest to answer the question it answered (assistant/scorer.py), or,
+        for a question that names nothing of the article (a summary's), its first, the lede;
+        each with the sentence before it when it leans on it ("This has made …")."""
+        if len(said) <= n:
+            return said
+        try:
+            asked_query = replace(self.prepare(asked), article=query.article)
+        except InvalidQuestion:
+            asked_query = None
+        assert self._context is not None
+        idf = self._context.idf
+        if asked_query is None or not any(t in idf for t in content_terms(asked_query.question)):
+            best = said[:n]  # a summary: its lede first
+        else:
+            hits = self.retrieve(asked_query)
+            own = asking_sentence(own_words(asked_query.standalone))
+            probs = self._load_scorer().candidates(
+                pair_features(Asked.of(own, asked_query.standalone), hits, self._context))
+            p = {h.sentence.key: x for h, x in zip(hits, probs, strict=True)}
+            best = sorted(said, key=lambda s: -p.get(s.key, -1.0))[:n]
+        chosen = [x for s in best for x in (places.neighbour(s, -1), s)
+                  if x is not None and (x is s or LEANS_BACK.match(s.text))]
+        return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))
 
     @staticmethod
     def byline(kind: str, sentences: Sequence[Sentence], doc: Document | None) -> Draft:

@@ -16,10 +16,12 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from .asks import asking_sentence, content_terms, people_in
+from .conversation import last_exchange
 from .countries import country
 from .features import Asked, Context, intent_features
 from .question import (
     FOLLOW_UP,
+    about_the_answer,
     about_the_article,
     asks_an_opinion,
     followed,
@@ -37,11 +39,18 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
     """"question", "summary" or "chat" for this message; "instruction" when it is nothing but
     instructions to the assistant (declined, see Assistant.reply); "author", "published",
     "title" or "people" when it asks about the article as a whole: who wrote it, when it was
-    published, its title, the people it names (question.about_the_article); "opinion" when it
-    asks the assistant's own view (declined, with the closest passages)."""
+    published, its title, the people it names (question.about_the_article); "source" or
+    "shorter" when it asks where the article says what was just answered, or that answer said
+    shorter (question.about_the_answer); "opinion" when it asks the assistant's own view
+    (declined, with the closest passages)."""
+    typed = own_words(query.standalone)
+    about = about_the_answer(typed)
+    if about is not None and last_exchange(query) is not None:
+        # "where does it say that?", "say that in two sentences": the reply just given, which
+        # quotes the article, so no instruction to fear ("say that …").
+        return about
     if instruction_only(query.question):
         return "instruction"
-    typed = own_words(query.standalone)
     if asks_an_opinion(typed):
         return "opinion"
     byline = about_the_article(typed)

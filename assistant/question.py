@@ -181,6 +181,67 @@ def asks_an_opinion(question: str) -> bool:
     return bool(_OPINION.search(" ".join(question.split())))
 
 
+# A message about the reply just given, not about the article: where the article says it
+# ("where does it say that?", "source?", "how do you know?") ...
+_THAT = r"(?:that|this|it|so|those|these)"
+_WHERE_SAID = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|well|hm+|ok then)\W+)?(?:"
+    r"(?:where|which (?:part|paragraph|section|sentence|line|passage|bit)|what (?:part|paragraph"
+    r"|section|sentence|line|passage|bit))(?: of (?:the|this) (?:article|text|piece|story))?"
+    r"(?:'s| is| was| does| did| do)? ?(?:it|the article|the text|the piece|the story|you)? ?"
+    r"(?:say|says|said|state|states|stated|mention|mentions|mentioned|get|got|read|find|found"
+    r"|come from|comes from|from)(?: " + _THAT + r")?(?: (?:in|from) (?:the|this) (?:article|text"
+    r"|piece|story))?(?: from)?"
+    r"|where(?:'s| is| was) " + _THAT + r" (?:from|in the article|said|written|stated)"
+    r"|(?:which|what) (?:part|paragraph|section|sentence|passage|bit)(?: of (?:the|this) (?:article"
+    r"|text|piece|story))? (?:is|was|'s) " + _THAT + r" (?:from|in)"
+    r"|where in (?:the|this) (?:article|text|piece|story)(?: is| does it say| was)? " + _THAT +
+    r"|(?:what(?:'s| is| are) )?(?:your|the) sources?|sources?|citations?|references?"
+    r"|(?:can|could|would) you (?:cite|quote|show me|point me to) (?:that|this|it|where|the "
+    r"(?:passage|sentence|source|quote)s?)(?: (?:in|from) (?:the|this) (?:article|text))?"
+    r"|show me (?:where|the (?:passage|sentence|source|quote)s?)(?: (?:in|from) (?:the|this) "
+    r"(?:article|text))?"
+    r"|how do you know(?: " + _THAT + r")?|says who|according to (?:what|whom|where)"
+    r")(?: please)?\W*$", re.I)
+# ... or the same reply said shorter or more simply ("in one sentence?", "tl;dr", "explain that
+# more simply"). An extractive answer cannot reword the article, but it can say less of it.
+_SHORTER = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|now|well|please|pls)\W+)?(?:(?:can|could|would) you |please )?(?:"
+    r"(?:say|put|explain|tell me|give me|sum|boil|break|make|keep|simplify|shorten|condense"
+    r"|rephrase|reword) " + _THAT + r"\b[\w\s]{0,25}?"
+    r"(?:shorter|simpler|simply|briefly|brief|short|up|down|in (?:a|one|two|three|1|2|3|a few"
+    r"|fewer) (?:sentences?|words|lines?|bullets?)|in plain (?:english|words|language)|in simple"
+    r"(?:r)? (?:terms|words|english|language)|for a (?:child|kid|beginner|layman|layperson))?"
+    r"|(?:in )?(?:a |one |1 |two |2 )?(?:single |short |quick )?(?:sentence|line)s?"
+    r"|(?:a bit |even |much )?(?:shorter|simpler|briefer)(?: (?:please|version|answer|"
+    r"explanation))?|too long|tl ?; ?dr|tldr|eli5|explain (?:it |that )?like i'?m (?:five|5)"
+    r"|in (?:plain|simple|simpler) (?:english|terms|words|language)|briefly|in brief|in short"
+    r"|(?:the |a )?short version|in a nutshell|(?:the )?bottom line"
+    r"|(?:give me |what's |what is )?(?:the )?gist of (?:it|that)"
+    r")(?: please)?\W*$", re.I)
+_COUNT = {"a": 1, "one": 1, "1": 1, "single": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+
+
+def about_the_answer(message: str) -> str | None:
+    """"source" when a message asks where the article says what was just answered ("where
+    does it say that?", "source?"), "shorter" when it asks for that answer said shorter or
+    simpler ("in one sentence?", "tl;dr"); None for any other. Read on the message alone: it
+    means something only after a reply (intent.py checks there is one)."""
+    m = " ".join(message.split()).replace("’", "'")
+    if _WHERE_SAID.match(m):
+        return "source"
+    if _SHORTER.match(m):
+        return "shorter"
+    return None
+
+
+def asked_length(message: str) -> int:
+    """How many sentences a request for a shorter reply asks for: "in two sentences" 2, else 1."""
+    m = re.search(r"\b(a|one|1|single|two|2|three|3)\s+(?:single\s+)?(?:short\s+)?"
+                  r"(?:sentences?|lines?|bullets?)\b", message, re.I)
+    return _COUNT[m.group(1).lower()] if m else 1
+
+
 def about_the_article(question: str) -> str | None:
     """A question about the article as a whole that no one passage answers: "author" for "Who
     wrote this?" and "published" for "When was the article published?" (its byline answers),
@@ -395,7 +456,8 @@ def _leans_on(question: str) -> bool:
     ) or (bool(content) and all(w in _ELABORATION for w in content))
     # "how did Iran respond?", "what was the reaction?": a response to what was just said.
     responding = bool(_RESPONSE_TO_NOTHING.search(question))
-    return pronouns or elliptical or responding
+    # "source?", "in one sentence?": about the reply just given, so about what was just asked.
+    return pronouns or elliptical or responding or about_the_answer(question) is not None
 
 
 # A response or reaction asked of with nothing said it answers: it answers what was just said.

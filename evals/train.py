@@ -187,11 +187,13 @@ def examples(got: Retrieved) -> list[Example]:
     """The features and labels of every dev question of one article."""
     from assistant.asks import asking_sentence
     from assistant.features import Asked, intent_features, pair_features
-    from assistant.question import own_words
+    from assistant.question import about_the_answer, own_words
 
     answerer = LearnedAnswerer(got.sentences, got.idf, _Thresholds(0.5))  # type: ignore[arg-type]
     out = []
     for item, query, hits, own_vector in got.runs:
+        if item.history and about_the_answer(item.question) is not None:
+            continue  # "source?", "in one sentence?": about the reply just given, read by rule
         intent = {"summary": "summary", "chat": "chat"}.get(item.expect or "", "question")
         own = asking_sentence(own_words(query.standalone))
         asked = Asked.of(own, query.standalone)

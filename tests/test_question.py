@@ -13,7 +13,9 @@ import pytest
 from assistant import Assistant, AssistantError, InvalidQuestion, Settings
 from assistant.question import (
     FOLLOW_UP,
+    about_the_answer,
     about_the_article,
+    asked_length,
     asks_an_opinion,
     context_words,
     instruction_only,
@@ -383,3 +385,28 @@ def test_what_does_it_stand_for_asks_of_the_acronym_asked_about_before() -> None
     # Not an acronym's meaning: a follow-up as any other.
     assert standalone("What does it mean for Iran?", turns).startswith(
         f"What does it mean for Iran?{FOLLOW_UP}")
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("where does it say that?", "source"), ("Where did you get that?", "source"),
+    ("which part of the article says that?", "source"), ("source?", "source"),
+    ("how do you know?", "source"), ("can you cite that?", "source"),
+    ("What part of the article is that from?", "source"),
+    ("in one sentence?", "shorter"), ("tl;dr", "shorter"), ("shorter please", "shorter"),
+    ("can you explain that more simply?", "shorter"), ("in plain English?", "shorter"),
+    ("sum that up", "shorter"), ("say that in two sentences", "shorter"),
+    # About the article, not the reply just given.
+    ("Where does the article say Oman hosted talks?", None), ("Where is Oman?", None),
+    ("What is the source of the tension?", None), ("how do you know Oman mediates?", None),
+    ("Summarize the article in one sentence", None), ("explain the JCPOA", None),
+    ("What part of the article talks about Oman?", None), ("tell me more", None),
+])
+def test_a_message_about_the_reply_just_given(message: str, kind: str | None) -> None:
+    assert about_the_answer(message) == kind
+
+
+def test_a_shorter_reply_is_one_sentence_unless_more_are_asked_for() -> None:
+    assert asked_length("in one sentence?") == 1
+    assert asked_length("tl;dr") == 1
+    assert asked_length("say that in two sentences") == 2
+    assert asked_length("in 3 lines please") == 3

@@ -233,3 +233,59 @@ def test_a_message_about_one_person_the_article_names_asks_about_them() -> None:
                               [hit], ctx)
     assert not names_a_person("tell me about Iran", [hit], ctx)  # a country is no person
     assert not names_a_person("summarize the article", [hit], ctx)  # names nothing
+
+
+def _after(bot: Assistant, question: str) -> tuple[Answer, list[dict[str, str]]]:
+    """The answer to `question` and the conversation it leaves."""
+    first = bot.ask(question)
+    return first, [{"role": "user", "content": question},
+                   {"role": "assistant", "content": first.text}]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", ["where does it say that?", "source?", "how do you know?",
+                                     "which part of the article says that?"])
+def test_where_it_says_so_cites_the_sentences_the_last_answer_quoted(
+        bot: Assistant, invariants: Callable[[Answer], None], message: str) -> None:
+    first, history = _after(bot, "Who mediates?")
+    a = bot.ask(message, history=history)
+    invariants(a)
+    assert a.kind == "answer" and not a.abstained
+    assert [(c.start, c.quote) for c in a.citations] == [
+        (c.start, c.quote) for c in first.citations]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", ["in one sentence?", "tl;dr",
+                                     "can you explain that more simply?"])
+def test_a_shorter_reply_is_the_sentence_the_last_answer_rests_on(
+        bot: Assistant, invariants: Callable[[Answer], None], message: str) -> None:
+    first, history = _after(bot, "Why does Iran insist on indirect talks?")
+    assert len(first.citations) >= 3
+    a = bot.ask(message, history=history)
+    invariants(a)
+    assert a.kind == "answer" and not a.abstained
+    said = {c.start for c in first.citations}
+    assert {c.start for c in a.citations} <= said
+    # One sentence, or two when it leans on the one before it ("This has made …").
+    assert len(a.citations) == 1 or (len(a.citations) == 2
+                                     and LEANS_BACK.match(a.citations[1].quote))
+
+
+@pytest.mark.slow
+def test_a_shorter_summary_keeps_its_lede_and_two_sentences_when_asked(bot: Assistant) -> None:
+    first, history = _after(bot, "Summarize the article")
+    one = bot.ask("in one sentence?", history=history)
+    assert [c.start for c in one.citations] == [first.citations[0].start]
+    two = bot.ask("can you say that in two sentences?", history=history)
+    assert len(two.citations) == 2
+    assert {c.start for c in two.citations} <= {c.start for c in first.citations}
+
+
+@pytest.mark.slow
+def test_asking_where_after_small_talk_says_nothing_was_quoted(bot: Assistant) -> None:
+    _, history = _after(bot, "hi")
+    a = bot.ask("source?", history=history)
+    assert a.kind == "chat" and a.citations == [] and "quoted nothing" in a.text
+    # With no reply before it, a request to shorten is read as any first message is.
+    assert bot.ask("tl;dr").kind == "summary"
