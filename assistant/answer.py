@@ -36,6 +36,7 @@ from .asks import (
     literals,
     named_people,
     names_a_place,
+    names_a_role,
     names_category,
     names_doer,
     people_in,
@@ -95,7 +96,8 @@ DATE_BONUS = 0.35
 # "who mediates?") only reorder the candidates.
 VETO_NEEDS = frozenset({"number", "year", "date", "time", "person", "speech", "name"})
 # Needs answered by a value in the sentence (a date, a number, a place): a fact's second
-# sentence joins only when it holds one too.
+# sentence joins only when it holds one too; so does a person asked for by role ("Who is Iran's
+# president?": not "The former president's remarks …").
 VALUE_NEEDS = frozenset({"number", "year", "date", "time", "place"})
 # How many passages to offer when abstaining.
 RELATED = 3
@@ -569,7 +571,8 @@ class ExtractiveAnswerer:
             hits = [h for h in hits if party & set(words(h.sentence.text))] or list(hits)
         need = s.needs
         wanted = ((lambda text: holds(need, text, own))
-                  if need in VALUE_NEEDS and holds(need, hits[0].sentence.text, own) else None)
+                  if (need in VALUE_NEEDS or (need == "person" and names_a_role(own)))
+                  and holds(need, hits[0].sentence.text, own) else None)
         chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
                   else self.select(s.kind, hits, named_people(own), wanted))
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen))

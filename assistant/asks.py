@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .corpus import split_sentences
-from .countries import countries
+from .countries import countries, country
 from .text import AUXILIARIES, ENUMERATES, QUESTION_WORDS, STOPWORDS, stem, terms, words
 
 NUMBER = re.compile(
@@ -404,13 +404,37 @@ def holds(need: str, text: str, question: str = "") -> bool:
     roles = [stem(w) for w in words(question) if stem(w) in PERSON_NOUNS]
     if roles and not set(roles) & set(terms(text)):
         return False  # "who is the Sultan …": a name next to no sultan is not the answer
+    if roles and _role_elsewhere(question, text, set(roles)):
+        return False  # "Who is Iran's president?": not "former U.S. President Donald Trump"
     return any(n.lower() not in asked and not _NOT_A_PERSON.search(n)
                for n in _PERSON_NAME.findall(text)
                if not re.search(rf"\b(?:the|The)\s+{re.escape(n)}", text))
 
 
+def names_a_role(question: str) -> bool:
+    """Whether a question names a person's role ("Who is Iran's president?")."""
+    return any(stem(w) in PERSON_NOUNS for w in words(question))
+
+
+def _role_elsewhere(question: str, text: str, roles: set[str]) -> bool:
+    """Whether every mention of the role asked for in `text` is of a country other than the
+    question's: "the president of Iran" is not "former U.S. President Donald Trump". False when
+    the question names no country."""
+    asked = {country(t) for t in terms(question) if country(t) != t}
+    if not asked:
+        return False
+    tokens = [terms(m.group(0)) for m in re.finditer(r"[\w’'.-]+", text)]
+    at = [i for i, t in enumerate(tokens) if set(t) & roles]
+    own = [{country(x) for t in tokens[max(i - ROLE_NEAR, 0):i] for x in t if country(x) != x}
+           for i in at]
+    return bool(at) and all(c and not c & asked for c in own)
+
+
 # Verbs that report someone speaking, right after or before their name ("X said", "said X").
 _SAYS = r"(?:said|says|told|tells|added|argued|warned|noted|stated|explained|insisted)"
+# A country qualifies a role when it stands at most this many words before it ("U.S. President",
+# "Iranian Foreign Ministry spokesperson").
+ROLE_NEAR = 3
 # At most this many words stand between a name and the thing the question asks the name of.
 NAME_NEAR = 2
 _ARTICLES = frozenset({"the", "a", "an"})

@@ -393,3 +393,9 @@ def test_a_role_is_looked_up_by_the_party_and_a_party_never_named_has_none(bot: 
     # A party the article never names: declined, saying so, not answered with Oman's role.
     b = bot.ask("What role does Saudi Arabia play?")
     assert b.abstained and b.text.startswith("The article never mentions “Saudi Arabia”")
+
+
+@pytest.mark.slow
+def test_a_role_of_one_country_is_answered_without_another_countrys(bot: Assistant) -> None:
+    a = bot.ask("Who is the president of Iran?")
+    assert "Raisi" in a.text and "Trump" not in a.text

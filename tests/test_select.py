@@ -760,3 +760,17 @@ def test_a_role_word_qualifying_a_known_role_is_not_an_unknown_role() -> None:
     assert unknown_roles(words("Who is Tehran's chief nuclear negotiator?"), known) == ()
     assert unknown_roles(words("Who is Qatar's emir?"), known) == ("emir",)
     assert unknown_roles(words("Who is the chief of the IRGC?"), known) == ("chief",)
+
+
+def test_a_role_asked_of_one_country_is_not_held_by_another_countrys() -> None:
+    raisi = "The government, led by President Ebrahim Raisi and guided by Supreme Leader …"
+    trump = ("This statement … directly contradicts former U.S. President Donald Trump’s "
+             "assertions that Iran is seeking dialogue with Washington.")
+    for q in ("Who is the president of Iran?", "Who is Iran's president?"):
+        assert holds("person", raisi, q)
+        assert not holds("person", trump, q)
+    # With no country asked, or the one asked, the role is held.
+    assert holds("person", trump, "Who is the former president?")
+    assert holds("person", trump, "Who was the U.S. president?")
+    spokesman = "Iranian Foreign Ministry spokesperson Nasser Kanaani addressed the media."
+    assert holds("person", spokesman, "Who is Iran's spokesperson?")
