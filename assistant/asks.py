@@ -635,6 +635,8 @@ def _spoken_by(named: _Named, verbs: Sequence[int], text: str) -> bool:
         after = [w for w in after if w[:4] not in owners]
         if named.among(before[-SPEAKER_BEFORE:] + after):
             return True
+        if before[-1:] in (["he"], ["she"]) and named.among(before):
+            return True  # "Dr. Sunita Rao … pointed to several problems she said …"
     return False
 
 

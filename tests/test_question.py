@@ -410,3 +410,10 @@ def test_a_shorter_reply_is_one_sentence_unless_more_are_asked_for() -> None:
     assert asked_length("tl;dr") == 1
     assert asked_length("say that in two sentences") == 2
     assert asked_length("in 3 lines please") == 3
+
+
+def test_a_bare_how_asks_a_measure_of_what_was_just_asked() -> None:
+    turns = (("user", "How does the enzyme work?"), ("assistant", "It breaks PET down."))
+    assert standalone("how fast?", turns) == f"how fast?{FOLLOW_UP}How does the enzyme work?)"
+    assert standalone("How fast does the enzyme work?", turns) == "How fast does the enzyme work?"
+    assert standalone("how fast?", ()) == "how fast?"

@@ -774,3 +774,10 @@ def test_a_role_asked_of_one_country_is_not_held_by_another_countrys() -> None:
     assert holds("person", trump, "Who was the U.S. president?")
     spokesman = "Iranian Foreign Ministry spokesperson Nasser Kanaani addressed the media."
     assert holds("person", spokesman, "Who is Iran's spokesperson?")
+
+
+def test_she_said_in_a_sentence_naming_her_is_her_speaking() -> None:
+    text = ("Dr. Sunita Rao, a materials scientist at the Institute for Circular Economy Policy "
+            "(ICEP), pointed to several problems she said the company had yet to solve.")
+    assert speaks("What does Sunita Rao think?", text)
+    assert not speaks("What does Kwame Mensah think?", text)
