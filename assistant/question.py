@@ -228,11 +228,8 @@ def about_the_answer(message: str) -> str | None:
     simpler ("in one sentence?", "tl;dr"); None for any other. Read on the message alone: it
     means something only after a reply (intent.py checks there is one)."""
     m = " ".join(message.split()).replace("’", "'")
-    if _WHERE_SAID.match(m):
-        return "source"
-    if _SHORTER.match(m):
-        return "shorter"
-    return None
+    return next((kind for kind, asks in (("source", _WHERE_SAID), ("shorter", _SHORTER))
+                 if asks.match(m)), None)
 
 
 def asked_length(message: str) -> int:
