@@ -56,6 +56,9 @@ INSTRUCTION_TEXT = ("That reads as an instruction to the assistant, not a questi
 OPINION_TEXT = ("I don't give views of my own: I only report what the article says, in its "
                 "words. The passages closest to your question are below.")
 
+# A reply quotes at most this many sentences (a summary six, one more for an anaphor): the
+# sentences looked at, by their words, to find which ones it quoted.
+QUOTED = 12
 # The reply to "where does it say that?" or "in one sentence?" when the reply before quoted
 # nothing of the article (small talk, a decline).
 NOTHING_QUOTED = ("My last reply quoted nothing from the article, so there is nothing of it to "
@@ -310,18 +313,15 @@ class Assistant:
         where it stands ("where does it say that?"), or the fewest that carry it ("in one
         sentence?", conversation.last_exchange)."""
         exchange = last_exchange(query)
-        pool = [s for s in (self._index.sentences if self._index else [])
-                if query.article is None or s.source == query.article]
+        pool = self.retriever.heard(exchange[1], query.article, QUOTED) if exchange else []
         said = quoted(exchange[1], pool) if exchange else []
         if exchange is None or not said:
             return Draft((), kind="chat", message=NOTHING_QUOTED)
         if kind == "shorter":
-            said = self.fewest(said, exchange[0], asked_length(own_words(query.question)), query,
-                               Places(pool))
+            said = self.fewest(said, exchange[0], asked_length(own_words(query.question)), query)
         return Draft(tuple(Claim(s.text, (s,)) for s in said))
 
-    def fewest(self, said: list[Sentence], asked: str, n: int, query: Query,
-               places: Places) -> list[Sentence]:
+    def fewest(self, said: list[Sentence], asked: str, n: int, query: Query) -> list[Sentence]:
         """The `n` sentences of a reply that carry it, in reading order: those the learned
         scorer finds likeliest to answer the question it answered (assistant/scorer.py), or,
         for a question that names nothing of the article (a summary's), its first, the lede;
@@ -343,6 +343,7 @@ class Assistant:
                 pair_features(Asked.of(own, asked_query.standalone), hits, self._context))
             p = {h.sentence.key: x for h, x in zip(hits, probs, strict=True)}
             best = sorted(said, key=lambda s: -p.get(s.key, -1.0))[:n]
+        places = self._extractive.places if self._extractive is not None else Places(said)
         chosen = [x for s in best for x in (places.neighbour(s, -1), s)
                   if x is not None and (x is s or LEANS_BACK.match(s.text))]
         return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))

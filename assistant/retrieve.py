@@ -281,13 +281,19 @@ class Retriever:
         answered = previous_answer(query)
         if answered is None:
             return None
-        raw = self.lexical.scores(terms(answered), article)
-        k = min(SAID_CANDIDATES, len(raw))
+        return carries_on(answered, self.heard(answered, article), self.following,
+                          onward=onward)
+
+    def heard(self, reply: str, article: str | None, k: int = SAID_CANDIDATES) -> list[Sentence]:
+        """The `k` sentences sharing most words with a reply (BM25 on its words), within one
+        article when given: those it may have said, to be matched one by one
+        (conversation.said), without reading every sentence of an archive."""
+        raw = self.lexical.scores(terms(reply), article)
+        k = min(k, len(raw))
         if not k:
-            return None
+            return []
         top = np.argpartition(-raw, k - 1)[:k]
-        return carries_on(answered, [self.sentences[int(i)] for i in top if raw[i] > 0],
-                          self.following, onward=onward)
+        return [self.sentences[int(i)] for i in top if raw[i] > 0]
 
     def following(self, s: Sentence) -> Sentence | None:
         """The sentence after `s` in its document, if any."""

@@ -289,3 +289,24 @@ def test_asking_where_after_small_talk_says_nothing_was_quoted(bot: Assistant) -
     assert a.kind == "chat" and a.citations == [] and "quoted nothing" in a.text
     # With no reply before it, a request to shorten is read as any first message is.
     assert bot.ask("tl;dr").kind == "summary"
+
+
+@pytest.mark.slow
+def test_where_it_says_so_in_an_archive_cites_the_article_the_answer_came_from(
+        tmp_path: Path) -> None:
+    """Two articles sharing words ("talks", "council"): the sentences re-cited are the ones the
+    last answer quoted, found among those sharing its words, not the whole archive."""
+    from assistant import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    root = Path(__file__).resolve().parent.parent
+    for src in (root / "corpus" / "000_62740a8eec420147.txt",
+                root / "evals" / "articles" / "harbor_flood_barrier.txt"):
+        (corpus / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    bot = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"))
+    first, history = _after(bot, "Who led the councillors who voted against the barrier?")
+    assert first.citations and first.citations[0].source == "harbor_flood_barrier.txt"
+    again = bot.ask("where does it say that?", history=history)
+    assert [(c.source, c.start) for c in again.citations] == [
+        (c.source, c.start) for c in first.citations]
