@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .corpus import Document
 from .prompts import load_prompt
+from .text import GOODBYES, GREETINGS, THANKS
 
 _PERSON = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+\b")
 _NOT_PEOPLE = re.compile(r"\b(?:Union|States|Nations|Ministry|Council|Middle|East|West|House|"
@@ -39,12 +40,9 @@ def examples(documents: Sequence[Document]) -> list[str]:
 # What the small talk was, by its words: a reply answers it in kind before saying what the
 # assistant does ("thanks!" → "You're welcome.").
 _OPENINGS = (
-    (re.compile(r"\b(?:thanks?|thank you|thx|cheers|ta|appreciated?|great help)\b", re.I),
-     "You're welcome."),
-    (re.compile(r"\b(?:bye|goodbye|good night|see you|see ya|that's all|farewell)\b", re.I),
-     "Goodbye, and come back any time."),
-    (re.compile(r"^\W*(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|"
-                r"morning|evening)\b", re.I), "Hello!"),
+    (re.compile(rf"\b(?:{THANKS})\b", re.I), "You're welcome."),
+    (re.compile(rf"\b(?:{GOODBYES})\b", re.I), "Goodbye, and come back any time."),
+    (re.compile(rf"^\W*(?:{GREETINGS})\b", re.I), "Hello!"),
 )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .errors import InvalidQuestion
-from .text import AUXILIARIES, QUESTION_WORDS, STOPWORDS, words
+from .text import AUXILIARIES, GOODBYES, GREETINGS, QUESTION_WORDS, STOPWORDS, THANKS, words
 from .values import Query
 
 FOLLOW_UP = " (following up on: "
@@ -386,9 +386,8 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
 # Greetings, thanks and acknowledgements: small talk, which names no topic for a follow-up to
 # lean on ("hi", then "what is this about?" asks about the article, not about "hi").
 _SMALL_TALK = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|thanks?|"
-    r"thank you|thx|cheers|ok|okay|cool|great|nice|awesome|perfect|got it|bye|goodbye|"
-    r"that's (?:helpful|great|all)|that helps|(?:very )?helpful|there)\b\W*)+$", re.I)
+    rf"^\W*(?:(?:{GREETINGS}|{THANKS}|{GOODBYES}|ok|okay|cool|great|nice|awesome|perfect|got it"
+    r"|that's (?:helpful|great)|that helps|(?:very )?helpful|there)\b\W*)+$", re.I)
 
 
 def small_talk(message: str) -> bool:

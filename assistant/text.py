@@ -46,6 +46,14 @@ AUXILIARIES = frozenset("""is was are were does did do has had have will would c
 FRAME_WORDS = frozenset("""year years date month day time name number country countries city
     people person many much long often""".split())
 
+# Small talk, as regular-expression alternatives: greetings, thanks and goodbyes. The reply in
+# kind (chat.opening) and the test for a message that is nothing else (question.small_talk) read
+# the same words.
+GREETINGS = (r"hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening)|morning"
+             r"|evening")
+THANKS = r"thanks?|thank you|thx|cheers|ta|appreciated?|great help"
+GOODBYES = r"bye|goodbye|good night|see you|see ya|that's all|farewell"
+
 # Spelling variants folded before tokenizing: (pattern, replacement).
 _FOLDS = [
     (re.compile(r"\bU\.\s?S\.(?:\s?A\.)?", re.I), " usa "),
