@@ -310,3 +310,20 @@ def test_where_it_says_so_in_an_archive_cites_the_article_the_answer_came_from(
     again = bot.ask("where does it say that?", history=history)
     assert [(c.source, c.start) for c in again.citations] == [
         (c.source, c.start) for c in first.citations]
+
+
+@pytest.mark.slow
+def test_replies_about_the_answer_take_odd_histories(bot: Assistant) -> None:
+    """No question before the reply, or a reply of markup and noise around a quoted sentence:
+    still the article's sentences, or the plain line that nothing was quoted."""
+    said = ("Iran’s preference for indirect negotiations is not a new phenomenon.")
+    for history in (
+        [{"role": "assistant", "content": said}],
+        [{"role": "user", "content": "<b>why?</b>"},
+         {"role": "assistant", "content": "<script>x</script> " + "noise " * 3000 + said}],
+    ):
+        for message in ("source?", "in one sentence?"):
+            a = bot.ask(message, history=history)
+            assert a.kind == "answer" and [c.quote for c in a.citations] == [said], message
+    a = bot.ask("in one sentence?", history=[{"role": "assistant", "content": "<i>ok</i>"}])
+    assert a.kind == "chat" and a.citations == []
