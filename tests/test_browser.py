@@ -222,6 +222,28 @@ def test_walk_through_answer_follow_up_chip_abstention_and_invalid_questions(tab
     assert tab.dialogs == [] and tab.external_requests() == []
 
 
+def test_asking_where_it_says_so_and_for_it_shorter_on_the_page(tab: Page):
+    """The page's history (rendered answers, their Sources blocks left out) is enough for the
+    engine to find what its last reply quoted: "where does it say that?" highlights the same
+    passage again; "in one sentence?" after a long why-answer cites one of its sentences."""
+    page = tab.page
+    reply = tab.ask("who mediates?")
+    first = page.locator("#article mark.cite").all_inner_texts()
+    assert "Oman" in reply and first
+    reply = tab.ask("where does it say that?")
+    assert "[1]" in reply and "Not in the article" not in reply
+    assert page.locator("#article mark.cite").all_inner_texts() == first
+
+    reply = tab.ask("Why does Iran insist on indirect talks?")
+    many = page.locator(".message-row.bot-row").last.locator(".marker").count()
+    assert many >= 3
+    reply = tab.ask("in one sentence?")
+    markers = page.locator(".message-row.bot-row").last.locator(".marker").all_inner_texts()
+    assert 1 <= len(dict.fromkeys(markers)) <= 2 and "Not in the article" not in reply
+    tab.shot("browser-06-about-the-answer")
+    assert tab.dialogs == [] and tab.external_requests() == []
+
+
 def test_a_script_or_image_payload_typed_as_a_question_runs_and_loads_nothing(tab: Page):
     page = tab.page
     payload = ('<script>window.__pwned = 1; alert("script")</script>'
