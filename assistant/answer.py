@@ -52,7 +52,7 @@ from .asks import (
 )
 from .conversation import told
 from .corpus import Places
-from .countries import countries
+from .countries import countries, unnamed
 from .features import asked_name, describes, mentions
 from .lexicon import same_meaning
 from .question import context_words, names_nothing, own_words
@@ -308,8 +308,8 @@ class ExtractiveAnswerer:
         return unknown_roles(words(question), lambda t: t in self.vocabulary)
 
     def unknown_numbers(self, question: str) -> tuple[str, ...]:
-        """Numbers, years, acronyms and places ("in Vienna") in the question that the corpus
-        never mentions.
+        """Numbers, years, acronyms, places ("in Vienna") and countries ("Russia's position") in
+        the question that the corpus never mentions.
 
         "in 2006", "the UN", "its GDP": unlike a common word, an acronym or a number has no
         paraphrase the article could be using instead.
@@ -320,7 +320,11 @@ class ExtractiveAnswerer:
         # never names: it cannot say what happened there.
         places = tuple(n for n in _PLACE_NAMED.findall(question)
                        if not any(t in self.vocabulary for t in terms(n)))
-        return found + places
+        # "What is Russia's position?": a country the article never names, by any of its names
+        # (Washington, American and U.S. are one), is none it talks about.
+        nations = tuple(n for n in unnamed(question, self.vocabulary.__contains__)
+                        if not any(n in p.split() for p in places))
+        return found + places + nations
 
     def known(self, word: str) -> bool:
         """Whether the corpus has the word, or, for a verb, a word of the same root ("denial")."""

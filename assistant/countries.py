@@ -7,7 +7,8 @@ Only single-word names are read: a word of "New Zealand" or "South Africa" alone
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .text import STOPWORDS, terms
@@ -42,3 +43,25 @@ def country(term: str) -> str:
 def countries(stems: Iterable[str]) -> set[str]:
     """The terms with every name of a country read as that country."""
     return {country(t) for t in stems}
+
+
+@lru_cache(maxsize=1)
+def _names_of() -> dict[str, frozenset[str]]:
+    """Each country's name → every term that names it."""
+    out: dict[str, set[str]] = {}
+    for term, name in _countries().items():
+        out.setdefault(name, set()).add(term)
+    return {name: frozenset(terms_) for name, terms_ in out.items()}
+
+
+def unnamed(question: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The countries a question names ("What is Russia's position?") that a corpus never
+    names by any of their names (`known` tells a term of the corpus): an article that never
+    names a country does not talk about it. "Washington" or "Americans" name the U.S."""
+    out = []
+    for word in re.findall(r"(?<=\S )[A-Z][a-z][\w-]*", question.strip()):
+        stems = terms(word)
+        nation = country(stems[0]) if stems else ""
+        if stems and nation != stems[0] and not any(known(t) for t in _names_of()[nation]):
+            out.append(word)
+    return tuple(dict.fromkeys(out))

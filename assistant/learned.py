@@ -36,6 +36,7 @@ from .asks import (
     unknown_roles,
 )
 from .corpus import Places
+from .countries import unnamed
 from .features import Asked, Context, pair_features, question_features, type_held
 from .question import own_words
 from .scorer import Scorer
@@ -87,7 +88,8 @@ class LearnedAnswerer:
         return term in self.idf
 
     def unknown(self, question: str) -> tuple[str, ...]:
-        """Numbers, acronyms and roles of people in the question that the corpus never uses.
+        """Numbers, acronyms, roles of people and countries in the question that the corpus
+        never uses.
 
         "in 2006", "the IAEA": unlike a common word, these have no paraphrase the article could
         be using instead, so an article without them does not talk about them.
@@ -97,7 +99,8 @@ class LearnedAnswerer:
         roles = list(unknown_roles(words(question), self.known))
         return tuple(dict.fromkeys(
             [t for t in literals(question)
-             if not any(self.known(x) for x in (terms(t) or [t.lower()]))] + roles))
+             if not any(self.known(x) for x in (terms(t) or [t.lower()]))] + roles
+            + list(unnamed(question, self.known))))
 
     def unknown_names(self, question: str) -> tuple[str, ...]:
         """Capitalised words inside the question (not its first word) that the corpus never

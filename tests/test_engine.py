@@ -399,3 +399,12 @@ def test_a_role_is_looked_up_by_the_party_and_a_party_never_named_has_none(bot: 
 def test_a_role_of_one_country_is_answered_without_another_countrys(bot: Assistant) -> None:
     a = bot.ask("Who is the president of Iran?")
     assert "Raisi" in a.text and "Trump" not in a.text
+
+
+@pytest.mark.slow
+def test_a_country_the_article_never_names_is_declined_by_name(bot: Assistant) -> None:
+    a = bot.ask("What is Russia's position?")
+    assert a.abstained and "Russia" in a.text
+    # Countries it names, under any of their names, are asked about as before.
+    for q in ("What has been happening in Syria?", "Why is Tehran avoiding Washington?"):
+        assert not bot.ask(q).abstained, q
