@@ -56,7 +56,7 @@ from .countries import countries, unnamed
 from .features import asked_name, describes, mentions
 from .lexicon import same_meaning
 from .question import context_words, names_nothing, own_words
-from .text import ENUMERATES, STOPWORDS, stem, terms, words
+from .text import ENUMERATES, STOPWORDS, kin, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
 # ---- calibration (tests/test_devset.py and the eval gate keep these honest) ----
@@ -331,6 +331,8 @@ class ExtractiveAnswerer:
         stems = terms(word)
         if any(t in self.vocabulary for t in stems):
             return True
+        if any(kin(t, v) for t in stems for v in self.vocabulary):
+            return True  # "economy" of an article saying "economic"
         return any(len(t) >= 4 and any(v.startswith(t) for v in self.vocabulary) for t in stems
                    if word.endswith("ed"))
 
@@ -368,7 +370,9 @@ class ExtractiveAnswerer:
             # place?" still needs a date of it.
             near.update(_FUTURE_ASKED)
         total = sum(self.weigh(t) for t in q_terms) or 1.0
-        covered = sum(self.weigh(t) for t in q_terms if t in near)
+        # "economy" is covered by "Economic difficulties …" (text.kin).
+        covered = sum(self.weigh(t) for t in q_terms
+                      if t in near or any(kin(t, n) for n in near))
         type_ok = True
         name = asked_name(own)
         known = {w for w in words(name or "") if self.known(w)}

@@ -417,9 +417,12 @@ def _swapped(question: str, asked: list[str]) -> str | None:
     other = m.group(1)
     if topic is not None and other.split()[-1][:1].islower():
         # "What did the mayor say?", then "and the insurers?": a common noun stands for the
-        # question's subject, when that is a common noun too ("the talks" is not "Trump").
+        # question's subject, when that is a common noun too ("the talks" is not "Trump"); or
+        # for what a question asks "about" ("anything about Israel?", then "what about the
+        # economy?").
+        about = re.search(r"\babout\s+(.+?)\W*$", topic)
         subject = _SUBJECT.search(topic) if not names else None
-        names = [subject.group(1)] if subject else []
+        names = [about.group(1)] if about else [subject.group(1)] if subject else []
     if topic is None or not names:
         return None
     if re.search(rf"\bthe\s+{re.escape(names[0])}", topic):

@@ -408,3 +408,9 @@ def test_a_country_the_article_never_names_is_declined_by_name(bot: Assistant) -
     # Countries it names, under any of their names, are asked about as before.
     for q in ("What has been happening in Syria?", "Why is Tehran avoiding Washington?"):
         assert not bot.ask(q).abstained, q
+
+
+@pytest.mark.slow
+def test_the_economy_is_found_where_the_article_says_economic(bot: Assistant) -> None:
+    a = bot.ask("What does the article say about the economy?")
+    assert not a.abstained and "Economic difficulties" in a.text

@@ -27,3 +27,13 @@ def test_saved_counts_are_reused_until_the_words_are_read_otherwise(
     assert again._counts == {}
     again.sync([doc])
     assert again.scores(terms("hosted"), None).max() > 0
+
+
+def test_stems_of_one_word_family() -> None:
+    from assistant.text import kin, terms
+
+    assert kin(terms("economy")[0], terms("economic")[0])
+    assert kin(terms("strategy")[0], terms("strategic")[0])
+    assert not kin(terms("facility")[0], terms("facilitated")[0])
+    assert not kin("state", terms("statement")[0])  # "state" is a stopword to `terms`
+    assert not kin("oman", "omani")  # too short to tell a family from a coincidence

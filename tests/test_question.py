@@ -338,6 +338,9 @@ def test_what_about_reaches_back_past_follow_ups_and_needs_a_name_to_swap() -> N
     claim = (("user", "What did Trump claim?"), ("assistant", "…"))
     assert standalone("what about the talks?", claim) == (
         f"what about the talks?{FOLLOW_UP}What did Trump claim?)")
+    # What a question asks "about" is what another "about" stands for, named or not.
+    israel = (("user", "anything about Israel?"), ("assistant", "…"))
+    assert standalone("what about the economy?", israel) == "anything about the economy?"
 
 
 def test_he_becomes_the_name_without_the_possessive_it_was_written_with() -> None:
