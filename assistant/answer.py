@@ -56,7 +56,7 @@ from .countries import countries, unnamed
 from .features import asked_name, describes, mentions
 from .lexicon import same_meaning
 from .question import context_words, names_nothing, own_words
-from .text import ENUMERATES, STOPWORDS, kin, stem, terms, words
+from .text import ENUMERATES, STOPWORDS, kindred, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
 # ---- calibration (tests/test_devset.py and the eval gate keep these honest) ----
@@ -329,10 +329,8 @@ class ExtractiveAnswerer:
     def known(self, word: str) -> bool:
         """Whether the corpus has the word, or, for a verb, a word of the same root ("denial")."""
         stems = terms(word)
-        if any(t in self.vocabulary for t in stems):
-            return True
-        if any(kin(t, v) for t in stems for v in self.vocabulary):
-            return True  # "economy" of an article saying "economic"
+        if any(kindred(t, self.vocabulary) for t in stems):
+            return True  # the word, or "economy" of an article saying "economic"
         return any(len(t) >= 4 and any(v.startswith(t) for v in self.vocabulary) for t in stems
                    if word.endswith("ed"))
 
@@ -371,8 +369,7 @@ class ExtractiveAnswerer:
             near.update(_FUTURE_ASKED)
         total = sum(self.weigh(t) for t in q_terms) or 1.0
         # "economy" is covered by "Economic difficulties …" (text.kin).
-        covered = sum(self.weigh(t) for t in q_terms
-                      if t in near or any(kin(t, n) for n in near))
+        covered = sum(self.weigh(t) for t in q_terms if kindred(t, near))
         type_ok = True
         name = asked_name(own)
         known = {w for w in words(name or "") if self.known(w)}

@@ -26,7 +26,7 @@ from .answer import Answerer, ExtractiveAnswerer, closest_passages
 from .asks import asking_sentence, content_terms
 from .cite import cite
 from .conversation import last_exchange, quoted, told
-from .corpus import AUTHOR_LINE, DATE_LINE, Corpus, Document, Places
+from .corpus import AUTHOR_LINE, DATE_LINE, Corpus, Document
 from .errors import InvalidQuestion
 from .features import Asked, Context, pair_features
 from .index import SentenceIndex, load_embeddings, open_index
@@ -313,12 +313,14 @@ class Assistant:
         where it stands ("where does it say that?"), or the fewest that carry it ("in one
         sentence?", conversation.last_exchange)."""
         exchange = last_exchange(query)
-        pool = self.retriever.heard(exchange[1], query.article, QUOTED) if exchange else []
-        said = quoted(exchange[1], pool) if exchange else []
-        if exchange is None or not said:
+        if exchange is None:
+            return Draft((), kind="chat", message=NOTHING_QUOTED)
+        asked, reply = exchange
+        said = quoted(reply, self.retriever.heard(reply, query.article, QUOTED))
+        if not said:
             return Draft((), kind="chat", message=NOTHING_QUOTED)
         if kind == "shorter":
-            said = self.fewest(said, exchange[0], asked_length(own_words(query.question)), query)
+            said = self.fewest(said, asked, asked_length(own_words(query.question)), query)
         return Draft(tuple(Claim(s.text, (s,)) for s in said))
 
     def fewest(self, said: list[Sentence], asked: str, n: int, query: Query) -> list[Sentence]:
@@ -332,7 +334,7 @@ class Assistant:
             asked_query = replace(self.prepare(asked), article=query.article)
         except InvalidQuestion:
             asked_query = None
-        assert self._context is not None
+        assert self._context is not None and self._extractive is not None  # loaded to retrieve
         idf = self._context.idf
         if asked_query is None or not any(t in idf for t in content_terms(asked_query.question)):
             best = said[:n]  # a summary: its lede first
@@ -343,7 +345,7 @@ class Assistant:
                 pair_features(Asked.of(own, asked_query.standalone), hits, self._context))
             p = {h.sentence.key: x for h, x in zip(hits, probs, strict=True)}
             best = sorted(said, key=lambda s: -p.get(s.key, -1.0))[:n]
-        places = self._extractive.places if self._extractive is not None else Places(said)
+        places = self._extractive.places
         chosen = [x for s in best for x in (places.neighbour(s, -1), s)
                   if x is not None and (x is s or LEANS_BACK.match(s.text))]
         return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Container
 from functools import lru_cache
+from itertools import chain, product
 from typing import Any
 
 STOPWORDS = frozenset(
@@ -60,6 +62,20 @@ def kin(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     return short == long_ or (len(short) >= KIN_STEM and long_.startswith(short)
                               and len(long_) - len(short) <= KIN_EXTRA)
+
+
+# The letters a stem is made of (`_WORD`): what a stem of its family may have one more of.
+_STEM_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
+
+
+def kindred(term: str, stems: Container[str]) -> bool:
+    """Whether `stems` hold the stem or one of its word family (`kin`), looked up, not searched
+    for: only the stem cut short or grown by up to KIN_EXTRA letters can be of its family, so
+    an archive's vocabulary is not read word by word."""
+    shorter = (term[:-k] for k in range(1, KIN_EXTRA + 1))
+    longer = (term + "".join(more) for k in range(1, KIN_EXTRA + 1)
+              for more in product(_STEM_LETTERS, repeat=k))
+    return any(c in stems and kin(term, c) for c in chain((term,), shorter, longer))
 
 
 # Small talk, as regular-expression alternatives: greetings, thanks and goodbyes. The reply in

@@ -37,3 +37,12 @@ def test_stems_of_one_word_family() -> None:
     assert not kin(terms("facility")[0], terms("facilitated")[0])
     assert not kin("state", terms("statement")[0])  # "state" is a stopword to `terms`
     assert not kin("oman", "omani")  # too short to tell a family from a coincidence
+
+
+def test_a_word_family_is_looked_up_as_kin_reads_it() -> None:
+    from assistant.text import kin, kindred
+
+    stems = frozenset({"econom", "strategi", "facilit", "statement", "oman"})
+    for term in ("economi", "econom", "strateg", "facil", "state", "omani", "polit"):
+        assert kindred(term, stems) == any(kin(term, s) for s in stems), term
+    assert kindred("economi", stems) and not kindred("facil", stems)
