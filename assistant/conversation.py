@@ -64,8 +64,10 @@ def quoted(answer: str, candidates: Sequence[Sentence]) -> list[Sentence]:
     verbatim = [s for s in candidates if " ".join(s.text.split()) in flat]
     if verbatim:
         return sorted(verbatim, key=lambda s: (s.source, s.position))
-    near = closest(answer, candidates)
-    found = said(answer, candidates) or ([near] if near is not None else [])
+    found = said(answer, candidates)
+    if not found:
+        near = closest(answer, candidates)
+        found = [near] if near is not None else []
     heard = set(terms(answer))
     held = heard & {t for s in found for t in terms(s.text)}
     return found if heard and len(held) >= SAID * len(heard) else []
