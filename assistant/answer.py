@@ -348,7 +348,7 @@ class ExtractiveAnswerer:
         if top[0].dense >= SURE_DENSE:
             return True
         meant = same_meaning(verb)
-        return any(meant & set(terms(h.sentence.text)) for h in top[:2])
+        return any(meant & set(terms(h.sentence.text)) for h in top[:3])
 
     def evidence(self, query: Query, hits: Sequence[Hit], need: str | None) -> Evidence:
         """Measure how well the best hits answer the query."""

@@ -22,8 +22,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .asks import PERSON_NOUNS, WHOEVER, content_terms, focus, holds, person_asked, shape
-from .text import LEANS_BACK, stem, terms, words
+from .asks import (
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    WHOEVER,
+    content_terms,
+    focus,
+    holds,
+    person_asked,
+    shape,
+)
+from .text import LEANS_BACK, STOPWORDS, stem, terms, words
 from .values import Hit, Sentence
 
 # The order of the pair features, as stored with the weights.
@@ -82,7 +91,12 @@ _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 # "Tell me about X" asks what the article says of X, not only who X is: asks.role_of.
 _WHO_IS = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:who(?:'s|’s| is| was| are| were)"
                      r"|who exactly is)\s+(.+?)[?.!]*\s*$", re.I)
-_DESCRIBE_AFTER = re.compile(r"^,?\s*(?:(?:is|was|remains|became|has been) )?(?:now |then |"
+# "What is Polyloop?", "what's the PCHA?": a name alone after "what is" asks what the article
+# says it is, as "who is" does of a person ("Polyloop Biotech, a startup spun out of …").
+_WHAT_IS_NAME = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?i:what(?:'s|’s| is| was| are| were))\s+"
+                           r"(?:(?i:the)\s+)?([A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'.&-]*)*)"
+                           r"[?.!]*\s*$")
+_DESCRIBE_AFTER = re.compile(r"^[,—–]?\s*(?:(?:is|was|remains|became|has been) )?(?:now |then |"
                              r"currently |also |once |still )?(?:a|an|the|who|which|"
                              r"[A-Za-z-]+’s|[A-Za-z-]+'s)\b")
 
@@ -93,8 +107,9 @@ def _logit(p: float) -> float:
 
 
 def asked_name(question: str) -> str | None:
-    """The name in "Who is Donald Trump?" / "who exactly is Kanaani", else None."""
-    m = _WHO_IS.match(question)
+    """The name in "Who is Donald Trump?" / "who exactly is Kanaani" / "What is Polyloop?", else
+    None."""
+    m = _WHO_IS.match(question) or _WHAT_IS_NAME.match(question)
     if not m:
         return None
     name = m.group(1).strip()
@@ -114,29 +129,41 @@ def mentions(name: str, text: str) -> bool:
     """Whether a sentence names the person or body asked about ("Biden" in "the Biden
     administration"), by the last word of the name (the surname): what the article says of
     them when it never says who they are."""
-    parts = [p for p in words(name) if len(p) > 2]
+    parts = _name_words(name)
     return bool(parts) and parts[-1] in set(words(text))
+
+
+def _name_words(name: str) -> list[str]:
+    """The words a name is matched by: those of three letters or more, or else all of them
+    (the "EU" that "European Union" folds to)."""
+    folded = words(name)
+    return [p for p in folded if len(p) > 2] or folded
 
 
 def describes(name: str, text: str) -> bool:
     """Whether a sentence names someone and says who they are: a title just before the name
     ("Supreme Leader Ayatollah Ali Khamenei") or a description just after it ("Donald Trump,
     now a prominent contender …")."""
-    parts = [p for p in words(name) if len(p) > 2]
+    parts = _name_words(name)
     if not parts:
         return False
+    if re.fullmatch(r"[A-Z][A-Z0-9&-]+", name.strip()) and f"({name.strip()})" in text:
+        return True  # "the Port Calder Harbor Authority (PCHA)": the acronym spelled out
     for m in _NAME.finditer(text):
         found = set(words(m.group(0)))
         if parts[-1] not in found:  # the surname: "Ali" alone is another Ali
             continue
         before, after = text[: m.start()].rstrip(), text[m.end():]
-        extra = set(words(m.group(0))) - set(parts)
+        extra = set(words(m.group(0))) - set(parts) - STOPWORDS  # not "The PCHA", "If Millbrook"
         # A capitalised title inside the same run of capitals ("President Ebrahim Raisi").
         if extra or re.search(r"(?:’s|'s|,)\s*$", before) or re.search(
                 r"\b(?:spokesperson|negotiator|minister|president|leader|official|diplomat|"
                 r"envoy|commander|chief|head|director|mayor|engineer|professor|founder|"
                 r"analyst|researcher|chair\w*|ceo|secretary)\s*,?\s*$", before, re.I):
             return True
+        kind = re.search(r"\bthe ([a-z]+) of\s*$", before)
+        if kind and stem(kind.group(1)) in PLACE_NOUNS:
+            return True  # "a pilot plant in the town of Millbrook"
         if _DESCRIBE_AFTER.match(after):
             return True
     return False

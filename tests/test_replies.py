@@ -177,6 +177,30 @@ def test_who_is_reads_the_name_and_the_description() -> None:
     assert describes("Kwame Mensah", "Mensah is now Polyloop’s chief scientific officer.")
 
 
+def test_what_is_a_name_reads_like_who_is() -> None:
+    # "What is Polyloop?" asks what the article says the named thing is, as "who is" does.
+    assert asked_name("What is Polyloop?") == "Polyloop"
+    assert asked_name("what's the PCHA?") == "PCHA"
+    assert asked_name("What is Halden Marine Engineering?") == "Halden Marine Engineering"
+    for q in ("What is Polyloop Biotech valued at?", "What is it about?", "what is the plan?",
+              "What is Oman known for?"):
+        assert asked_name(q) is None, q
+    # Described by apposition after a dash, by the acronym spelled out, by "the town of".
+    assert describes("Oman", "Among the key players is Oman—a country long known for tact.")
+    assert describes("PCHA", "a study commissioned by the Port Calder Harbor Authority (PCHA), a")
+    assert not describes("PCHA", "The PCHA said a living shoreline could complement a barrier.")
+    assert describes("Millbrook", "its biggest test yet: a pilot plant in the town of Millbrook")
+    assert not describes("Millbrook", "If Millbrook runs as planned, Polyloop intends to build.")
+
+
+@pytest.mark.slow
+def test_what_is_a_body_the_article_names_quotes_its_description(bot: Assistant) -> None:
+    a = bot.ask("What is Oman?")
+    assert not a.abstained and "a country long known" in a.citations[0].quote
+    a = bot.ask("What is the European Union?")  # named among the mediators, never described
+    assert not a.abstained and any("European Union" in c.quote for c in a.citations)
+
+
 @pytest.mark.slow
 def test_who_is_someone_the_article_only_mentions_quotes_what_it_says(bot: Assistant) -> None:
     # The article never says who Biden is, only what his administration did and what he seeks.
