@@ -337,7 +337,7 @@ class ExtractiveAnswerer:
     @staticmethod
     def said_otherwise(question: str, verb: str, top: Sequence[Hit]) -> bool:
         """Whether the best sentences say what "who <verb> …" asks although the article never
-        uses the verb: a word of one of its senses in the best two ("conveyed" for "carried",
+        uses the verb: a word of one of its senses in the best three ("conveyed" for "carried",
         from WordNet: lexicon.py), or the best sentence as close in meaning as SURE_DENSE asks
         ("Who dismissed Trump's remarks as baseless?" and "He described Trump's comments as
         “baseless” …"). "Who assassinated …?" is not met by "the killing of …", a broader word.
