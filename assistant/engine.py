@@ -255,6 +255,10 @@ class Assistant:
         assert self._context is not None
         kind = intent(query, encoded.vector, hits[: max(self.settings.top_k, 1)],
                       self._load_scorer(), self._context, r.embed)
+        if kind == "speaker":
+            # "who said that?": the sentences the last reply quoted name who said it; a reply
+            # in other words than the article's (a chat model's) is followed up as a question.
+            kind = "source" if self.last_quoted(query) else "question"
         return hits, kind
 
     def handed(self, hits: Sequence[Hit]) -> list[Hit]:
@@ -308,17 +312,23 @@ class Assistant:
                            lede=lede)
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen), kind="summary")
 
+    def last_quoted(self, query: Query) -> list[Sentence]:
+        """The article's sentences the last reply quoted (conversation.quoted), or none."""
+        exchange = last_exchange(query)
+        if exchange is None:
+            return []
+        reply = exchange[1]
+        return quoted(reply, self.retriever.heard(reply, query.article, QUOTED))
+
     def about_the_answer(self, kind: str, query: Query) -> Draft:
         """The reply just given, in the article's own sentences: every one it quoted, cited
         where it stands ("where does it say that?"), or the fewest that carry it ("in one
         sentence?", conversation.last_exchange)."""
         exchange = last_exchange(query)
-        if exchange is None:
+        said = self.last_quoted(query)
+        if exchange is None or not said:
             return Draft((), kind="chat", message=NOTHING_QUOTED)
-        asked, reply = exchange
-        said = quoted(reply, self.retriever.heard(reply, query.article, QUOTED))
-        if not said:
-            return Draft((), kind="chat", message=NOTHING_QUOTED)
+        asked = exchange[0]
         if kind == "shorter":
             said = self.fewest(said, asked, asked_length(own_words(query.question)), query)
         return Draft(tuple(Claim(s.text, (s,)) for s in said))

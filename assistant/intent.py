@@ -39,16 +39,19 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
     """"question", "summary" or "chat" for this message; "instruction" when it is nothing but
     instructions to the assistant (declined, see Assistant.reply); "author", "published",
     "title" or "people" when it asks about the article as a whole: who wrote it, when it was
-    published, its title, the people it names (question.about_the_article); "source" or
-    "shorter" when it asks where the article says what was just answered, or that answer said
-    shorter (question.about_the_answer); "opinion" when it asks the assistant's own view
-    (declined, with the closest passages)."""
+    published, its title, the people it names (question.about_the_article); "source",
+    "speaker" or "shorter" when it asks where the article says what was just answered, who
+    said it, or that answer said shorter (question.about_the_answer); "opinion" when it asks
+    the assistant's own view (declined, with the closest passages)."""
     typed = own_words(query.standalone)
     about = about_the_answer(typed)
     if about is not None and last_exchange(query) is not None:
         # "where does it say that?", "say that in two sentences": the reply just given, which
         # quotes the article, so no instruction to fear ("say that …").
         return about
+    if about == "shorter":
+        # "tl;dr", "in a nutshell?" before any reply: the article said shorter, a summary.
+        return "summary"
     if instruction_only(query.question):
         return "instruction"
     if asks_an_opinion(typed):

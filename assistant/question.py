@@ -203,6 +203,12 @@ _WHERE_SAID = re.compile(
     r"(?:article|text))?"
     r"|how do you know(?: " + _THAT + r")?|says who|according to (?:what|whom|where)"
     r")(?: please)?\W*$", re.I)
+# ... or who said what was just answered ("who said that?"): the sentences quoted name them.
+_WHO_SAID = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|well|hm+|ok then)\W+)?(?:who (?:said|says|claimed|claims|stated"
+    r"|states|wrote|writes) " + _THAT
+    + r"(?: (?:in|from) (?:the|this) (?:article|text|piece|story))?|according to who)"
+    r"(?: please)?\W*$", re.I)
 # ... or the same reply said shorter or more simply ("in one sentence?", "tl;dr", "explain that
 # more simply"). An extractive answer cannot reword the article, but it can say less of it.
 _SHORTER = re.compile(
@@ -212,7 +218,8 @@ _SHORTER = re.compile(
     r"(?:shorter|simpler|simply|briefly|brief|short|up|down|in (?:a|one|two|three|1|2|3|a few"
     r"|fewer) (?:sentences?|words|lines?|bullets?)|in plain (?:english|words|language)|in simple"
     r"(?:r)? (?:terms|words|english|language)|for a (?:child|kid|beginner|layman|layperson))?"
-    r"|(?:in )?(?:a |one |1 |two |2 )?(?:single |short |quick )?(?:sentence|line)s?"
+    r"|(?:in )?(?:a |one |1 |two |2 )(?:single |short |quick )?(?:sentence|line)s?"
+    r"|in (?:single |short |quick )?(?:sentence|line)s?"
     r"|(?:a bit |even |much )?(?:shorter|simpler|briefer)(?: (?:please|version|answer|"
     r"explanation))?|too long|tl ?; ?dr|tldr|eli5|explain (?:it |that )?like i'?m (?:five|5)"
     r"|in (?:plain|simple|simpler) (?:english|terms|words|language)|briefly|in brief|in short"
@@ -224,11 +231,13 @@ _COUNT = {"a": 1, "one": 1, "1": 1, "single": 1, "two": 2, "2": 2, "three": 3, "
 
 def about_the_answer(message: str) -> str | None:
     """"source" when a message asks where the article says what was just answered ("where
-    does it say that?", "source?"), "shorter" when it asks for that answer said shorter or
-    simpler ("in one sentence?", "tl;dr"); None for any other. Read on the message alone: it
-    means something only after a reply (intent.py checks there is one)."""
+    does it say that?", "source?"), "speaker" when it asks who said it ("who said that?"),
+    "shorter" when it asks for that answer said shorter or simpler ("in one sentence?",
+    "tl;dr"); None for any other. Read on the message alone: it means something only after a
+    reply (intent.py checks there is one)."""
     m = " ".join(message.split()).replace("’", "'")
-    return next((kind for kind, asks in (("source", _WHERE_SAID), ("shorter", _SHORTER))
+    return next((kind for kind, asks in (("source", _WHERE_SAID), ("speaker", _WHO_SAID),
+                                         ("shorter", _SHORTER))
                  if asks.match(m)), None)
 
 

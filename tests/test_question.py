@@ -398,7 +398,10 @@ def test_what_does_it_stand_for_asks_of_the_acronym_asked_about_before() -> None
     ("in one sentence?", "shorter"), ("tl;dr", "shorter"), ("shorter please", "shorter"),
     ("can you explain that more simply?", "shorter"), ("in plain English?", "shorter"),
     ("sum that up", "shorter"), ("say that in two sentences", "shorter"),
+    ("who said that?", "speaker"), ("so who says this", "speaker"),
+    ("according to who?", "speaker"),
     # About the article, not the reply just given.
+    ("Who said Iran wants talks?", None), ("who said what?", None), ("sentence", None),
     ("Where does the article say Oman hosted talks?", None), ("Where is Oman?", None),
     ("What is the source of the tension?", None), ("how do you know Oman mediates?", None),
     ("Summarize the article in one sentence", None), ("explain the JCPOA", None),

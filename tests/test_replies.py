@@ -307,12 +307,29 @@ def test_a_shorter_summary_keeps_its_lede_and_two_sentences_when_asked(bot: Assi
 
 
 @pytest.mark.slow
+def test_who_said_that_names_the_speaker_the_last_answer_quoted(
+        bot: Assistant, invariants: Callable[[Answer], None]) -> None:
+    # Not whoever answers Trump's claim ("Kanaani … stating …"): Trump, as quoted just now.
+    first, history = _after(bot, "What did Trump say?")
+    assert "Trump" in first.citations[0].quote
+    a = bot.ask("who said that?", history=history)
+    invariants(a)
+    assert [c.quote for c in a.citations] == [c.quote for c in first.citations]
+    # A reply in other words than the article's (a chat model's) is followed up as a question.
+    told = [{"role": "user", "content": "What does Iran say about Trump's claim?"},
+            {"role": "assistant", "content": "Tehran denies any direct contact with the US."}]
+    b = bot.ask("who said that?", history=told)
+    assert b.kind == "answer" and "following up on" in b.interpreted_as
+
+
+@pytest.mark.slow
 def test_asking_where_after_small_talk_says_nothing_was_quoted(bot: Assistant) -> None:
     _, history = _after(bot, "hi")
     a = bot.ask("source?", history=history)
     assert a.kind == "chat" and a.citations == [] and "quoted nothing" in a.text
-    # With no reply before it, a request to shorten is read as any first message is.
-    assert bot.ask("tl;dr").kind == "summary"
+    # With no reply before it, a request to shorten asks for the article said shorter.
+    for message in ("tl;dr", "in a nutshell?", "give me the short version"):
+        assert bot.ask(message).kind == "summary", message
 
 
 @pytest.mark.slow
