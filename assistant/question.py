@@ -464,8 +464,10 @@ def _leans_on(question: str) -> bool:
     ) or (bool(content) and all(w in _ELABORATION for w in content))
     # "how did Iran respond?", "what was the reaction?": a response to what was just said.
     responding = bool(_RESPONSE_TO_NOTHING.search(question))
-    # "how fast?", "how long?": a measure of what was just asked about.
-    measure = bool(re.match(r"^\W*how\s+[a-z]+\W*$", question, re.I))
+    # "how fast?", "how long?", "and for how long?": a measure of what was just asked about.
+    measure = bool(re.match(r"^\W*(?:(?:and|so|but)\s+)?(?:(?:for|by|to|from|over|in|within)\s+)?"
+                            r"how\s+[a-z]+(?:\s+(?:then|now|exactly|though|for))?\W*$",
+                            question, re.I))
     # "source?", "in one sentence?": about the reply just given, so about what was just asked.
     return (pronouns or elliptical or responding or measure
             or about_the_answer(question) is not None)

@@ -423,3 +423,6 @@ def test_a_bare_how_asks_a_measure_of_what_was_just_asked() -> None:
     assert standalone("how fast?", turns) == f"how fast?{FOLLOW_UP}How does the enzyme work?)"
     assert standalone("How fast does the enzyme work?", turns) == "How fast does the enzyme work?"
     assert standalone("how fast?", ()) == "how fast?"
+    for message in ("for how long?", "and over how long?", "by how much?"):
+        assert standalone(message, turns) == f"{message}{FOLLOW_UP}How does the enzyme work?)"
+    assert standalone("for how long did the plant run?", turns) == "for how long did the plant run?"
