@@ -98,7 +98,9 @@ _WHAT_IS_NAME = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?i:what(?:'s|’s| is| wa
                            r"[?.!]*\s*$")
 _DESCRIBE_AFTER = re.compile(r"^[,—–]?\s*(?:(?:is|was|remains|became|has been) )?(?:now |then |"
                              r"currently |also |once |still )?(?:a|an|the|who|which|"
-                             r"[A-Za-z-]+’s|[A-Za-z-]+'s)\b")
+                             r"[A-Za-z-]+’s|[A-Za-z-]+'s)\b"
+                             # "The JCPOA, signed in 2015, …", "X, known as …", "X, based in …"
+                             r"|^,\s*(?:[a-z]+ed|known|built|born|founded|led|run)\s[^,]+,")
 
 
 def _logit(p: float) -> float:

@@ -191,6 +191,10 @@ def test_what_is_a_name_reads_like_who_is() -> None:
     assert not describes("PCHA", "The PCHA said a living shoreline could complement a barrier.")
     assert describes("Millbrook", "its biggest test yet: a pilot plant in the town of Millbrook")
     assert not describes("Millbrook", "If Millbrook runs as planned, Polyloop intends to build.")
+    # A participle set off by commas describes too ("The JCPOA, signed in 2015, …"), so "What
+    # is the JCPOA?" gets what it did, not only its name spelled out.
+    assert describes("JCPOA", "The JCPOA, signed in 2015, initially placed strict limits on it.")
+    assert not describes("Millbrook", "the Millbrook plant, built inside a disused dairy, had")
 
 
 @pytest.mark.slow
