@@ -37,7 +37,7 @@ def words_version() -> str:
 
 # A sentence that opens like this leans on the one before it ("These may include …", "He
 # described …"): read alone, it does not say what it is about.
-LEANS_BACK = re.compile(r"^(?:These|This|Those|They|Such|It|He|She|His|Her|Its|Their)\b")
+LEANS_BACK = re.compile(r"^(?:These|This|That|Those|They|Such|It|He|She|His|Her|Its|Their)\b")
 # A sentence giving the list the one before it announced: "These include …", "They may include …".
 ENUMERATES = re.compile(r"^(?:These|They|Those)\s+(?:\w+\s+)?includ(?:e|ed|ing)\b")
 QUESTION_WORDS = frozenset("""who whom whose what when where which why how""".split())

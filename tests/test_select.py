@@ -781,3 +781,17 @@ def test_she_said_in_a_sentence_naming_her_is_her_speaking() -> None:
             "(ICEP), pointed to several problems she said the company had yet to solve.")
     assert speaks("What does Sunita Rao think?", text)
     assert not speaks("What does Kwame Mensah think?", text)
+
+
+@pytest.mark.parametrize(("sentence", "leans"), [
+    ("That means coloured bottles could be turned back into food-grade plastic.", True),
+    ("That is why the council voted.", True),
+    ("This has made indirect talks a palatable alternative.", True),
+    ("Thatcher's reforms came later.", False),  # a name, not the pronoun
+    ("The enzyme breaks PET down.", False),
+])
+def test_a_sentence_opening_with_a_demonstrative_leans_on_the_one_before(sentence: str,
+                                                                         leans: bool) -> None:
+    from assistant.text import LEANS_BACK
+
+    assert bool(LEANS_BACK.match(sentence)) == leans
