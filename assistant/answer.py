@@ -120,6 +120,10 @@ _FUTURE_SAID = re.compile(r"\b(?:will|would|could|may|might|coming|future|expect
 _RESULT = re.compile(r"^This (?:has |have )?(?:makes?|made|means?|meant|explains?|is why)\b")
 _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
 _SPEAKER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# A sentence in someone's own words, and the name saying them ("“…,” Mensah said.").
+_QUOTE_OPENS = re.compile(r"^[“\"]")
+_SAID_BY = re.compile(r"[”\"]\s*(?:(?:said|says|added|argued|warned)\s+([A-Z][\w’'-]+|[Hh]e|[Ss]he)"
+                      r"|([A-Z][\w’'-]+|[Hh]e|[Ss]he)\s+(?:said|says|added|argued|warned))")
 # "Who is X?" is answered by at most this many sentences that say who X is.
 DESCRIPTIONS = 3
 # A quote asked for is looked for also in the paragraphs of this many best sentences.
@@ -516,6 +520,25 @@ class ExtractiveAnswerer:
             for _ in range(SPOKEN_ON):
                 if nxt is None or not _SPEAKER.search(nxt.text):
                     break
+                chosen.append(nxt)
+                nxt = beside(nxt, +1)
+        if kind == "reason":
+            # An effect or a reason told by someone the best sentence names goes on in their
+            # own words just after it ("… identified five mutations that let the enzyme work at
+            # 72 degrees", then "“Before that, it would stop working after about an hour,”
+            # Mensah said. “Afterwards it kept going for a full day.”").
+            named = {p for n in people_in(best.sentence.text) for p in n}
+            nxt = beside(best.sentence, +1) if named else None
+            for i in range(SPOKEN_ON):
+                if nxt is None or not _QUOTE_OPENS.match(nxt.text):
+                    break
+                by = _SAID_BY.search(nxt.text)
+                speaker = (by.group(1) or by.group(2)) if by is not None else None
+                if speaker is not None and speaker.lower() not in ("he", "she") and not set(
+                        words(speaker)) & named:
+                    break  # someone else's words
+                if by is None and i == 0:
+                    break  # a quote with no speaker straight after: whose, it does not say
                 chosen.append(nxt)
                 nxt = beside(nxt, +1)
         return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))

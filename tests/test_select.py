@@ -795,3 +795,19 @@ def test_a_sentence_opening_with_a_demonstrative_leans_on_the_one_before(sentenc
     from assistant.text import LEANS_BACK
 
     assert bool(LEANS_BACK.match(sentence)) == leans
+
+
+@pytest.mark.parametrize(("after", "brought"), [
+    (["“Before that, it would stop working after an hour,” Mensah said.",
+      "“Afterwards it kept going for a full day.”"], 2),
+    (["“Before that, it would stop working after an hour,” she said."], 1),
+    (["“It will never pay,” Rao said.", "“Not at this scale.”"], 0),  # someone else's words
+    (["“Afterwards it kept going for a full day.”"], 0),  # whose words, it does not say
+])
+def test_an_effect_goes_on_in_the_words_of_whom_the_best_sentence_names(
+        after: list[str], brought: int) -> None:
+    texts = ["In 2020 Kwame Mensah found five mutations that let the enzyme work at 72 degrees.",
+             *after, "Mensah now runs the lab."]
+    answerer, out = _article(texts, "m.txt", one_paragraph=True)
+    said = answerer.select("reason", [Hit(out[0], 0.6, 0.6, 0.5)])
+    assert said == out[: 1 + brought]
