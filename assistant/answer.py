@@ -111,6 +111,13 @@ _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
 _FUTURE_ASKED = frozenset(stem(w) for w in "next future outlook ahead heading prospects".split())
 _FUTURE_SAID = re.compile(r"\b(?:will|would|could|may|might|coming|future|expected|ahead|next|"
                           r"forward|upcoming|soon|likely)\b", re.I)
+# A date asked of what lies ahead ("When will the talks resume?", "when is the vote due?"),
+# and the words that put a date ahead ("due to start operating in October", "by 2031").
+_WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expected|going to|"
+                         r"scheduled|set|planned)|are .+ (?:due|expected|going to|scheduled|set|"
+                         r"planned))\b", re.I)
+_DUE = re.compile(r"\b(?:due|scheduled|planned|set to|intends?|plans? to|by (?:the end of )?\d{4}|"
+                  r"in (?:spring|summer|autumn|fall|winter) \d{4})\b")
 # A sentence stating what the one before it results in: "This makes the continuation of any
 # form of dialogue … critical", after the reason ("… Iran's program will become irreversible").
 # A why answered with it is answered with the sentence before it too, whether it is the best
@@ -414,6 +421,10 @@ class ExtractiveAnswerer:
             if need == "speech" and prev is not None and _PERSONAL.match(text):
                 text = f"{prev.text} {text}"  # "He described …": who he is, the sentence before
             type_ok = holds(need, text, own)
+            if type_ok and need in ("time", "year", "date") and _WHEN_AHEAD.match(own):
+                # "When will direct talks begin?": a date of what already happened ("withdrew
+                # … in 2018") is no date of what lies ahead.
+                type_ok = bool(_FUTURE_SAID.search(text) or _DUE.search(text))
             if need == "speech" and type_ok:
                 # "What does Kanaani think of Biden?": his words must be about Biden, in the
                 # paragraph they are in.

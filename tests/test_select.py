@@ -811,3 +811,18 @@ def test_an_effect_goes_on_in_the_words_of_whom_the_best_sentence_names(
     answerer, out = _article(texts, "m.txt", one_paragraph=True)
     said = answerer.select("reason", [Hit(out[0], 0.6, 0.6, 0.5)])
     assert said == out[: 1 + brought]
+
+
+@pytest.mark.parametrize(("sentence", "answered"), [
+    ("The US withdrew from the deal in 2018, and direct talks have since ceased.", False),
+    ("Direct talks are expected to resume in July.", True),
+    ("Direct talks are due to resume in July.", True),
+    ("The talks would begin in spring 2026.", True),
+])
+def test_a_date_asked_of_what_lies_ahead_must_lie_ahead(sentence: str, answered: bool) -> None:
+    answerer, out = _article([sentence, "Iran prefers indirect talks."], "w.txt")
+    q = "When will direct talks resume?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.9), Hit(out[1], 0.2, 0.2, 0.0)])
+    assert draft.abstained != answered
+    if not answered:
+        assert "no date" in (draft.message or "")
