@@ -682,6 +682,10 @@ def focus(question: str) -> str | None:
     q = _attribute_form(question)
     capitalised = {w.lower() for w in re.findall(r"(?<!^)\b[A-Z][\w-]*", question.strip())}
     a = _ATTRIBUTE.match(q)
+    if a and q.startswith("who") and WHOEVER.fullmatch(a.group(1)):
+        # "Who is involved in the mediation?": whoever takes part, not an attribute named
+        # "involved" that the article must use.
+        return None
     if a:
         if a.group(1) not in _VAGUE | STOPWORDS:
             return a.group(1)

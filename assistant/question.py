@@ -157,6 +157,7 @@ _WHO_IS_IN = re.compile(
     rf"|who(?:'s| is| are| was| were| gets?) (?:mentioned|named|quoted|featured)"
     rf"(?: in {_THE_ARTICLE})?\W*$"
     rf"|who(?:'s| is| are) in {_THE_ARTICLE}\W*$"
+    rf"|who(?:'s| is| are| was| were) involved(?: in {_THE_ARTICLE})?\W*$"
     rf"|(?:list|name) (?:all )?(?:of )?(?:the )?{_PEOPLE_NOUNS}(?: (?:mentioned|named|quoted)"
     rf"| (?:in|of) {_THE_ARTICLE})?\W*$"
     rf"|who(?:'s| is) who\b"

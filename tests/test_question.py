@@ -194,6 +194,8 @@ def test_instructions_alone_are_declined_saying_why(bot: Assistant) -> None:
     # The people it names, asked by their roles; a role doing something is a question.
     ("Which Iranian leaders and officials are named in the article?", "people"),
     ("What leaders are quoted in the story?", "people"), ("Which officials denied it?", None),
+    ("Who's involved?", "people"), ("who is involved in this story?", "people"),
+    ("Who is involved in the mediation?", None),
 ])
 def test_who_wrote_it_and_when_it_was_published_are_asked_of_the_byline(
         question: str, kind: str | None) -> None:

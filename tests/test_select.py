@@ -826,3 +826,11 @@ def test_a_date_asked_of_what_lies_ahead_must_lie_ahead(sentence: str, answered:
     assert draft.abstained != answered
     if not answered:
         assert "no date" in (draft.message or "")
+
+
+def test_who_is_involved_asks_for_whoever_takes_part_not_an_attribute() -> None:
+    from assistant.asks import focus
+
+    assert focus("Who is involved in the mediation?") is None  # no "involved" to be found
+    assert focus("Who is responsible for the design?") is None
+    assert focus("Who is the president of Iran?") == "president"
