@@ -401,19 +401,25 @@ def holds(need: str, text: str, question: str = "") -> bool:
         # A date or a day is finer than a year: "what day" needs a month or a weekday.
         return bool({"time": TIME, "year": YEAR, "date": DAY}[need].search(text))
     asked = question.lower()
-    roles = [stem(w) for w in words(question) if stem(w) in PERSON_NOUNS]
-    if roles and not set(roles) & set(terms(text)):
+    roles = roles_named(question)
+    if roles and not roles & set(terms(text)):
         return False  # "who is the Sultan …": a name next to no sultan is not the answer
-    if roles and _role_elsewhere(question, text, set(roles)):
+    if roles and _role_elsewhere(question, text, roles):
         return False  # "Who is Iran's president?": not "former U.S. President Donald Trump"
     return any(n.lower() not in asked and not _NOT_A_PERSON.search(n)
                for n in _PERSON_NAME.findall(text)
                if not re.search(rf"\b(?:the|The)\s+{re.escape(n)}", text))
 
 
+def roles_named(question: str) -> set[str]:
+    """The stems of the people's roles a question names ("president" in "Who is Iran's
+    president?")."""
+    return {t for t in (stem(w) for w in words(question)) if t in PERSON_NOUNS}
+
+
 def names_a_role(question: str) -> bool:
     """Whether a question names a person's role ("Who is Iran's president?")."""
-    return any(stem(w) in PERSON_NOUNS for w in words(question))
+    return bool(roles_named(question))
 
 
 def _role_elsewhere(question: str, text: str, roles: set[str]) -> bool:

@@ -29,6 +29,7 @@ from .asks import (
     content_terms,
     focus,
     holds,
+    names_a_role,
     person_asked,
     shape,
 )
@@ -122,8 +123,8 @@ def asked_name(question: str) -> str | None:
     name = re.sub(r"^(?:mr\.?|mrs\.?|ms\.?|dr\.?)\s+", "", name, flags=re.I)
     # "Donald Trump in this story", "kanaani, according to the article": the name itself.
     name = re.split(r",|\s+(?:in|according|from|of|within|per)\b", name, maxsplit=1)[0].strip()
-    if any(stem(w) in PERSON_NOUNS for w in words(name)):
-        return None
+    if names_a_role(name):
+        return None  # "who is Iran's president?": a person asked for by role, not by name
     return name if 0 < len(name.split()) <= 5 else None
 
 
