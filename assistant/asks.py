@@ -255,6 +255,11 @@ _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave 
     wrote sent bought sold fought ran beat chose drew fled flew forgot froze hid kept knew left
     meant overtook rose sang sat shot spoke spent stole struck swore threw understood woke wore
     """.split())
+# Verbs in the present that say what position someone holds ("Who heads the EPO?", "Who runs
+# Polyloop?"): the article names the holder by a title ("chief executive") more often than by
+# the verb, so they are no action the article must report.
+_HOLDING = frozenset("""heads leads runs chairs directs manages governs rules commands oversees
+    represents speaks""".split())
 
 
 _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "
@@ -699,11 +704,13 @@ def focus(question: str) -> str | None:
         return _head([w for w in a.group(2, 3) if w and w not in STOPWORDS], capitalised)
     m = _WH.match(q)
     if m and m.group(2):
-        # "Who won …", "who replaced …": a past event the article may never report. A verb in
-        # the present ("who heads …") is more often a paraphrase of a role, so it is not checked.
+        # "Who won …", "who replaced …", "who owns …": something done that the article may
+        # never report. A verb that says what position someone holds ("who heads …") is more
+        # often a paraphrase of a title, so it is not checked.
         verb = m.group(2)
         past = verb.endswith("ed") or verb in _IRREGULAR_PAST
-        return verb if past and verb not in AUXILIARIES | STOPWORDS else None
+        present = verb.endswith("s") and not verb.endswith("ss") and verb not in _HOLDING
+        return verb if (past or present) and verb not in AUXILIARIES | STOPWORDS else None
     return _head(_noun_phrase(q), capitalised)
 
 

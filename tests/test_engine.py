@@ -221,6 +221,8 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     ("On what date did the U.S. quit the nuclear deal?", "The article gives no date for this."),
     ("What did Qatar's emir say about the talks?", "The article never mentions “emir”."),
     ("Who won the 2024 election?", "The article never mentions any “won”."),
+    # Something done, asked in the present, that the article never reports anyone doing.
+    ("Who owns the frozen assets?", "The article never mentions any “owns”."),
     ("How many centrifuges does Iran operate?", "The article never mentions any “centrifuges”."),
     ("What is the capital of Oman?", "The article never mentions any “capital”."),
     # Someone the article never names: it cannot say who they are.
@@ -348,6 +350,8 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     # The two sides' names are the setting, not what is asked: the sentences that restate the
     # setting ("… between Tehran and Washington") are not the answer (retrieve.py, aside).
     ("Which country mediates between Iran and the US?", "Oman"),
+    # A present-tense "who <verb>" the article reports, in another tense ("has hosted").
+    ("Who hosts the secret talks?", "Oman"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:
