@@ -28,6 +28,7 @@ from .asks import (
     DATE,
     ROLE_WORDS,
     asking_sentence,
+    asks_outlook,
     asks_quote,
     content_terms,
     focus,
@@ -111,6 +112,8 @@ _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
 _FUTURE_ASKED = frozenset(stem(w) for w in "next future outlook ahead heading prospects".split())
 _FUTURE_SAID = re.compile(r"\b(?:will|would|could|may|might|coming|future|expected|ahead|next|"
                           r"forward|upcoming|soon|likely)\b", re.I)
+# What says that something lies ahead, not only that it might ("would close only when …").
+_AHEAD = re.compile(r"\b(?:will|coming|future|expected|ahead|next|upcoming|soon|likely)\b", re.I)
 # A date asked of what lies ahead ("When will the talks resume?", "when is the vote due?"),
 # and the words that put a date ahead ("due to start operating in October", "by 2031").
 _WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expected|going to|"
@@ -253,6 +256,14 @@ class ExtractiveAnswerer:
                       for n in self.places.paragraph(h.sentence) if n not in given]
             return sorted([*hits, *dict.fromkeys(nearby)],
                           key=lambda h: not self.quoted(question, h.sentence))
+        if asks_outlook(question) and hits:
+            # "What's the outlook for the barrier?": what the article says lies ahead ("the
+            # coming months will be critical …", "construction would begin in spring 2026")
+            # near the best, before what already happened.
+            near = TYPE_WINDOW * hits[0].score
+            return sorted(hits, key=lambda h: h.score + TYPE_BONUS * (
+                h.score >= near and bool(_AHEAD.search(h.sentence.text)
+                                         or _DUE.search(h.sentence.text))), reverse=True)
         if need is None or not hits:
             return list(hits)
         if need == "place":

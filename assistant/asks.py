@@ -250,7 +250,13 @@ _VAGUE = frozenset("""
     month months day days time times percent percentage number amount word words term terms
     phrase phrases extra more less fewer further additional job jobs title titles occupation
     profession
-""".split())
+""".split()) | frozenset("outlook prospects prospect future next chances".split())
+# What lies ahead asked for in a reader's words ("what's the outlook for a deal?", "what's next
+# for Polyloop?", "where is all this heading?"): the article answers in what it says of the
+# future, never in the word "outlook", so that word is no thing it must mention (_VAGUE).
+_OUTLOOK = re.compile(r"\b(?:outlook|prospects?|what(?:'s|’s| is| comes| happens) next|"
+                      r"next steps?|(?:the )?future hold|heading|what lies ahead|"
+                      r"where does (?:this|that|it|all this) (?:leave|go)|chances of)\b", re.I)
 _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave made held told
     wrote sent bought sold fought ran beat chose drew fled flew forgot froze hid kept knew left
     meant overtook rose sang sat shot spoke spent stole struck swore threw understood woke wore
@@ -522,6 +528,11 @@ _QUOTED_BY_PRONOUN = re.compile(r"^(?:He|She)\b|\b(?:he|she) (?:said|added|says|
 # answer quotes anyway, not someone's words in quotation marks.
 _ARTICLE_QUOTED = re.compile(r"\b(?:article|story|piece|report|text|part|passage|section|"
                              r"paragraph|sentence|line|bit)s?\b", re.I)
+
+
+def asks_outlook(question: str) -> bool:
+    """Whether the question asks what lies ahead ("What are the prospects for a deal?")."""
+    return bool(_OUTLOOK.search(question))
 
 
 def asks_quote(question: str) -> bool:

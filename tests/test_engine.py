@@ -352,6 +352,8 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     ("Which country mediates between Iran and the US?", "Oman"),
     # A present-tense "who <verb>" the article reports, in another tense ("has hosted").
     ("Who hosts the secret talks?", "Oman"),
+    # What lies ahead: no word "prospects" in the article, but what it says of the future.
+    ("What are the prospects for a new agreement?", "stalemate"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:
