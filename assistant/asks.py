@@ -530,6 +530,20 @@ _ARTICLE_QUOTED = re.compile(r"\b(?:article|story|piece|report|text|part|passage
                              r"paragraph|sentence|line|bit)s?\b", re.I)
 
 
+# "Who negotiates for Iran?", "who will advise them?": the verb of a question about who does
+# something (not "who is …", nor "who did Iran target?", which asks whom).
+_WHO_DOES = re.compile(r"^\W*who (?:will |would |could |can )?([a-z]+)\b", re.I)
+
+
+def asked_doing(question: str) -> str | None:
+    """The verb a "who does it" question asks the doer of, as written ("negotiates")."""
+    m = _WHO_DOES.match(question)
+    verb = m.group(1).lower() if m else None
+    if verb is None or verb in AUXILIARIES | STOPWORDS or verb in ("is", "are", "was", "were"):
+        return None
+    return verb
+
+
 def asks_outlook(question: str) -> bool:
     """Whether the question asks what lies ahead ("What are the prospects for a deal?")."""
     return bool(_OUTLOOK.search(question))

@@ -119,3 +119,30 @@ def same_meaning(verb: str) -> frozenset[str]:
                 out.update(stem(w) for w in form.name().lower().split("_")
                            if len(w) > 2 and w not in STOPWORDS and w not in LIGHT_VERBS)
     return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def doers(verb: str) -> frozenset[str]:
+    """The nouns WordNet makes from a verb for the person who does it ("negotiates" →
+    negotiator, "mediate" → mediator, "advises" → adviser, advisor): derivations of the verb's
+    own senses that WordNet files as people (lexname noun.person), not the one it is done to
+    ("advisee"). Empty when WordNet is not installed or does not know the verb."""
+    try:
+        wordnet = _reader()
+        lemma = wordnet.morphy(verb.lower(), "v") if wordnet is not None else None
+        senses = wordnet.synsets(lemma, pos="v") if wordnet is not None and lemma else []
+    except Exception as e:  # a damaged copy: WordNet only refines a ranking, so go without it
+        _warn_once(f"WordNet could not be read ({type(e).__name__}: {e}); delete {_cache()} "
+                   "to have it written again")
+        return frozenset()
+    out: set[str] = set()
+    for sense in senses:
+        for own in sense.lemmas():
+            if own.name().lower() != lemma:
+                continue
+            for form in own.derivationally_related_forms():
+                name = form.name().lower()
+                if (form.synset().lexname() == "noun.person" and "_" not in name
+                        and not name.endswith("ee")):
+                    out.add(name)
+    return frozenset(out)

@@ -352,6 +352,9 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     ("Which country mediates between Iran and the US?", "Oman"),
     # A present-tense "who <verb>" the article reports, in another tense ("has hosted").
     ("Who hosts the secret talks?", "Oman"),
+    # The doer named by the verb's noun for them: "top nuclear negotiator, Ali Bagheri Kani",
+    # below sentences about "negotiations" that name no one.
+    ("Who negotiates for Iran?", "Bagheri Kani"),
     # What lies ahead: no word "prospects" in the article, but what it says of the future.
     ("What are the prospects for a new agreement?", "stalemate"),
 ])

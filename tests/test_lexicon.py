@@ -24,6 +24,15 @@ def test_a_verb_has_the_words_of_its_senses_not_broader_ones() -> None:
     assert not {"give", "the", "up"} & lexicon.same_meaning("dismissed")
 
 
+def test_a_verb_has_its_nouns_for_the_one_who_does_it() -> None:
+    assert "negotiator" in lexicon.doers("negotiates")
+    assert "mediator" in lexicon.doers("mediated")
+    # The one advised is not who advises.
+    assert {"adviser", "advisor"} <= lexicon.doers("advises")
+    assert "advisee" not in lexicon.doers("advises")
+    assert lexicon.doers("qwzxv") == frozenset()
+
+
 def test_the_copy_with_unix_line_ends_is_written_once(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.mkdir()
