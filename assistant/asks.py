@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .corpus import split_sentences
-from .countries import countries, country
+from .countries import countries, country, is_country
 from .text import AUXILIARIES, ENUMERATES, QUESTION_WORDS, STOPWORDS, stem, terms, words
 
 NUMBER = re.compile(
@@ -820,6 +820,10 @@ def names_category(question: str) -> bool:
 
 # Kinds of place: a place is known by its name ("Muscat", "the Arabian Peninsula"), so an
 # answer to "which city" names one.
+# Kinds of place inside a country, which a country's name does not give.
+BELOW_COUNTRY = frozenset(stem(w) for w in """
+    city cities town towns village villages capital capitals port ports harbour harbor venue
+    venues""".split())
 PLACE_NOUNS = frozenset(stem(w) for w in """
     city cities town towns village villages capital capitals port ports harbour harbor
     facility facilities site sites base bases province provinces region regions island islands
@@ -832,13 +836,16 @@ def names_place(question: str, text: str) -> bool:
     """Whether a sentence names a place the question does not: a run of capitalised words
     that is not a possessive or an adjective ("Iran’s", "Middle Eastern", "Israeli")."""
     asked = {p for w in words(question) for p in w.split("-")}
+    # "Which city hosted the talks?": a country ("Oman has hosted …") is no city.
+    smaller = stem(focus(question) or "") in BELOW_COUNTRY
 
     def said(w: str) -> bool:  # "Oman" is in "Omani-hosted"
         return any(a.startswith(w) or w.startswith(a) for a in asked if len(a) > 2)
 
     for n in re.findall(r"(?<=[\w,;:—(] )[A-Z][\w’'-]+(?: (?:of )?[A-Z][\w’'-]+)*", text):
         if (not all(said(w) for w in words(n) if w not in STOPWORDS)
-                and not _ADJECTIVAL.search(n) and not _NO_PLACE.search(n)):
+                and not _ADJECTIVAL.search(n) and not _NO_PLACE.search(n)
+                and not (smaller and all(is_country(t) for t in terms(n)))):
             return True
     return False
 

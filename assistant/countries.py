@@ -40,6 +40,13 @@ def country(term: str) -> str:
     return _countries().get(term, term)
 
 
+def is_country(term: str) -> bool:
+    """Whether a term (as `text.terms` gives it) is a country's own name ("oman"), not its
+    capital ("damascus") or demonym ("omani")."""
+    name = _countries().get(term)
+    return name is not None and terms(name) == [term]
+
+
 def countries(stems: Iterable[str]) -> set[str]:
     """The terms with every name of a country read as that country."""
     return {country(t) for t in stems}

@@ -233,6 +233,8 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     # A kind of place: a place is named, and none is near the best evidence.
     ("In which town did the Omani-hosted talks happen?",
      "The article never mentions any “town”."),
+    # A country is no city: "Oman has hosted secret talks" does not say in which city.
+    ("Which city hosted the secret talks?", "The article never mentions any “city”."),
 ])
 def test_look_alike_questions_abstain(bot: Assistant, invariants: Check, question: str,
                                       why: str) -> None:

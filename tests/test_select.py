@@ -364,6 +364,14 @@ def test_a_document_or_a_body_is_no_place() -> None:
     assert not names_place(q, "Iranian officials signed it.")  # an adjective, not a place
 
 
+def test_a_country_is_no_city() -> None:
+    q = "In which city was the treaty signed?"
+    assert not names_place(q, "The treaty was signed by Oman.")
+    assert names_place(q, "The treaty was signed in Damascus.")  # a capital is a city
+    # Asked for a country, a country answers.
+    assert names_place("In which country was the treaty signed?", "It was signed by Oman.")
+
+
 @pytest.mark.parametrize(("question", "kind"), [
     ("Which nation quietly shuttles notes between the two adversaries?", "fact"),
     ("Which treaty did Washington walk out of?", "fact"),
