@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .corpus import split_sentences
 from .countries import countries, country, is_country
+from .lexicon import doers
 from .text import AUXILIARIES, ENUMERATES, QUESTION_WORDS, STOPWORDS, stem, terms, words
 
 NUMBER = re.compile(
@@ -542,6 +544,25 @@ def asked_doing(question: str) -> str | None:
     if verb is None or verb in AUXILIARIES | STOPWORDS or verb in ("is", "are", "was", "were"):
         return None
     return verb
+
+
+@lru_cache(maxsize=1024)
+def _doer_pattern(verb: str) -> re.Pattern[str] | None:
+    nouns = doers(verb)
+    if not nouns:
+        return None
+    noun = "(?i:" + "|".join(map(re.escape, sorted(nouns))) + ")s?"
+    return re.compile(rf"\b{noun}(?:,| such as| like)?\s+(?:[a-z]+\s+){{0,2}}[A-Z]"
+                      rf"|[A-Z][\w’'-]+,\s+(?:who\s+\w+\s+)?(?:[\w’'-]+\s+){{0,3}}{noun}\b")
+
+
+def doer_named(verb: str, text: str) -> bool:
+    """Whether a sentence names who does what a verb says by the verb's noun for them
+    (lexicon.doers: "negotiates" → negotiator) beside a name: before it ("negotiator, Ali
+    Bagheri Kani", "mediators such as Oman", "spokesperson Nasser Kanaani") or after it
+    ("Voss, who remains an adviser"). "Polyloop's own documents for investors" names none."""
+    pattern = _doer_pattern(verb.lower())
+    return pattern is not None and bool(pattern.search(text))
 
 
 def asks_outlook(question: str) -> bool:

@@ -28,7 +28,6 @@ This module ranks; choosing what to say is the answerer's job.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -36,13 +35,20 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from .align import Tokens, TokenStore, TokenVectors, recall
-from .asks import ROLE_WORDS, asked_doing, asking_sentence, role_of, setting_free, shape
+from .asks import (
+    ROLE_WORDS,
+    asked_doing,
+    asking_sentence,
+    doer_named,
+    role_of,
+    setting_free,
+    shape,
+)
 from .conversation import carries_on, previous_answer
 from .corpus import Document
 from .index import SentenceIndex, owner, sentence_id, unit_ids
 from .kept import Kept
 from .lexical import LexicalIndex, normalised
-from .lexicon import doers
 from .question import asks_onward, own_words
 from .text import LEANS_BACK, Speller, terms, words
 from .values import Hit, Query, Sentence
@@ -378,11 +384,7 @@ class Retriever:
 
 
 def _by_doer(hits: list[Hit], verb: str) -> list[Hit]:
-    """For "who <verb>s …?": the sentences naming the doer by the verb's noun for them (WordNet:
-    "negotiates" → negotiator) gain DOER_BONUS."""
-    nouns = doers(verb)
-    if not nouns:
-        return hits
-    named = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(nouns))) + r")s?\b", re.I)
-    return [replace(h, score=h.score + DOER_BONUS) if named.search(h.sentence.text) else h
+    """For "who <verb>s …?": the sentences naming the doer by the verb's noun for them
+    (asks.doer_named) gain DOER_BONUS."""
+    return [replace(h, score=h.score + DOER_BONUS) if doer_named(verb, h.sentence.text) else h
             for h in hits]

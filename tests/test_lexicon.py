@@ -33,6 +33,19 @@ def test_a_verb_has_its_nouns_for_the_one_who_does_it() -> None:
     assert lexicon.doers("qwzxv") == frozenset()
 
 
+def test_a_doer_is_named_beside_a_name_not_by_the_noun_alone() -> None:
+    from assistant.asks import doer_named
+
+    assert doer_named("negotiates", "… reinforced by Iran’s top nuclear negotiator, Ali Bagheri "
+                      "Kani, who confirmed …")
+    assert doer_named("mediates", "… conducted through mediators such as Oman, Qatar, and the "
+                      "European Union.")
+    assert doer_named("advises", "Voss, who remains an adviser to the company, said …")
+    assert not doer_named("invests", "Polyloop’s own documents for investors set out the main "
+                          "risks.")
+    assert not doer_named("negotiates", "Iran currently rules out direct negotiations.")
+
+
 def test_the_copy_with_unix_line_ends_is_written_once(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.mkdir()
