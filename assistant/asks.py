@@ -546,9 +546,18 @@ def asked_doing(question: str) -> str | None:
     return verb
 
 
+# Verbs of leading ("Who runs Polyloop?") and the titles that name who leads ("Rafael Ortega,
+# Polyloop's chief executive", "President Ebrahim Raisi"): WordNet's noun for who "runs" is a
+# runner.
+_LEADING = frozenset("head heads lead leads run runs chair chairs direct directs manage manages "
+                     "govern governs rule rules command commands oversee oversees".split())
+_LEADERS = frozenset("""chief executive head leader director manager president chair chairman
+    chairwoman chairperson boss ceo governor premier""".split())
+
+
 @lru_cache(maxsize=1024)
 def _doer_pattern(verb: str) -> re.Pattern[str] | None:
-    nouns = doers(verb)
+    nouns = doers(verb) | (_LEADERS if verb in _LEADING else frozenset())
     if not nouns:
         return None
     noun = "(?i:" + "|".join(map(re.escape, sorted(nouns))) + ")s?"

@@ -44,6 +44,9 @@ def test_a_doer_is_named_beside_a_name_not_by_the_noun_alone() -> None:
     assert not doer_named("invests", "Polyloop’s own documents for investors set out the main "
                           "risks.")
     assert not doer_named("negotiates", "Iran currently rules out direct negotiations.")
+    # Who leads is named by a title, not by WordNet's "runner".
+    assert doer_named("runs", "Rafael Ortega, Polyloop’s chief executive, said …")
+    assert not doer_named("runs", "If Millbrook runs as planned, Polyloop intends to …")
 
 
 def test_the_copy_with_unix_line_ends_is_written_once(tmp_path: Path) -> None:
