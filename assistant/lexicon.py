@@ -97,18 +97,27 @@ def _warn_once(message: str) -> None:
     warnings.warn(message, RuntimeWarning, stacklevel=3)
 
 
+def _senses(verb: str) -> tuple[str | None, list[Any]]:
+    """A verb's base form and its senses as a verb; (None, []) when WordNet is not installed,
+    is damaged (said once: WordNet only refines checks and rankings, so they go without it) or
+    does not know the word."""
+    try:
+        wordnet = _reader()
+        if wordnet is None:
+            return None, []
+        return wordnet.morphy(verb.lower(), "v"), wordnet.synsets(verb.lower(), pos="v")
+    except Exception as e:
+        _warn_once(f"WordNet could not be read ({type(e).__name__}: {e}); delete {_cache()} "
+                   "to have it written again")
+        return None, []
+
+
 @lru_cache(maxsize=4096)
 def same_meaning(verb: str) -> frozenset[str]:
     """The stems of the words WordNet gives for a verb's senses ("carried" → convey, bear,
     transport …): the other words of each sense and the words made from them. Empty when
     WordNet is not installed or does not know the word."""
-    try:
-        wordnet = _reader()
-        senses = wordnet.synsets(verb.lower(), pos="v") if wordnet is not None else []
-    except Exception as e:  # a damaged copy: WordNet only refines a check, so go without it
-        _warn_once(f"WordNet could not be read ({type(e).__name__}: {e}); delete {_cache()} "
-                   "to have it written again")
-        return frozenset()
+    _, senses = _senses(verb)
     out: set[str] = set()
     for sense in senses:
         # Only the sense's own words: a broader one ("kill" for "assassinate", "negotiate" for
@@ -127,14 +136,7 @@ def doers(verb: str) -> frozenset[str]:
     negotiator, "mediate" → mediator, "advises" → adviser, advisor): derivations of the verb's
     own senses that WordNet files as people (lexname noun.person), not the one it is done to
     ("advisee"). Empty when WordNet is not installed or does not know the verb."""
-    try:
-        wordnet = _reader()
-        lemma = wordnet.morphy(verb.lower(), "v") if wordnet is not None else None
-        senses = wordnet.synsets(lemma, pos="v") if wordnet is not None and lemma else []
-    except Exception as e:  # a damaged copy: WordNet only refines a ranking, so go without it
-        _warn_once(f"WordNet could not be read ({type(e).__name__}: {e}); delete {_cache()} "
-                   "to have it written again")
-        return frozenset()
+    lemma, senses = _senses(verb)
     out: set[str] = set()
     for sense in senses:
         for own in sense.lemmas():
