@@ -48,6 +48,7 @@ from .asks import (
     said_of,
     shape,
     speaks,
+    stance_asked,
     sum_of,
     unknown_roles,
 )
@@ -389,6 +390,11 @@ class ExtractiveAnswerer:
             # An open question about what lies ahead; "When will the next round of talks take
             # place?" still needs a date of it.
             near.update(_FUTURE_ASKED)
+        stance = stance_asked(own)
+        if stance is not None and same_meaning(stance, pos=None) & near:
+            # "Who's worried?": "Western powers … have expressed concern …" says it in another
+            # word of the same sense (WordNet), so the word counts as said.
+            near.add(stem(stance))
         total = sum(self.weigh(t) for t in q_terms) or 1.0
         # "economy" is covered by "Economic difficulties …" (text.kin).
         covered = sum(self.weigh(t) for t in q_terms if kindred(t, near))

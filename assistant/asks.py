@@ -280,6 +280,16 @@ WHOEVER = re.compile(r"(?:\w+ing|behind|responsible|involved|against|for|worried
                      r"opposed|afraid|unhappy|angry|keen|eager|critical|sceptical|skeptical|"
                      r"supportive|interested|affected|upset)\b", re.I)
 
+_STANCE_ASKED = re.compile(r"^\W*(?:and |so )?who(?:'s|’s| is| are| was| were) (\w+)\W*$", re.I)
+
+
+def stance_asked(question: str) -> str | None:
+    """The word of "who is worried?", "who's skeptical?": whoever holds a stance, said in one
+    word the article may put otherwise ("expressed concern")."""
+    m = _STANCE_ASKED.match(question.strip())
+    return m.group(1) if m and WHOEVER.fullmatch(m.group(1)) else None
+
+
 # "What is Oman's capital?": an attribute of a name, said with a possessive.
 _POSSESSED = re.compile(r"^((?i:what|who) (?i:is|was|are|were) )(?:the )?((?:[A-Z][\w.-]*\s)*"
                         r"[A-Z][\w.-]*)['’]s ([a-z][\w-]*(?: [a-z][\w-]*)?)(\W*)$")

@@ -97,15 +97,15 @@ def _warn_once(message: str) -> None:
     warnings.warn(message, RuntimeWarning, stacklevel=3)
 
 
-def _senses(verb: str) -> tuple[str | None, list[Any]]:
-    """A verb's base form and its senses as a verb; (None, []) when WordNet is not installed,
-    is damaged (said once: WordNet only refines checks and rankings, so they go without it) or
-    does not know the word."""
+def _senses(word: str, pos: str | None = "v") -> tuple[str | None, list[Any]]:
+    """A word's base form and its senses as a verb (or as `pos`; None: any part of speech);
+    (None, []) when WordNet is not installed, is damaged (said once: WordNet only refines
+    checks and rankings, so they go without it) or does not know the word."""
     try:
         wordnet = _reader()
         if wordnet is None:
             return None, []
-        return wordnet.morphy(verb.lower(), "v"), wordnet.synsets(verb.lower(), pos="v")
+        return wordnet.morphy(word.lower(), pos), wordnet.synsets(word.lower(), pos=pos)
     except Exception as e:
         _warn_once(f"WordNet could not be read ({type(e).__name__}: {e}); delete {_cache()} "
                    "to have it written again")
@@ -113,11 +113,12 @@ def _senses(verb: str) -> tuple[str | None, list[Any]]:
 
 
 @lru_cache(maxsize=4096)
-def same_meaning(verb: str) -> frozenset[str]:
+def same_meaning(verb: str, pos: str | None = "v") -> frozenset[str]:
     """The stems of the words WordNet gives for a verb's senses ("carried" → convey, bear,
-    transport …): the other words of each sense and the words made from them. Empty when
-    WordNet is not installed or does not know the word."""
-    _, senses = _senses(verb)
+    transport …), or a word's as `pos` (None: any; "worried" → concern, trouble …): the other
+    words of each sense and the words made from them. Empty when WordNet is not installed or
+    does not know the word."""
+    _, senses = _senses(verb, pos)
     out: set[str] = set()
     for sense in senses:
         # Only the sense's own words: a broader one ("kill" for "assassinate", "negotiate" for

@@ -357,6 +357,8 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     # The doer named by the verb's noun for them: "top nuclear negotiator, Ali Bagheri Kani",
     # below sentences about "negotiations" that name no one.
     ("Who negotiates for Iran?", "Bagheri Kani"),
+    # A stance asked in a word the article puts otherwise: "have expressed concern".
+    ("Who's worried?", "Western powers"),
     # What lies ahead: no word "prospects" in the article, but what it says of the future.
     ("What are the prospects for a new agreement?", "stalemate"),
 ])

@@ -49,6 +49,14 @@ def test_a_doer_is_named_beside_a_name_not_by_the_noun_alone() -> None:
     assert not doer_named("runs", "If Millbrook runs as planned, Polyloop intends to …")
 
 
+def test_a_stance_has_the_words_of_its_senses_in_any_part_of_speech() -> None:
+    from assistant.asks import stance_asked
+
+    assert stance_asked("Who's worried?") == "worried"
+    assert stance_asked("Who is Trump?") is None
+    assert "concern" in lexicon.same_meaning("worried", pos=None)
+
+
 def test_the_copy_with_unix_line_ends_is_written_once(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.mkdir()
