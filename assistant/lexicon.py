@@ -132,6 +132,16 @@ def same_meaning(verb: str, pos: str | None = "v") -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def broader(verb: str) -> frozenset[str]:
+    """The stems of the one-word verbs WordNet files a verb's senses under ("cautioned" → warn,
+    "assassinated" → kill): what it is a kind of."""
+    _, senses = _senses(verb)
+    return frozenset(stem(lemma.name().lower()) for sense in senses
+                     for parent in sense.hypernyms() for lemma in parent.lemmas()
+                     if "_" not in lemma.name())
+
+
+@lru_cache(maxsize=4096)
 def doers(verb: str) -> frozenset[str]:
     """The nouns WordNet makes from a verb for the person who does it ("negotiates" →
     negotiator, "mediate" → mediator, "advises" → adviser, advisor): derivations of the verb's

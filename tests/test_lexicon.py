@@ -57,6 +57,23 @@ def test_a_stance_has_the_words_of_its_senses_in_any_part_of_speech() -> None:
     assert "concern" in lexicon.same_meaning("worried", pos=None)
 
 
+def _hit(text: str) -> Hit:
+    """A best sentence not close enough in meaning to be taken on that alone (SURE_DENSE)."""
+    return Hit(Sentence("w.txt", 0, len(text), text, None, 0, 0), 0.5, 0.3, 0.5)
+
+
+def test_a_broader_verb_says_who_did_it_only_beside_its_doer() -> None:
+    assert "warn" in lexicon.broader("cautioned")
+    assert "kill" in lexicon.broader("assassinated")
+    q = "Who cautioned that homes could become uninsurable?"
+    said = ExtractiveAnswerer.said_otherwise
+    assert said(q, "cautioned", [_hit("Without a barrier, she warned, some 4,000 properties "
+                                      "could become uninsurable.")])
+    # A broader noun with no one doing it: who killed them, it does not say.
+    assert not said("Who assassinated the commanders?", "assassinated",
+                    [_hit("Iran responded to the killing of its commanders in Damascus.")])
+
+
 def test_the_copy_with_unix_line_ends_is_written_once(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.mkdir()
@@ -75,7 +92,8 @@ def fresh_wordnet() -> Iterator[None]:
     """WordNet read anew for the test and again after it: its reader, its lookups and its one
     warning are cached for the process."""
     def forget() -> None:
-        for cached in (lexicon._reader, lexicon.same_meaning, lexicon._warn_once):
+        for cached in (lexicon._reader, lexicon.same_meaning, lexicon.doers,
+                       lexicon.broader, lexicon._warn_once):
             cached.cache_clear()
 
     forget()
@@ -107,6 +125,8 @@ def test_a_damaged_copy_is_done_without_and_says_how_to_mend_it(
     monkeypatch.setattr(lexicon, "_cache", lambda: damaged)
     with pytest.warns(RuntimeWarning, match="WordNet could not be read"):
         assert lexicon.same_meaning("carried") == frozenset()
+    assert lexicon.doers("negotiates") == frozenset()
+    assert lexicon.broader("cautioned") == frozenset()
 
 
 def _answerer(*texts: str) -> tuple[ExtractiveAnswerer, list[Sentence]]:
