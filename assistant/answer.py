@@ -357,8 +357,10 @@ class ExtractiveAnswerer:
         stems = terms(word)
         if any(kindred(t, self.vocabulary) for t in stems):
             return True  # the word, or "economy" of an article saying "economic"
+        # "denied" or "denies" of an article saying "denial": a verb asked in the past or the
+        # present (asks.focus) is known by its root.
         return any(len(t) >= 4 and any(v.startswith(t) for v in self.vocabulary) for t in stems
-                   if word.endswith("ed"))
+                   if word.endswith(("ed", "s")))
 
     @staticmethod
     def said_otherwise(question: str, verb: str, top: Sequence[Hit]) -> bool:

@@ -138,6 +138,12 @@ def _answerer(*texts: str) -> tuple[ExtractiveAnswerer, list[Sentence]]:
     return ExtractiveAnswerer(out, frozenset(idf), idf), out
 
 
+def test_a_verb_in_the_past_or_the_present_is_known_by_its_root() -> None:
+    answerer, _ = _answerer("The claims were met with denial from Iranian officials.")
+    assert answerer.known("denied") and answerer.known("denies")
+    assert not answerer.known("supports")
+
+
 def test_who_did_it_in_another_word_of_the_same_sense_is_answered() -> None:
     answerer, out = _answerer("Oman has hosted secret talks and conveyed messages.",
                               "The commanders were killed in Damascus.")
