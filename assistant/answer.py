@@ -56,7 +56,7 @@ from .conversation import told
 from .corpus import Places
 from .countries import countries, unnamed
 from .features import asked_name, describes, mentions
-from .lexicon import broader, same_meaning
+from .lexicon import broader, family, same_meaning
 from .question import context_words, names_nothing, own_words
 from .text import ENUMERATES, STOPWORDS, kindred, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
@@ -357,10 +357,13 @@ class ExtractiveAnswerer:
         stems = terms(word)
         if any(kindred(t, self.vocabulary) for t in stems):
             return True  # the word, or "economy" of an article saying "economic"
-        # "denied" or "denies" of an article saying "denial": a verb asked in the past or the
-        # present (asks.focus) is known by its root.
-        return any(len(t) >= 4 and any(v.startswith(t) for v in self.vocabulary) for t in stems
-                   if word.endswith(("ed", "s")))
+        # "denied" or "denies" of an article saying "denial", "opposes" of one saying
+        # "Opponents": a verb asked in the past or the present (asks.focus) is known by its root
+        # or by a word WordNet makes from it.
+        if not word.endswith(("ed", "s")):
+            return False
+        return any(len(t) >= 4 and any(v.startswith(t) for v in self.vocabulary)
+                   for t in stems) or bool(family(word) & self.vocabulary)
 
     @staticmethod
     def said_otherwise(question: str, verb: str, top: Sequence[Hit]) -> bool:

@@ -141,21 +141,28 @@ def broader(verb: str) -> frozenset[str]:
                      if "_" not in lemma.name())
 
 
+def _own_forms(verb: str) -> list[Any]:
+    """The words WordNet makes from a verb itself (not from its other words): its lemma's
+    derivations in each of its senses ("deny" → denial, denier)."""
+    lemma, senses = _senses(verb)
+    return [form for sense in senses for own in sense.lemmas() if own.name().lower() == lemma
+            for form in own.derivationally_related_forms()]
+
+
+@lru_cache(maxsize=4096)
+def family(verb: str) -> frozenset[str]:
+    """The stems of the words made from a verb ("denies" → denial, denier; "opposes" →
+    opponent, opposition): an article using one of them knows the verb."""
+    return frozenset(stem(w) for form in _own_forms(verb)
+                     for w in form.name().lower().split("_") if w not in STOPWORDS)
+
+
 @lru_cache(maxsize=4096)
 def doers(verb: str) -> frozenset[str]:
     """The nouns WordNet makes from a verb for the person who does it ("negotiates" →
     negotiator, "mediate" → mediator, "advises" → adviser, advisor): derivations of the verb's
     own senses that WordNet files as people (lexname noun.person), not the one it is done to
     ("advisee"). Empty when WordNet is not installed or does not know the verb."""
-    lemma, senses = _senses(verb)
-    out: set[str] = set()
-    for sense in senses:
-        for own in sense.lemmas():
-            if own.name().lower() != lemma:
-                continue
-            for form in own.derivationally_related_forms():
-                name = form.name().lower()
-                if (form.synset().lexname() == "noun.person" and "_" not in name
-                        and not name.endswith("ee")):
-                    out.add(name)
-    return frozenset(out)
+    return frozenset(form.name().lower() for form in _own_forms(verb)
+                     if form.synset().lexname() == "noun.person" and "_" not in form.name()
+                     and not form.name().lower().endswith("ee"))

@@ -93,7 +93,7 @@ def fresh_wordnet() -> Iterator[None]:
     warning are cached for the process."""
     def forget() -> None:
         for cached in (lexicon._reader, lexicon.same_meaning, lexicon.doers,
-                       lexicon.broader, lexicon._warn_once):
+                       lexicon.broader, lexicon.family, lexicon._warn_once):
             cached.cache_clear()
 
     forget()
@@ -142,6 +142,10 @@ def test_a_verb_in_the_past_or_the_present_is_known_by_its_root() -> None:
     answerer, _ = _answerer("The claims were met with denial from Iranian officials.")
     assert answerer.known("denied") and answerer.known("denies")
     assert not answerer.known("supports")
+    # By a word WordNet makes from the verb, whatever its spelling.
+    assert "oppon" in lexicon.family("opposes")
+    answerer, _ = _answerer("Opponents argued that cheaper options were dismissed.")
+    assert answerer.known("opposes") and answerer.known("opposed")
 
 
 def test_who_did_it_in_another_word_of_the_same_sense_is_answered() -> None:
