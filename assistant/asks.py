@@ -1,4 +1,5 @@
-"""What a question asks for, read from its wording alone: no embeddings, no corpus.
+"""What a question asks for, read from its wording alone: no embeddings, no corpus (WordNet, for
+a verb's words: lexicon.py).
 
 `shape()` tells the kind of answer (a short fact, a reason, a list, yes/no) and what the evidence
 must hold (a number for "how many", a year for "what year", a name for "who is"); `focus()` finds
@@ -263,11 +264,17 @@ _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave 
     wrote sent bought sold fought ran beat chose drew fled flew forgot froze hid kept knew left
     meant overtook rose sang sat shot spoke spent stole struck swore threw understood woke wore
     """.split())
+# Verbs of leading ("Who runs Polyloop?") and the titles that name who leads ("Rafael Ortega,
+# Polyloop's chief executive", "President Ebrahim Raisi"): WordNet's noun for who "runs" is a
+# runner.
+_LEADING = frozenset("head heads lead leads run runs chair chairs direct directs manage manages "
+                     "govern governs rule rules command commands oversee oversees".split())
+_LEADERS = frozenset("""chief executive head leader director manager president chair chairman
+    chairwoman chairperson boss ceo governor premier""".split())
 # Verbs in the present that say what position someone holds ("Who heads the EPO?", "Who runs
 # Polyloop?"): the article names the holder by a title ("chief executive") more often than by
 # the verb, so they are no action the article must report.
-_HOLDING = frozenset("""heads leads runs chairs directs manages governs rules commands oversees
-    represents speaks""".split())
+_HOLDING = frozenset(v for v in _LEADING if v.endswith("s")) | {"represents", "speaks"}
 
 
 _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "
@@ -554,15 +561,6 @@ def asked_doing(question: str) -> str | None:
     if verb is None or verb in AUXILIARIES | STOPWORDS or verb in ("is", "are", "was", "were"):
         return None
     return verb
-
-
-# Verbs of leading ("Who runs Polyloop?") and the titles that name who leads ("Rafael Ortega,
-# Polyloop's chief executive", "President Ebrahim Raisi"): WordNet's noun for who "runs" is a
-# runner.
-_LEADING = frozenset("head heads lead leads run runs chair chairs direct directs manage manages "
-                     "govern governs rule rules command commands oversee oversees".split())
-_LEADERS = frozenset("""chief executive head leader director manager president chair chairman
-    chairwoman chairperson boss ceo governor premier""".split())
 
 
 @lru_cache(maxsize=1024)
@@ -860,15 +858,15 @@ def names_category(question: str) -> bool:
 
 # Kinds of place: a place is known by its name ("Muscat", "the Arabian Peninsula"), so an
 # answer to "which city" names one.
-# Kinds of place inside a country, which a country's name does not give.
-BELOW_COUNTRY = frozenset(stem(w) for w in """
-    city cities town towns village villages capital capitals port ports harbour harbor venue
-    venues""".split())
 PLACE_NOUNS = frozenset(stem(w) for w in """
     city cities town towns village villages capital capitals port ports harbour harbor
     facility facilities site sites base bases province provinces region regions island islands
     landmass landmasses peninsula venue venues location locations place places
 """.split())
+# Kinds of place inside a country, which a country's name does not give.
+BELOW_COUNTRY = frozenset(stem(w) for w in """
+    city cities town towns village villages capital capitals port ports harbour harbor venue
+    venues""".split())
 _ADJECTIVAL = re.compile(r"(?:[’']s|ern|ian|ese|ish|i)$")
 
 
