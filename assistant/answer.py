@@ -111,10 +111,11 @@ _ANAPHOR = re.compile(r"^(?:These|This|Those|They|Such|It)\b")
 # "What happens next?", "what's the outlook?": the article answers in what it says of the
 # future ("the coming months will be critical …"), not in those words.
 _FUTURE_ASKED = frozenset(stem(w) for w in "next future outlook ahead heading prospects".split())
-_FUTURE_SAID = re.compile(r"\b(?:will|would|could|may|might|coming|future|expected|ahead|next|"
-                          r"forward|upcoming|soon|likely)\b", re.I)
-# What says that something lies ahead, not only that it might ("would close only when …").
-_AHEAD = re.compile(r"\b(?:will|coming|future|expected|ahead|next|upcoming|soon|likely)\b", re.I)
+# What says that something lies ahead ("will", "the coming months", "expected"); with the words
+# that say only that it might ("would close only when …"), what says anything of the future.
+_AHEAD_WORDS = "will|coming|future|expected|ahead|next|upcoming|soon|likely"
+_AHEAD = re.compile(rf"\b(?:{_AHEAD_WORDS})\b", re.I)
+_FUTURE_SAID = re.compile(rf"\b(?:{_AHEAD_WORDS}|would|could|may|might|forward)\b", re.I)
 # A date asked of what lies ahead ("When will the talks resume?", "when is the vote due?"),
 # and the words that put a date ahead ("due to start operating in October", "by 2031").
 _WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expected|going to|"
