@@ -14,7 +14,8 @@ cited to itself. What it decides is how much to say and whether to say anything:
    number in the question must appear in the article; and the evidence must be close enough in
    meaning or in words. Thresholds are calibrated on the dev set, not per question.
 3. Selection: one sentence for a short fact, the passage around the best sentence for a "why"
-   or "how", the sentences that enumerate for a list; duplicates dropped, reading order kept.
+   or "how", the sentences that enumerate for a list; duplicates dropped; the best
+   sentence's passage first, then the others, each passage in reading order.
 """
 
 from __future__ import annotations
@@ -206,6 +207,25 @@ class Evidence:
             return False
         # Weak evidence on both counts: neither the meaning nor the words are there.
         return self.dense >= SURE_DENSE or self.coverage >= MIN_COVERAGE
+
+
+def best_first(chosen: Sequence[Sentence], ranked: Sequence[Hit]) -> list[Sentence]:
+    """The chosen sentences with the best one's passage first: sentences next to each other
+    stay together in reading order ("These may include …" after what it continues; "He said
+    …" after who he is), and the passages go in the answerer's order of their best sentence
+    (`ranked`, after `rerank`), so a weaker sentence from an earlier paragraph no longer opens
+    the answer."""
+    rank = {h.sentence.key: i for i, h in reversed(list(enumerate(ranked)))}
+    ordered = sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))
+    runs: list[list[Sentence]] = []
+    for s in ordered:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.source == s.source and s.position == last.position + 1:
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    runs.sort(key=lambda run: min(rank.get(s.key, len(rank)) for s in run))  # stable
+    return [s for run in runs for s in run]
 
 
 def closest_passages(hits: Sequence[Hit]) -> tuple[Sentence, ...]:
@@ -485,7 +505,7 @@ class ExtractiveAnswerer:
     def select(self, kind: str, hits: Sequence[Hit],
                about: frozenset[str] = frozenset(),
                wanted: Callable[[str], bool] | None = None) -> list[Sentence]:
-        """The sentences to answer with, in reading order.
+        """The sentences to answer with, the best one's passage first (`best_first`).
 
         The best sentence always; then others scoring close to it (how close depends on the
         kind of answer); for reasons and lists also the sentences the chosen ones lean on: the
@@ -585,7 +605,7 @@ class ExtractiveAnswerer:
                     break  # a quote with no speaker straight after: whose, it does not say
                 chosen.append(nxt)
                 nxt = beside(nxt, +1)
-        return sorted(dict.fromkeys(chosen), key=lambda s: (s.source, s.position))
+        return best_first(chosen, hits)
 
     def referred_back(self, described: Sequence[Sentence]) -> list[Sentence]:
         """Sentences that say who someone is, each with the sentence before it in its

@@ -56,14 +56,14 @@ def last_exchange(query: Query) -> tuple[str, str] | None:
 
 
 def quoted(answer: str, candidates: Sequence[Sentence]) -> list[Sentence]:
-    """The candidates a reply said, in reading order: those it quotes word for word (an
-    extractive answer); else, for a reply in other words, those it holds (`said`) or the one it
-    is closest to, when they hold at least SAID of its words. A reply that only mentions what
+    """The candidates a reply said: those it quotes word for word (an extractive answer), in
+    the order it quotes them; else, for a reply in other words, those it holds (`said`) or the
+    one it is closest to, when they hold at least SAID of its words. A reply that only mentions what
     the article is about ("Hello! I answer questions about … Iran …") said none of it."""
     flat = " ".join(answer.split())
     verbatim = [s for s in candidates if " ".join(s.text.split()) in flat]
     if verbatim:
-        return sorted(verbatim, key=lambda s: (s.source, s.position))
+        return sorted(verbatim, key=lambda s: flat.find(" ".join(s.text.split())))
     found = said(answer, candidates)
     if not found:
         near = closest(answer, candidates)

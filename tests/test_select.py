@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from assistant.answer import ExtractiveAnswerer
+from assistant.answer import ExtractiveAnswerer, best_first
 from assistant.asks import (
     Shape,
     asks_quote,
@@ -842,3 +842,17 @@ def test_who_is_involved_asks_for_whoever_takes_part_not_an_attribute() -> None:
     assert focus("Who is involved in the mediation?") is None  # no "involved" to be found
     assert focus("Who is responsible for the design?") is None
     assert focus("Who is the president of Iran?") == "president"
+
+
+def test_an_answer_opens_with_its_best_passage_and_keeps_each_passage_in_reading_order() -> None:
+    texts = ["Oil prices rose sharply last year, and shipping through the port fell by a third.",
+             "The mayor spoke at length.",
+             "The council approved the barrier in March.",
+             "These plans include a surge gate at the harbour mouth."]
+    answerer, out = _article(texts, "o.txt", one_paragraph=True)
+    # The best sentence is later in the article than the runner-up, which joins the answer.
+    said = answerer.select("list", [Hit(out[2], 0.70, 0.7, 0.5), Hit(out[0], 0.68, 0.68, 0.5)])
+    assert said == [out[2], out[3], out[0]]  # the best with "These plans …", then the other
+    # Neighbours make one passage, in reading order, placed by its best-ranked sentence.
+    assert best_first([out[3], out[0], out[1]], [Hit(out[1], 0.5, 0.5, 0.5)]) == [
+        out[0], out[1], out[3]]
