@@ -1,7 +1,9 @@
 """Retrieval: candidate sentences for a question from Chroma and bm25s, scored both ways.
 
     dense    = Chroma's own query (HNSW) over sentence and clause rows, `where` one article
-    lexical  = bm25s over stemmed words of each sentence and its heading (lexical.py), same scope
+    lexical  = bm25s over stemmed words of each sentence and its heading (lexical.py), same scope;
+               a question's word the corpus lacks is searched as one of its family that it has
+               ("economy" as "economic", text.kin)
     union    = the top sentences of each; the rows of every candidate (and of its paragraph
                neighbours, for its window) are read back by id and scored against the question,
                so each `Hit` carries all its scores
@@ -50,7 +52,7 @@ from .index import SentenceIndex, owner, sentence_id, unit_ids
 from .kept import Kept
 from .lexical import LexicalIndex, normalised
 from .question import asks_onward, own_words
-from .text import LEANS_BACK, Speller, terms, words
+from .text import LEANS_BACK, Speller, kin_in, terms, words
 from .values import Hit, Query, Sentence
 
 # How much a sentence's context window, or one of its clauses, counts against the sentence alone.
@@ -218,6 +220,9 @@ class Retriever:
             # "What role does the European Union play?": the words that name the party are what
             # to look for; "role" and "play" frame the question ("a neutral role" is no match).
             q_terms = [t for t in q_terms if t not in ROLE_WORDS] or q_terms
+        # "economy" is searched as the article's "economic" (text.kin), as coverage reads it: a
+        # question's only word BM25 knew would otherwise be "Iran", in every other sentence.
+        q_terms = [kin_in(t, self.vocabulary) or t for t in q_terms]
         raw = self.lexical.scores(q_terms, article)
         lex = normalised(raw, self.lexical.ideal(q_terms))
         k = min(self.candidates, len(raw))

@@ -68,14 +68,21 @@ def kin(a: str, b: str) -> bool:
 _STEM_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
 
 
-def kindred(term: str, stems: Container[str]) -> bool:
-    """Whether `stems` hold the stem or one of its word family (`kin`), looked up, not searched
-    for: only the stem cut short or grown by up to KIN_EXTRA letters can be of its family, so
-    an archive's vocabulary is not read word by word."""
+def kin_in(term: str, stems: Container[str]) -> str | None:
+    """The stem itself when `stems` hold it, else one of its word family (`kin`) that they
+    hold, else None; looked up, not searched for: only the stem cut short or grown by up to
+    KIN_EXTRA letters can be of its family, so an archive's vocabulary is not read word by
+    word."""
     shorter = (term[:-k] for k in range(1, KIN_EXTRA + 1))
     longer = (term + "".join(more) for k in range(1, KIN_EXTRA + 1)
               for more in product(_STEM_LETTERS, repeat=k))
-    return any(c in stems and kin(term, c) for c in chain((term,), shorter, longer))
+    return next((c for c in chain((term,), shorter, longer) if c in stems and kin(term, c)),
+                None)
+
+
+def kindred(term: str, stems: Container[str]) -> bool:
+    """Whether `stems` hold the stem or one of its word family (`kin_in`)."""
+    return kin_in(term, stems) is not None
 
 
 # Small talk, as regular-expression alternatives: greetings, thanks and goodbyes. The reply in

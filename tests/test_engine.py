@@ -144,6 +144,15 @@ def test_retrieve_ranks_the_candidates_of_both_engines(bot: Assistant) -> None:
     assert "Nasser Kanaani" in hits[0].sentence.text
 
 
+def test_a_word_the_article_has_only_in_another_form_is_searched_in_that_form(
+        bot: Assistant) -> None:
+    # "economy" is the article's "Economic": searched as "econom", not left to "Iran" alone,
+    # which is in nearly every sentence.
+    hits = bot.retrieve(bot.prepare("How is Iran's economy doing?"))
+    assert hits[0].sentence.text.startswith("Economic difficulties")
+    assert hits[0].lexical == max(h.lexical for h in hits)
+
+
 # ---- invariants -------------------------------------------------------------------------
 
 

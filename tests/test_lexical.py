@@ -40,9 +40,11 @@ def test_stems_of_one_word_family() -> None:
 
 
 def test_a_word_family_is_looked_up_as_kin_reads_it() -> None:
-    from assistant.text import kin, kindred
+    from assistant.text import kin, kin_in, kindred
 
     stems = frozenset({"econom", "strategi", "facilit", "statement", "oman"})
     for term in ("economi", "econom", "strateg", "facil", "state", "omani", "polit"):
         assert kindred(term, stems) == any(kin(term, s) for s in stems), term
     assert kindred("economi", stems) and not kindred("facil", stems)
+    assert kin_in("economi", stems) == "econom" and kin_in("oman", stems) == "oman"
+    assert kin_in("facil", stems) is None
