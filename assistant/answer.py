@@ -29,6 +29,7 @@ from .asks import (
     DATE,
     ROLE_WORDS,
     asking_sentence,
+    asks_cause_of,
     asks_outlook,
     asks_quote,
     content_terms,
@@ -487,7 +488,10 @@ class ExtractiveAnswerer:
         about = focus(own)
         best = [h.sentence.text for h in top[:2]]
         focus_missing = focus_unmet(own, about, about is not None and (
-            self.known(about) or self.said_otherwise(own, about, top)), best)
+            self.known(about) or self.said_otherwise(own, about, top)
+            # "the cause of the distrust …" asked of the best sentences' "mistrust" (WordNet).
+            or (asks_cause_of(own) and bool(same_meaning(about, pos="n") & set(terms(" ".join(
+                best)))))), best)
         # "Which prisoners were swapped?" met by "talks on prisoner exchanges": the kind, said
         # generically, not which ones.
         generic = None

@@ -85,7 +85,8 @@ _DURATION = re.compile(r"\bhow (?:long|old|often)\b|\bsince when\b")
 _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
                     r"(?: (?:in|on|at) [\w-]+(?: [\w-]+)?)? (?:is|are|was|were|did|does|do|will|"
                     r"would|has|have|had|can|could)\b(?!.*\b(?:stands?|fits?|leaves?|leads?|heading|"
-                    r"headed|going|go from here|comes? in|end up)\b"
+                    r"headed|going|go from here|comes? in|end up|(?:comes?|stems?|originates?|"
+                    r"springs?) from)\b"
                     r"|.*\bat\b(?!\s+(?:the|a|an|its|their|his|her)\b))")
 # A place named after a word that locates: "in Damascus", "on Ukraine", "at the plant", "in a
 # compost heap" (a name, or a thing after "in", "at", "near", "inside", "outside", "within"), or
@@ -144,7 +145,11 @@ def shape(question: str) -> Shape:
                  r"\brationale\b|\breasoning\b|\blogic\b|"
                  r"\bhow (?:does|do|did|has|have|can|could|is|are|will|would)\b|"
                  r"\bwhat (?:makes|drives|explains|led|leads)\b|\bexplain\b|\bin what way\b|"
-                 r"\bbenefits?\b|\badvantages?\b", q):
+                 r"\bbenefits?\b|\badvantages?\b|"
+                 # "What is the cause / source / origin of …?", "Where does … come from?": what
+                 # brought it about, told in the article's own words, whatever noun asks it.
+                 r"\b(?:causes?|sources?|origins?|roots?|basis|grounds)\s+(?:of|for|behind)\b|"
+                 r"\b(?:comes?|came|stems?|stemmed|originates?|originated|springs?) from\b", q):
         return Shape("reason", None)
     if re.search(r"\b(?:role|part)\b.*\bplay|\b(?:role|part) (?:in|of)\b|\brole$|"
                  r"\bfit into\b", q) or role_of(question):
@@ -279,6 +284,10 @@ _HOLDING = frozenset(v for v in _LEADING if v.endswith("s")) | {"represents", "s
 
 _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?:of|for|in) "
                         r"(?:the )?([\w-]+)(?: ([\w-]+))?")
+# "What is the cause / source / origin of X?": what brought X about, which the article tells in
+# its own words; X is the thing it must mention.
+_CAUSE_NOUNS = frozenset("cause causes source sources origin origins root roots basis grounds"
+                         .split())
 _WHO_IS = re.compile(r"^who (?:is|was|are|were|has been) (.+)$")
 # After "who is": words that ask for whoever does something or takes a stance, not for a
 # person's name ("who is mediating?", "who is behind it?", "who is worried about it?", "who is
@@ -761,9 +770,10 @@ def focus(question: str) -> str | None:
         # "involved" that the article must use.
         return None
     if a:
-        if a.group(1) not in _VAGUE | STOPWORDS:
+        if a.group(1) not in _VAGUE | STOPWORDS | _CAUSE_NOUNS:
             return a.group(1)
-        # "what is the name of Qatar's emir": the thing named is what is asked about.
+        # "what is the name of Qatar's emir": the thing named is what is asked about; "what is
+        # the cause of the delay": the thing caused.
         return _head([w for w in a.group(2, 3) if w and w not in STOPWORDS], capitalised)
     m = _WH.match(q)
     if m and m.group(2):
@@ -894,6 +904,13 @@ _NO_PLACE = re.compile(r"\b(?:Plan|Action|Agreement|Deal|Treaty|Act|Accord|Minis
                        r"Committee|Commission|Party|Office|Guard|Administration|Corps|Forces)\b")
 
 
+def asks_cause_of(question: str) -> bool:
+    """Whether the question asks what brought something about by a noun ("What is the cause of
+    the delay?", "What was the source of the flooding?"): focus() is then the thing caused."""
+    a = _ATTRIBUTE.match(_attribute_form(question))
+    return a is not None and a.group(1) in _CAUSE_NOUNS
+
+
 def focus_unmet(question: str, about: str | None, known: bool, texts: Sequence[str]) -> bool:
     """Whether the thing asked about is missing from the article, so it cannot answer.
 
@@ -906,7 +923,7 @@ def focus_unmet(question: str, about: str | None, known: bool, texts: Sequence[s
     """
     if about is None or known:
         return False
-    if shape(question).kind == "reason":
+    if shape(question).kind == "reason" and not asks_cause_of(question):
         return False  # "what are the dangers of …": an explanation, worded as the article likes
     if not names_category(question):
         return True

@@ -244,6 +244,8 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
      "The article never mentions any “town”."),
     # A country is no city: "Oman has hosted secret talks" does not say in which city.
     ("Which city hosted the secret talks?", "The article never mentions any “city”."),
+    # The cause of something the article never mentions.
+    ("What is the cause of the war in Ukraine?", "The article never mentions any “war”."),
 ])
 def test_look_alike_questions_abstain(bot: Assistant, invariants: Check, question: str,
                                       why: str) -> None:
@@ -370,6 +372,9 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     ("Who's worried?", "Western powers"),
     # What lies ahead: no word "prospects" in the article, but what it says of the future.
     ("What are the prospects for a new agreement?", "stalemate"),
+    # A cause asked by a noun the article never uses ("source"), of a thing it does mention.
+    ("What is the source of the public discontent?", "Economic difficulties"),
+    ("Where does the mistrust come from?", "Rooted in historical mistrust"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:

@@ -9,6 +9,7 @@ import pytest
 from assistant.answer import ExtractiveAnswerer, best_first
 from assistant.asks import (
     Shape,
+    asks_cause_of,
     asks_quote,
     focus,
     holds,
@@ -290,6 +291,19 @@ def test_a_question_for_the_rationale_asks_for_a_reason() -> None:
     for q in ("What is Iran's reasoning?", "What's the rationale for indirect talks?",
               "What is the logic behind Iran's stance?"):
         assert shape(q).kind == "reason", q
+
+
+@pytest.mark.parametrize(("question", "caused"), [
+    ("What is the cause of the strike at the port?", "strike"),
+    ("What was the source of the leak?", "leak"),
+    ("What's the origin of Lindqvist's objection?", "objection"),
+    ("Where does the funding come from?", None),  # whence, not a place
+])
+def test_a_cause_asked_by_a_noun_asks_for_a_reason_about_the_thing_caused(
+        question: str, caused: str | None) -> None:
+    assert shape(question).kind == "reason" and shape(question).needs is None
+    assert focus(question) == caused  # what the article must mention, not "cause"
+    assert asks_cause_of(question) == (caused is not None)
 
 
 @pytest.mark.parametrize(("sentence", "people"), [
