@@ -384,3 +384,21 @@ def test_no_dev_question_is_a_blind_one() -> None:
     shared = [i.question for _, items in dev_sets().values() for i in items
               if norm(i.question) in asked]
     assert not shared, shared
+
+
+def test_the_answer_threshold_is_the_middle_of_the_near_best_run() -> None:
+    """`make train` chooses where to decline in the middle of the thresholds that make nearly
+    the most right decisions, not at the single best one, which a flat curve moves about."""
+    import numpy as np
+
+    from evals.train import most_right
+
+    # Look-alikes score 0.0-0.2, answerable questions 0.6-1.0: every threshold between 0.2 and
+    # 0.6 is as right as any other; the middle of that run is chosen.
+    y = np.array([0] * 20 + [1] * 80)
+    p = np.concatenate([np.linspace(0.0, 0.2, 20), np.linspace(0.6, 1.0, 80)])
+    assert most_right(p, y) == pytest.approx(0.41, abs=0.02)
+    # A clear best point with steep sides stays where it is.
+    y = np.array([0] * 50 + [1] * 50)
+    p = np.concatenate([np.full(50, 0.49), np.full(50, 0.51)])
+    assert most_right(p, y) == pytest.approx(0.5, abs=0.01)
