@@ -32,6 +32,7 @@ from .asks import (
     asks_cause_of,
     asks_outlook,
     asks_quote,
+    asks_timeline,
     content_terms,
     focus,
     focus_unmet,
@@ -123,6 +124,9 @@ _FUTURE_SAID = re.compile(rf"\b(?:{_AHEAD_WORDS}|would|could|may|might|forward)\
 _WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expected|going to|"
                          r"scheduled|set|planned)|are .+ (?:due|expected|going to|scheduled|set|"
                          r"planned))\b", re.I)
+# The words that ask for a timeline ("what's the timeline?" names nothing else).
+_TIMELINE_TERMS = frozenset(terms("timeline timetable schedule timeframe timescale key dates "
+                                  "milestones"))
 _DUE = re.compile(r"\b(?:due|scheduled|planned|set to|intends?|plans? to|by (?:the end of )?\d{4}|"
                   r"in (?:spring|summer|autumn|fall|winter) \d{4})\b")
 # A sentence stating what the one before it results in: "This makes the continuation of any
@@ -299,7 +303,11 @@ class ExtractiveAnswerer:
             near = TYPE_WINDOW * hits[0].score
             return sorted(hits, key=lambda h: h.score + TYPE_BONUS * (
                 h.score >= near and names_a_place(question, h.sentence.text)), reverse=True)
-        near = (DATE_WINDOW if need in ("time", "year", "date") else TYPE_WINDOW) * hits[0].score
+        # A "when" words its event otherwise than the dated sentence does, so any date near the
+        # best counts; a timeline asks the dates of what its best sentences are about ("the
+        # timeline for restoring the oyster reefs" is not a study's "by 2060").
+        dated = need in ("time", "year", "date") and not asks_timeline(question)
+        near = (DATE_WINDOW if dated else TYPE_WINDOW) * hits[0].score
         # "Who acts as mediator …": a name answers only beside what the question says they do;
         # a sentence naming someone new but not mediating restates the question's setting.
         doing = set(content_terms(question)) - {
@@ -436,6 +444,9 @@ class ExtractiveAnswerer:
         # "economy" is covered by "Economic difficulties …" (text.kin).
         covered = sum(self.weigh(t) for t in q_terms if kindred(t, near))
         type_ok = True
+        if asks_timeline(own) and not set(content_terms(own)) - _TIMELINE_TERMS and top:
+            # "What's the timeline?": of the article's story, which its dated sentences tell.
+            return Evidence(max(dense, 1.0), 1.0, holds("time", top[0].sentence.text, own))
         name = asked_name(own)
         known = {w for w in words(name or "") if self.known(w)}
         if any(w not in STOPWORDS for w in words(name or "")) and not known - STOPWORDS:

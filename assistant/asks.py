@@ -82,6 +82,9 @@ _DURATION = re.compile(r"\bhow (?:long|old|often)\b|\bsince when\b")
 # "Where is X based / was X killed / did they meet": a place asked for. Not "where does it
 # stand / fit / leave them / lead / is it heading / go from here", "where is X at", which ask
 # how things are.
+# A timeline asked for by a noun: "what's the timeline", "the schedule for …", "key dates".
+_TIMELINE = re.compile(r"\b(?:timelines?|timetables?|schedules?|time ?frames?|time ?scales?|"
+                       r"key dates|milestones)\b")
 _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
                     r"(?: (?:in|on|at) [\w-]+(?: [\w-]+)?)? (?:is|are|was|were|did|does|do|will|"
                     r"would|has|have|had|can|could)\b(?!.*\b(?:stands?|fits?|leaves?|leads?|heading|"
@@ -121,6 +124,10 @@ def shape(question: str) -> Shape:
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
                  r"how old|age of|rate|gdp|cost|price)\b", q) or _MEASURE.search(q) or asks_sum(q):
         return Shape("fact", "number")
+    if _TIMELINE.search(q):
+        # "What's the timeline?", "What is the schedule for the barrier?": the dates the article
+        # gives, whatever word asks for them.
+        return Shape("list", "time")
     if _WHERE.search(q):
         # "Where was Kanaani when he spoke?": a place, which the article names after "in",
         # "at", "near" … ("in Damascus", "in a compost heap").
@@ -258,7 +265,9 @@ _VAGUE = frozenset("""
     month months day days time times percent percentage number amount word words term terms
     phrase phrases extra more less fewer further additional job jobs title titles occupation
     profession
-""".split()) | frozenset("outlook prospects prospect future next chances".split())
+""".split()) | frozenset("outlook prospects prospect future next chances".split()) | frozenset(
+    "timeline timelines timetable timetables schedule schedules timeframe timeframes "
+    "milestones".split())
 # What lies ahead asked for in a reader's words ("what's the outlook for a deal?", "what's next
 # for Polyloop?", "where is all this heading?"): the article answers in what it says of the
 # future, never in the word "outlook", so that word is no thing it must mention (_VAGUE).
@@ -594,6 +603,11 @@ def doer_named(verb: str, text: str) -> bool:
 def asks_outlook(question: str) -> bool:
     """Whether the question asks what lies ahead ("What are the prospects for a deal?")."""
     return bool(_OUTLOOK.search(question))
+
+
+def asks_timeline(question: str) -> bool:
+    """Whether the question asks for a timeline or schedule ("What's the timeline?")."""
+    return bool(_TIMELINE.search(" ".join(words(question))))
 
 
 def asks_quote(question: str) -> bool:

@@ -244,6 +244,8 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
      "The article never mentions any “town”."),
     # A country is no city: "Oman has hosted secret talks" does not say in which city.
     ("Which city hosted the secret talks?", "The article never mentions any “city”."),
+    # A timeline of something the article dates nothing of.
+    ("What is the schedule for the talks?", "The article gives no date for this."),
     # The cause of something the article never mentions.
     ("What is the cause of the war in Ukraine?", "The article never mentions any “war”."),
 ])
@@ -375,6 +377,8 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     # A cause asked by a noun the article never uses ("source"), of a thing it does mention.
     ("What is the source of the public discontent?", "Economic difficulties"),
     ("Where does the mistrust come from?", "Rooted in historical mistrust"),
+    # A timeline, in a word the article never uses: its dated sentences.
+    ("What's the timeline?", "in 2018"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:

@@ -293,6 +293,14 @@ def test_a_question_for_the_rationale_asks_for_a_reason() -> None:
         assert shape(q).kind == "reason", q
 
 
+@pytest.mark.parametrize("question", [
+    "What's the timeline?", "What is the schedule for the barrier?", "What are the key dates?",
+    "Any milestones?"])
+def test_a_timeline_asks_for_dates_in_a_word_the_article_need_not_use(question: str) -> None:
+    assert shape(question) == Shape("list", "time")
+    assert focus(question) in (None, "barrier")
+
+
 @pytest.mark.parametrize(("question", "caused"), [
     ("What is the cause of the strike at the port?", "strike"),
     ("What was the source of the leak?", "leak"),
