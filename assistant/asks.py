@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .corpus import split_sentences
 from .countries import countries, country, is_country
-from .lexicon import doers
+from .lexicon import agents, doers
 from .text import AUXILIARIES, ENUMERATES, QUESTION_WORDS, STOPWORDS, stem, terms, words
 
 NUMBER = re.compile(
@@ -570,6 +570,11 @@ _ARTICLE_QUOTED = re.compile(r"\b(?:article|story|piece|report|text|part|passage
 # "Who negotiates for Iran?", "who will advise them?": the verb of a question about who does
 # something (not "who is …", nor "who did Iran target?", which asks whom).
 _WHO_DOES = re.compile(r"^\W*who (?:will |would |could |can )?([a-z]+)\b", re.I)
+# The activity led is named within this many words of the verb ("leads Iran's nuclear
+# negotiations"), before a preposition ("the mediation between …").
+WORDS_TO_ACTIVITY = 5
+_PREPOSITIONS = frozenset("of in on at for to from with between by about into over under "
+                          "during against among".split())
 
 
 def asked_doing(question: str) -> str | None:
@@ -581,9 +586,28 @@ def asked_doing(question: str) -> str | None:
     return verb
 
 
+def led_activity(question: str) -> str | None:
+    """For "who leads / heads / runs <an activity>?", the activity's noun, when WordNet knows
+    who does it ("Who leads Iran's nuclear negotiations?" → negotiations, whose doer is a
+    negotiator): the first such word after the verb, before any preposition."""
+    m = _WHO_DOES.match(question)
+    if m is None or m.group(1).lower() not in _LEADING:
+        return None
+    for w in re.findall(r"[\w’'-]+", question[m.end():])[:WORDS_TO_ACTIVITY]:
+        if w.lower() in _PREPOSITIONS:
+            break
+        if w[:1].isupper() or w.lower() in STOPWORDS or re.search(r"[’']s?$", w):
+            continue
+        if agents(w.lower()):
+            return w.lower()
+    return None
+
+
 @lru_cache(maxsize=1024)
-def _doer_pattern(verb: str) -> re.Pattern[str] | None:
+def _doer_pattern(verb: str, activity: str | None = None) -> re.Pattern[str] | None:
     nouns = doers(verb) | (_LEADERS if verb in _LEADING else frozenset())
+    if activity is not None:
+        nouns |= agents(activity)  # "Who leads the negotiations?": the negotiator
     if not nouns:
         return None
     noun = "(?i:" + "|".join(map(re.escape, sorted(nouns))) + ")s?"
@@ -591,12 +615,13 @@ def _doer_pattern(verb: str) -> re.Pattern[str] | None:
                       rf"|[A-Z][\w’'-]+,\s+(?:who\s+\w+\s+)?(?:[\w’'-]+\s+){{0,3}}{noun}\b")
 
 
-def doer_named(verb: str, text: str) -> bool:
+def doer_named(verb: str, text: str, activity: str | None = None) -> bool:
     """Whether a sentence names who does what a verb says by the verb's noun for them
     (lexicon.doers: "negotiates" → negotiator) beside a name: before it ("negotiator, Ali
     Bagheri Kani", "mediators such as Oman", "spokesperson Nasser Kanaani") or after it
-    ("Voss, who remains an adviser"). "Polyloop's own documents for investors" names none."""
-    pattern = _doer_pattern(verb.lower())
+    ("Voss, who remains an adviser"). "Polyloop's own documents for investors" names none.
+    For a verb of leading, the doer of the `activity` led counts too (led_activity)."""
+    pattern = _doer_pattern(verb.lower(), activity)
     return pattern is not None and bool(pattern.search(text))
 
 

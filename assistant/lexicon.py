@@ -166,3 +166,18 @@ def doers(verb: str) -> frozenset[str]:
     return frozenset(form.name().lower() for form in _own_forms(verb)
                      if form.synset().lexname() == "noun.person" and "_" not in form.name()
                      and not form.name().lower().endswith("ee"))
+
+
+@lru_cache(maxsize=4096)
+def agents(noun: str) -> frozenset[str]:
+    """The nouns for the people who do what a noun of activity names, through the verb WordNet
+    makes it from ("negotiations" → negotiate → negotiator, "mediation" → mediator, "research"
+    → researcher), or a verb's "-ing" form used as one ("the negotiating team"); empty when
+    WordNet is not installed or makes no verb of it."""
+    base, senses = _senses(noun, "n")
+    if not senses and noun.endswith("ing"):
+        return doers(noun)
+    verbs = {form.name() for sense in senses for own in sense.lemmas()
+             if own.name().lower() == base
+             for form in own.derivationally_related_forms() if form.synset().pos() == "v"}
+    return frozenset(n for v in sorted(verbs) for n in doers(v))

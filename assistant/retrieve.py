@@ -42,6 +42,7 @@ from .asks import (
     asked_doing,
     asking_sentence,
     doer_named,
+    led_activity,
     role_of,
     setting_free,
     shape,
@@ -243,7 +244,7 @@ class Retriever:
             hits = self._carried(hits)
         doing = asked_doing(asking)
         if doing is not None:
-            hits = _by_doer(hits, doing)
+            hits = _by_doer(hits, doing, led_activity(asking))
         if nxt is not None:
             hits = [replace(h, follows=True) if h.sentence == nxt else h for h in hits]
         return sorted(hits, key=lambda h: -h.score)
@@ -388,8 +389,9 @@ class Retriever:
         return hits
 
 
-def _by_doer(hits: list[Hit], verb: str) -> list[Hit]:
-    """For "who <verb>s …?": the sentences naming the doer by the verb's noun for them
-    (asks.doer_named) gain DOER_BONUS."""
-    return [replace(h, score=h.score + DOER_BONUS) if doer_named(verb, h.sentence.text) else h
-            for h in hits]
+def _by_doer(hits: list[Hit], verb: str, activity: str | None = None) -> list[Hit]:
+    """For "who <verb>s …?": the sentences naming the doer by the verb's noun for them, or by
+    the noun for who does the activity a verb of leading leads (asks.doer_named), gain
+    DOER_BONUS."""
+    return [replace(h, score=h.score + DOER_BONUS)
+            if doer_named(verb, h.sentence.text, activity) else h for h in hits]

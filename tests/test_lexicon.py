@@ -49,6 +49,21 @@ def test_a_doer_is_named_beside_a_name_not_by_the_noun_alone() -> None:
     assert not doer_named("runs", "If Millbrook runs as planned, Polyloop intends to …")
 
 
+def test_who_leads_an_activity_is_named_by_the_activity_s_doer() -> None:
+    from assistant.asks import doer_named, led_activity
+
+    assert lexicon.agents("negotiations") >= {"negotiator"}
+    assert lexicon.agents("mediation") == {"mediator"}
+    assert lexicon.agents("negotiating") >= {"negotiator"}  # "the negotiating team"
+    assert lexicon.agents("talks") == frozenset()
+    assert led_activity("Who leads Iran's nuclear negotiations?") == "negotiations"
+    assert led_activity("Who heads the mediation between the two sides?") == "mediation"
+    assert led_activity("Who leads the talks in Vienna?") is None  # no doer of "talks"
+    assert led_activity("Who negotiates for Iran?") is None  # no verb of leading
+    top = "… reinforced by Iran’s top nuclear negotiator, Ali Bagheri Kani, who confirmed …"
+    assert doer_named("leads", top, "negotiations") and not doer_named("leads", top)
+
+
 def test_a_stance_has_the_words_of_its_senses_in_any_part_of_speech() -> None:
     from assistant.asks import stance_asked
 
