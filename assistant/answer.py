@@ -43,6 +43,7 @@ from .asks import (
     names_a_role,
     names_category,
     names_doer,
+    only_done,
     people_in,
     person_asked,
     quoted_in,
@@ -124,6 +125,10 @@ _FUTURE_SAID = re.compile(rf"\b(?:{_AHEAD_WORDS}|would|could|may|might|forward)\
 _WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expected|going to|"
                          r"scheduled|set|planned)|are .+ (?:due|expected|going to|scheduled|set|"
                          r"planned))\b", re.I)
+# "Who will build the barrier?", "Who is going to replace Kanaani?": a doer of what lies ahead.
+_WHO_AHEAD = re.compile(r"^\W*(?:and |so )?who (?:will|shall|is going to|are going to) ([a-z]+)\b",
+                        re.I)
+_OWED = re.compile(r"\b(?:must|should|has to|have to|needs? to)\b", re.I)
 # The words that ask for a timeline ("what's the timeline?" names nothing else).
 _TIMELINE_TERMS = frozenset(terms("timeline timetable schedule timeframe timescale key dates "
                                   "milestones"))
@@ -178,6 +183,7 @@ class Evidence:
     person_missing: bool = False  # "which officials …" but the evidence names nobody new
     generic: str | None = None  # "which X": the best sentence says X but not which ones
     unquoted: bool = False  # a quotation asked for, and the best sentence quotes no one asked
+    unforeseen: bool = False  # "who will …", and the best sentence tells only what was done
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
@@ -189,6 +195,8 @@ class Evidence:
             return f"The article does not say which “{self.generic}”."
         if self.unquoted:
             return "The article does not quote them word for word."
+        if self.unforeseen:
+            return "The article does not say who will."
         if not self.type_ok and need in ("number",):
             return "The article gives no number for this."
         if not self.type_ok and need in ("year", "date", "time"):
@@ -206,7 +214,7 @@ class Evidence:
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
         if (not self.type_ok or self.unknown or self.focus_missing or self.person_missing
-                or self.generic or self.unquoted):
+                or self.generic or self.unquoted or self.unforeseen):
             return False
         if self.dense < MIN_DENSE:
             return False
@@ -494,6 +502,13 @@ class ExtractiveAnswerer:
                 # "What does Kanaani think of Biden?": his words must be about Biden, in the
                 # paragraph they are in.
                 type_ok = said_of(own, " ".join(self.paragraph_of(said))) is not False
+        ahead = _WHO_AHEAD.match(own)
+        # "Who will host the next round of talks?": "Oman has hosted secret talks" says who did,
+        # not who will; "Who will win the election?", a sentence on the race, neither.
+        first_text = top[0].sentence.text if top else ""
+        unforeseen = (ahead is not None and bool(top)
+                      and not any(p.search(first_text) for p in (_FUTURE_SAID, _DUE, _OWED))
+                      and only_done(ahead.group(1), first_text))
         unquoted = bool(top) and asks_quote(own) and not self.quoted(own, top[0].sentence)
         unknown = self.unknown_numbers(own) + self.unknown_people(own)
         about = focus(own)
@@ -515,7 +530,7 @@ class ExtractiveAnswerer:
         person_missing = bool(top) and person_asked(own) and not any(
             holds("person", h.sentence.text, own) for h in top[:2])
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
-                        focus_missing, person_missing, generic, unquoted)
+                        focus_missing, person_missing, generic, unquoted, unforeseen)
 
     def select(self, kind: str, hits: Sequence[Hit],
                about: frozenset[str] = frozenset(),

@@ -18,7 +18,7 @@ from functools import lru_cache
 from .corpus import split_sentences
 from .countries import countries, country, is_country
 from .lexicon import agents, doers
-from .text import AUXILIARIES, ENUMERATES, QUESTION_WORDS, STOPWORDS, stem, terms, words
+from .text import AUXILIARIES, ENUMERATES, QUESTION_WORDS, STOPWORDS, kin, stem, terms, words
 
 NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -628,6 +628,26 @@ def doer_named(verb: str, text: str, activity: str | None = None) -> bool:
 def asks_outlook(question: str) -> bool:
     """Whether the question asks what lies ahead ("What are the prospects for a deal?")."""
     return bool(_OUTLOOK.search(question))
+
+
+def only_done(verb: str, text: str) -> bool:
+    """Whether a sentence tells of a verb's event only as done, or not at all: every word of the
+    verb's family in it is a past form ("Oman has hosted secret talks" for "host"), or there is
+    none. "conducted through mediators" (a noun of it) and "is seeking dialogue" tell of it as it
+    goes on."""
+    root = stem(verb)
+    said = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    found = [w for w in said if kin(stem(w), root)
+             or (w in _IRREGULAR_PAST and root in _past_roots(w))]
+    return all(w.endswith("ed") or w in _IRREGULAR_PAST for w in found)
+
+
+def _past_roots(word: str) -> set[str]:
+    """The stems of the verbs an irregular past form is of ("won" → win), from WordNet."""
+    from .lexicon import base_verb
+
+    b = base_verb(word.lower())
+    return {stem(b)} if b else set()
 
 
 def asks_timeline(question: str) -> bool:

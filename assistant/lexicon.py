@@ -181,3 +181,10 @@ def agents(noun: str) -> frozenset[str]:
              if own.name().lower() == base
              for form in own.derivationally_related_forms() if form.synset().pos() == "v"}
     return frozenset(n for v in sorted(verbs) for n in doers(v))
+
+
+def base_verb(word: str) -> str | None:
+    """A verb form's base ("won" → win, "hosted" → host), or None when WordNet does not know it
+    as a verb."""
+    base, senses = _senses(word)
+    return base if senses else None

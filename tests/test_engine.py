@@ -246,6 +246,10 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     ("Which city hosted the secret talks?", "The article never mentions any “city”."),
     # A timeline of something the article dates nothing of.
     ("What is the schedule for the talks?", "The article gives no date for this."),
+    # Who will do something: the best sentence tells of the race, not who wins it; "Oman has
+    # hosted secret talks" tells who did.
+    ("Who will win the 2024 election?", "The article does not say who will."),
+    ("Who will host the next talks?", "The article does not say who will."),
     # The cause of something the article never mentions.
     ("What is the cause of the war in Ukraine?", "The article never mentions any “war”."),
 ])

@@ -17,6 +17,7 @@ from assistant.asks import (
     named_people,
     names_doer,
     names_place,
+    only_done,
     people_in,
     person_asked,
     quoted_on,
@@ -299,6 +300,15 @@ def test_a_question_for_the_rationale_asks_for_a_reason() -> None:
 def test_a_timeline_asks_for_dates_in_a_word_the_article_need_not_use(question: str) -> None:
     assert shape(question) == Shape("list", "time")
     assert focus(question) in (None, "barrier")
+
+
+def test_an_event_told_only_as_done_is_no_answer_to_who_will_do_it() -> None:
+    assert only_done("host", "Acting as a trusted intermediary, Oman has hosted secret talks.")
+    assert only_done("win", "Trump won the primary in March.")  # an irregular past
+    assert only_done("win", "Trump is a contender in the 2024 race.")  # not told at all
+    # Told as it goes on: a noun of it, or a present or progressive form.
+    assert not only_done("mediate", "Talks are conducted through mediators such as Oman.")
+    assert not only_done("seek", "Tehran is seeking leverage.")
 
 
 @pytest.mark.parametrize(("question", "caused"), [
