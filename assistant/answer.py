@@ -473,7 +473,8 @@ class ExtractiveAnswerer:
             # "What role does Saudi Arabia play?": a party the article never names (here, no
             # "Saudi"; "Arabia" it has) has no role in it (not Oman's, which the best sentences
             # are about).
-            asked = [t for t in re.findall(r"[\w’'.-]+", own) if set(words(t)) & party]
+            asked = [t for t in re.findall(r"[\w’'.-]+", own)
+                     if (set(words(t)) | set(terms(t))) & party]
             return Evidence(dense, 0.0, True, (" ".join(asked) or " ".join(sorted(party)),))
         if (party and not set(content_terms(own)) - set(terms(" ".join(party))) - ROLE_WORDS
                 and any(party <= set(words(h.sentence.text)) for h in top)):

@@ -1047,6 +1047,9 @@ _ROLE_OF = (
     re.compile(r"^(?:what|what's|whats|what’s)(?: (?:is|was|are|were))? (.+?)[’']s? "
                r"(?:role|part)\b", re.I),
     re.compile(r"\b(?:role|part) of (.+?)(?: in\b|[?.!]*$)", re.I),
+    # "What is the EU role?", "the Qatari part in all this": a name before the word, no "'s".
+    re.compile(r"^(?:what|what's|whats|what’s)(?: (?:is|was|are|were))? (?:the )?"
+               r"((?-i:[A-Z][\w’'.-]*)(?: (?-i:[A-Z][\w’'.-]*))*) (?:role|part)\b", re.I),
     re.compile(r"^where (?:does|do|did) (.+?) fit\b", re.I),
     # "Tell me about Oman", "What does the article say about Kanaani?": what it says of them.
     re.compile(r"^\W*(?:(?:can you |could you |please )?tell me|what can you tell me|what do "
@@ -1070,6 +1073,11 @@ def role_of(question: str) -> frozenset[str]:
             # The capitalised words read together, so that a name folds as in the article
             # ("the European Union" → eu).
             named = words(" ".join(re.findall(r"\b[A-Z][\w’'.-]*", party)))
+            if named and not re.search(r"\b[a-z]", re.sub(r"^the\s+", "", party)):
+                # A people's name alone is its country's ("the Qatari role" → qatar), not one
+                # that qualifies others ("former Iranian diplomats").
+                named = [next((t for t in terms(w) if t != w and is_country(t)), w)
+                         for w in named]
             return frozenset(named or [w for w in words(party) if w not in STOPWORDS][-1:])
     return frozenset()
 

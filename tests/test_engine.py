@@ -250,6 +250,8 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     # hosted secret talks" tells who did.
     ("Who will win the 2024 election?", "The article does not say who will."),
     ("Who will host the next talks?", "The article does not say who will."),
+    # A party the article never names, by its people's name before "role".
+    ("What is the Russian role?", "The article never mentions “Russian”."),
     # The cause of something the article never mentions.
     ("What is the cause of the war in Ukraine?", "The article never mentions any “war”."),
 ])
@@ -361,6 +363,7 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     # A role is what the party does, over the sentences about it.
     ("What part does Oman play?", "hosted secret talks"),
     ("What role does Qatar play?", "Qatar"),  # not Oman's sentences, which rank higher
+    ("What's the Qatari role in all this?", "Qatar"),  # a people's name is its country's
     # "who is <doing>" asks for whoever does it, countries included, not a person's name.
     ("who is mediating?", "Oman"),
     ("Who are the mediators?", "Oman"),

@@ -350,6 +350,10 @@ def test_introduced_people_are_names_the_sentence_marks_as_people(sentence: str,
     ("What do we know about Nasser Kanaani?", {"nasser", "kanaani"}),
     ("tell me about it", set()),  # nothing named: a follow-up, not a party
     ("Why does Iran prefer indirect talks?", set()),
+    # The name before "role", without "'s"; a people's name alone is its country's.
+    ("What is the EU role?", {"eu"}), ("What's the Qatari role in all this?", {"qatar"}),
+    ("What role do former Iranian diplomats play?", {"iranian"}),  # it qualifies the diplomats
+    ("What is the key role?", set()),  # no name
 ])
 def test_a_party_asked_about_is_read_from_role_and_tell_me_about_questions(
         question: str, party: set[str]) -> None:
