@@ -313,9 +313,12 @@ class ExtractiveAnswerer:
                 h.score >= near and names_a_place(question, h.sentence.text)), reverse=True)
         # A "when" words its event otherwise than the dated sentence does, so any date near the
         # best counts; a timeline asks the dates of what its best sentences are about ("the
-        # timeline for restoring the oyster reefs" is not a study's "by 2060").
+        # timeline for restoring the oyster reefs" is not a study's "by 2060"), or, asked of
+        # nothing ("What are the key dates?"), of the whole story: any dated sentence.
         dated = need in ("time", "year", "date") and not asks_timeline(question)
         near = (DATE_WINDOW if dated else TYPE_WINDOW) * hits[0].score
+        if asks_timeline(question) and not set(content_terms(question)) - _TIMELINE_TERMS:
+            near = 0.0
         # "Who acts as mediator …": a name answers only beside what the question says they do;
         # a sentence naming someone new but not mediating restates the question's setting.
         doing = set(content_terms(question)) - {

@@ -386,6 +386,7 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     ("Where does the mistrust come from?", "Rooted in historical mistrust"),
     # A timeline, in a word the article never uses: its dated sentences.
     ("What's the timeline?", "in 2018"),
+    ("What are the key dates?", "signed in 2015"),  # dates, not the story's key points
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:
