@@ -197,7 +197,8 @@ _WHERE_SAID = re.compile(
     r"|(?:which|what) (?:part|paragraph|section|sentence|passage|bit)(?: of (?:the|this) (?:article"
     r"|text|piece|story))? (?:is|was|'s) " + _THAT + r" (?:from|in)"
     r"|where in (?:the|this) (?:article|text|piece|story)(?: is| does it say| was)? " + _THAT +
-    r"|(?:what(?:'s| is| are) )?(?:your|the) sources?|sources?|citations?|references?"
+    r"|(?:what(?:'s|s| is| are) )?(?:your|the) sources?(?: (?:of|for) " + _THAT + r")?|sources?"
+    r"|citations?|references?"
     r"|(?:can|could|would) you (?:cite|quote|show me|point me to) (?:that|this|it|where|the "
     r"(?:passage|sentence|source|quote)s?)(?: (?:in|from) (?:the|this) (?:article|text))?"
     r"|show me (?:where|the (?:passage|sentence|source|quote)s?)(?: (?:in|from) (?:the|this) "

@@ -395,6 +395,7 @@ def test_what_does_it_stand_for_asks_of_the_acronym_asked_about_before() -> None
 @pytest.mark.parametrize(("message", "kind"), [
     ("where does it say that?", "source"), ("Where did you get that?", "source"),
     ("which part of the article says that?", "source"), ("source?", "source"),
+    ("what's the source of that?", "source"),  # not the cause of something called "that"
     ("how do you know?", "source"), ("can you cite that?", "source"),
     ("What part of the article is that from?", "source"),
     ("in one sentence?", "shorter"), ("tl;dr", "shorter"), ("shorter please", "shorter"),
