@@ -222,6 +222,12 @@ class Evidence:
         return self.dense >= SURE_DENSE or self.coverage >= MIN_COVERAGE
 
 
+def _bare_timeline(question: str) -> bool:
+    """Whether a question asks for a timeline of nothing it names ("What's the timeline?",
+    "What are the key dates?"): of the article's story."""
+    return asks_timeline(question) and not set(content_terms(question)) - _TIMELINE_TERMS
+
+
 def best_first(chosen: Sequence[Sentence], ranked: Sequence[Hit]) -> list[Sentence]:
     """The chosen sentences with the best one's passage first: sentences next to each other
     stay together in reading order ("These may include …" after what it continues; "He said
@@ -317,7 +323,7 @@ class ExtractiveAnswerer:
         # nothing ("What are the key dates?"), of the whole story: any dated sentence.
         dated = need in ("time", "year", "date") and not asks_timeline(question)
         near = (DATE_WINDOW if dated else TYPE_WINDOW) * hits[0].score
-        if asks_timeline(question) and not set(content_terms(question)) - _TIMELINE_TERMS:
+        if _bare_timeline(question):
             near = 0.0
         # "Who acts as mediator …": a name answers only beside what the question says they do;
         # a sentence naming someone new but not mediating restates the question's setting.
@@ -455,7 +461,7 @@ class ExtractiveAnswerer:
         # "economy" is covered by "Economic difficulties …" (text.kin).
         covered = sum(self.weigh(t) for t in q_terms if kindred(t, near))
         type_ok = True
-        if asks_timeline(own) and not set(content_terms(own)) - _TIMELINE_TERMS and top:
+        if _bare_timeline(own) and top:
             # "What's the timeline?": of the article's story, which its dated sentences tell.
             return Evidence(max(dense, 1.0), 1.0, holds("time", top[0].sentence.text, own))
         name = asked_name(own)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .corpus import split_sentences
 from .countries import countries, country, is_country
-from .lexicon import agents, doers
+from .lexicon import agents, base_verb, doers
 from .text import AUXILIARIES, ENUMERATES, QUESTION_WORDS, STOPWORDS, kin, stem, terms, words
 
 NUMBER = re.compile(
@@ -644,8 +644,6 @@ def only_done(verb: str, text: str) -> bool:
 
 def _past_roots(word: str) -> set[str]:
     """The stems of the verbs an irregular past form is of ("won" → win), from WordNet."""
-    from .lexicon import base_verb
-
     b = base_verb(word.lower())
     return {stem(b)} if b else set()
 
