@@ -228,6 +228,14 @@ def _bare_timeline(question: str) -> bool:
     return asks_timeline(question) and not set(content_terms(question)) - _TIMELINE_TERMS
 
 
+def _lifted(hits: Sequence[Hit], lifts: Callable[[str], bool]) -> list[Hit]:
+    """The hits with those near the best (TYPE_WINDOW of its score) whose sentence `lifts`
+    raised by TYPE_BONUS, best first."""
+    near = TYPE_WINDOW * hits[0].score
+    return sorted(hits, key=lambda h: h.score + TYPE_BONUS * (
+        h.score >= near and lifts(h.sentence.text)), reverse=True)
+
+
 def best_first(chosen: Sequence[Sentence], ranked: Sequence[Hit]) -> list[Sentence]:
     """The chosen sentences with the best one's passage first: sentences next to each other
     stay together in reading order ("These may include …" after what it continues; "He said
@@ -304,19 +312,14 @@ class ExtractiveAnswerer:
             # "What's the outlook for the barrier?": what the article says lies ahead ("the
             # coming months will be critical …", "construction would begin in spring 2026")
             # near the best, before what already happened.
-            near = TYPE_WINDOW * hits[0].score
-            return sorted(hits, key=lambda h: h.score + TYPE_BONUS * (
-                h.score >= near and bool(_AHEAD.search(h.sentence.text)
-                                         or _DUE.search(h.sentence.text))), reverse=True)
+            return _lifted(hits, lambda text: bool(_AHEAD.search(text) or _DUE.search(text)))
         if need is None or not hits:
             return list(hits)
         if need == "place":
             # A place in common nouns is no sign of an answer (most sentences put something
             # somewhere: "in a bid to …"); a named one near the best is ("a pilot plant in the
             # town of Millbrook", "diverted to Brenholt").
-            near = TYPE_WINDOW * hits[0].score
-            return sorted(hits, key=lambda h: h.score + TYPE_BONUS * (
-                h.score >= near and names_a_place(question, h.sentence.text)), reverse=True)
+            return _lifted(hits, lambda text: names_a_place(question, text))
         # A "when" words its event otherwise than the dated sentence does, so any date near the
         # best counts; a timeline asks the dates of what its best sentences are about ("the
         # timeline for restoring the oyster reefs" is not a study's "by 2060"), or, asked of

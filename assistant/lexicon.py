@@ -141,10 +141,10 @@ def broader(verb: str) -> frozenset[str]:
                      if "_" not in lemma.name())
 
 
-def _own_forms(verb: str) -> list[Any]:
+def _own_forms(verb: str, pos: str = "v") -> list[Any]:
     """The words WordNet makes from a verb itself (not from its other words): its lemma's
-    derivations in each of its senses ("deny" → denial, denier)."""
-    lemma, senses = _senses(verb)
+    derivations in each of its senses ("deny" → denial, denier); or from a word as `pos`."""
+    lemma, senses = _senses(verb, pos)
     return [form for sense in senses for own in sense.lemmas() if own.name().lower() == lemma
             for form in own.derivationally_related_forms()]
 
@@ -174,12 +174,9 @@ def agents(noun: str) -> frozenset[str]:
     makes it from ("negotiations" → negotiate → negotiator, "mediation" → mediator, "research"
     → researcher), or a verb's "-ing" form used as one ("the negotiating team"); empty when
     WordNet is not installed or makes no verb of it."""
-    base, senses = _senses(noun, "n")
-    if not senses and noun.endswith("ing"):
+    if not _senses(noun, "n")[1] and noun.endswith("ing"):
         return doers(noun)
-    verbs = {form.name() for sense in senses for own in sense.lemmas()
-             if own.name().lower() == base
-             for form in own.derivationally_related_forms() if form.synset().pos() == "v"}
+    verbs = {form.name() for form in _own_forms(noun, "n") if form.synset().pos() == "v"}
     return frozenset(n for v in sorted(verbs) for n in doers(v))
 
 
