@@ -188,7 +188,10 @@ class Evidence:
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
         if self.unknown:
-            return f"The article never mentions {', '.join(f'“{u}”' for u in self.unknown[:3])}."
+            # One word found twice (an acronym, then a role: "CEO", "ceo") is named once.
+            named = {u.lower(): u for u in reversed(self.unknown)}
+            unknown = list(dict.fromkeys(named[u.lower()] for u in self.unknown))
+            return f"The article never mentions {', '.join(f'“{u}”' for u in unknown[:3])}."
         if self.focus_missing and about:
             return f"The article never mentions any “{about}”."
         if self.generic:
@@ -390,8 +393,11 @@ class ExtractiveAnswerer:
         "in 2006", "the UN", "its GDP": unlike a common word, an acronym or a number has no
         paraphrase the article could be using instead.
         """
+        # An acronym names one thing by all its words: "CFO" (a chief financial officer) is not
+        # in an article naming only a "chief executive".
         found = tuple(t for t in literals(question)
-                      if all(w not in self.vocabulary for w in terms(t) or [t.lower()]))
+                      if (any if t.isalpha() else all)(
+                          w not in self.vocabulary for w in terms(t) or [t.lower()]))
         # A place the question puts something in ("in Vienna", "at Muscat") that the article
         # never names: it cannot say what happened there.
         places = tuple(n for n in _PLACE_NAMED.findall(question)
@@ -523,7 +529,10 @@ class ExtractiveAnswerer:
                       and not any(p.search(first_text) for p in (_FUTURE_SAID, _DUE, _OWED))
                       and only_done(ahead.group(1), first_text))
         unquoted = bool(top) and asks_quote(own) and not self.quoted(own, top[0].sentence)
-        unknown = self.unknown_numbers(own) + self.unknown_people(own)
+        literal = self.unknown_numbers(own)
+        # "the CEO": the acronym is named, not the words it stands for ("chief").
+        unknown = literal + tuple(r for r in self.unknown_people(own)
+                                  if not any(r.lower() in words(u) for u in literal))
         about = focus(own)
         best = [h.sentence.text for h in top[:2]]
         focus_missing = focus_unmet(own, about, about is not None and (

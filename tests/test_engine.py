@@ -254,6 +254,8 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     ("What is the Russian role?", "The article never mentions “Russian”."),
     # The cause of something the article never mentions.
     ("What is the cause of the war in Ukraine?", "The article never mentions any “war”."),
+    # A title's acronym stands for all its words; the acronym is named once, not its "chief".
+    ("Who is the CEO of Iran's national oil company?", "The article never mentions “CEO”."),
 ])
 def test_look_alike_questions_abstain(bot: Assistant, invariants: Check, question: str,
                                       why: str) -> None:
@@ -276,6 +278,12 @@ def test_who_is_a_named_person_gives_what_the_article_says_of_them(
     a = bot.ask(question)
     assert not a.abstained and a.kind == "answer"
     assert says in a.text
+
+
+def test_europe_is_the_european_union_the_article_names(bot: Assistant) -> None:
+    # Not "The article never mentions “Europe”": a reader's "Europe" is the EU it names.
+    a = bot.ask("What role does Europe play?")
+    assert not a.abstained and "European Union" in a.text
 
 
 def test_an_explanation_is_not_declined_for_a_word_the_article_does_not_use(
