@@ -142,6 +142,8 @@ _DUE = re.compile(r"\b(?:due|scheduled|planned|set to|intends?|plans? to|by (?:t
 # 691) and nothing lost. Any opening "This" / "These" / "Such" gained the same at lower precision.
 _RESULT = re.compile(r"^This (?:has |have )?(?:makes?|made|means?|meant|explains?|is why)\b")
 _PERSONAL = re.compile(r"^(?:He|She|His|Her)\b")
+# A name in a question: capitalised words after its first ("What did Elon Musk say?").
+_NAMED = re.compile(r"(?<=\S )[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)*")
 # Who does what the next word says: a name or a pronoun just before it ("…, she warned, …",
 # "Lindqvist said"), an adverb between allowed.
 _DOER_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s*,?\s*(?:[a-z]+ly\s+)?$")
@@ -533,6 +535,11 @@ class ExtractiveAnswerer:
         # "the CEO": the acronym is named, not the words it stands for ("chief").
         unknown = literal + tuple(r for r in self.unknown_people(own)
                                   if not any(r.lower() in words(u) for u in literal))
+        if need == "speech" and not type_ok:
+            # "What did Putin say about the talks?": declined already (no words of theirs);
+            # the reason is that the article never names them, when it does not.
+            unknown += tuple(n for n in _NAMED.findall(own.strip())
+                             if not any(self.known(w) for w in words(n)))
         about = focus(own)
         best = [h.sentence.text for h in top[:2]]
         focus_missing = focus_unmet(own, about, about is not None and (

@@ -239,6 +239,8 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     # Someone's words asked for, and the article reports none of theirs.
     ("What did Khamenei say about the mediators?",
      "The article does not report them saying this."),
+    # ... and someone it never names at all.
+    ("What did Elon Musk say about the talks?", "The article never mentions “Elon Musk”."),
     # A kind of place: a place is named, and none is near the best evidence.
     ("In which town did the Omani-hosted talks happen?",
      "The article never mentions any “town”."),

@@ -517,9 +517,14 @@ def test_what_someone_said_about_a_name_must_be_about_that_name() -> None:
     # Another name of the same country counts; no name asked about, nothing to check.
     assert said_of("What did Tehran say about the U.S.?", "Iran said Washington lied.") is True
     assert said_of("What did Kanaani say?", "He said nothing.") is None
-    answerer, [s] = _article(["Kanaani said no direct talks with Washington were planned."])
+    answerer, [s, _] = _article(["Kanaani said no direct talks with Washington were planned.",
+                                 "Biden's envoys waited."])
     draft = answerer.answer(Query(q, q), [Hit(s, 0.7, 0.7, 0.6)])
     assert draft.abstained and "saying this" in draft.message
+    # An article that never names Biden says so, rather than that it reports no words of his.
+    answerer, [s] = _article(["Kanaani said no direct talks with Washington were planned."])
+    draft = answerer.answer(Query(q, q), [Hit(s, 0.7, 0.7, 0.6)])
+    assert draft.abstained and "never mentions “Biden”" in draft.message
 
 
 QUOTED = ["Lindqvist said he objected to the scale of the borrowing.",
