@@ -346,7 +346,7 @@ class ExtractiveAnswerer:
                           for t in terms(n)) if need in ("time", "year", "date") else set()
 
         def boosted(h: Hit) -> float:
-            if h.score < near or not holds(need, h.sentence.text, question):
+            if h.score < near or not holds(need, h.sentence.text, question, h.sentence.section):
                 return h.score
             if need == "entity" and names_doer(question, h.sentence.text):
                 # "Who drew up the design?": "prepared by … Halden Marine Engineering" names
@@ -514,7 +514,7 @@ class ExtractiveAnswerer:
             prev = self.places.neighbour(said, -1)
             if need == "speech" and prev is not None and _PERSONAL.match(text):
                 text = f"{prev.text} {text}"  # "He described …": who he is, the sentence before
-            type_ok = holds(need, text, own)
+            type_ok = holds(need, text, own, said.section)
             if type_ok and need in ("time", "year", "date") and _WHEN_AHEAD.match(own):
                 # "When will direct talks begin?": a date of what already happened ("withdrew
                 # … in 2018") is no date of what lies ahead.
@@ -557,7 +557,7 @@ class ExtractiveAnswerer:
                                        after.text if after is not None else None)
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
-            holds("person", h.sentence.text, own) for h in top[:2])
+            holds("person", h.sentence.text, own, h.sentence.section) for h in top[:2])
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing, generic, unquoted, unforeseen)
 

@@ -404,8 +404,10 @@ def names_a_place(question: str, text: str) -> bool:
     return _places(question, text, named_only=True)
 
 
-def holds(need: str, text: str, question: str = "") -> bool:
-    """Whether a sentence holds the kind of thing asked for: a number, a time, a name."""
+def holds(need: str, text: str, question: str = "", section: str | None = None) -> bool:
+    """Whether a sentence holds the kind of thing asked for: a number, a time, a name. `section`
+    is the heading the sentence sits under, when known: the country a role in it is of when
+    the sentence does not say ("President Ebrahim Raisi" under "Domestic Dynamics in Iran")."""
     if need.startswith("expansion:"):
         return f"({need.split(':', 1)[1]})" in text
     if need in ("entity", "name"):
@@ -452,7 +454,7 @@ def holds(need: str, text: str, question: str = "") -> bool:
     roles = roles_named(question)
     if roles and not roles & set(terms(text)):
         return False  # "who is the Sultan …": a name next to no sultan is not the answer
-    if roles and _role_elsewhere(question, text, roles):
+    if roles and _role_elsewhere(question, text, roles, section):
         return False  # "Who is Iran's president?": not "former U.S. President Donald Trump"
     return any(n.lower() not in asked and not _NOT_A_PERSON.search(n)
                for n in _PERSON_NAME.findall(text)
@@ -470,18 +472,27 @@ def names_a_role(question: str) -> bool:
     return bool(roles_named(question))
 
 
-def _role_elsewhere(question: str, text: str, roles: set[str]) -> bool:
+def _role_elsewhere(question: str, text: str, roles: set[str],
+                    section: str | None = None) -> bool:
     """Whether every mention of the role asked for in `text` is of a country other than the
-    question's: "the president of Iran" is not "former U.S. President Donald Trump". False when
-    the question names no country."""
-    asked = {country(t) for t in terms(question) if country(t) != t}
+    question's: "the president of Iran" is not "former U.S. President Donald Trump". A mention
+    no country stands before is of the country its section's heading names, if it names one:
+    "President Ebrahim Raisi" under "Domestic Dynamics in Iran" is not Qatar's president. False
+    when the question names no country."""
+    asked = _countries_in(question)
     if not asked:
         return False
+    heading = _countries_in(section or "")
     tokens = [terms(m.group(0)) for m in re.finditer(r"[\w’'.-]+", text)]
     at = [i for i, t in enumerate(tokens) if set(t) & roles]
     own = [{country(x) for t in tokens[max(i - ROLE_NEAR, 0):i] for x in t if country(x) != x}
-           for i in at]
+           or heading for i in at]
     return bool(at) and all(c and not c & asked for c in own)
+
+
+def _countries_in(text: str) -> set[str]:
+    """The countries a text names, by any of their names ("Tehran", "Iranian": Iran)."""
+    return {country(t) for t in terms(text) if country(t) != t}
 
 
 # Verbs that report someone speaking, right after or before their name ("X said", "said X").

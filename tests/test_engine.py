@@ -256,6 +256,8 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     ("What is the Russian role?", "The article never mentions “Russian”."),
     # The cause of something the article never mentions.
     ("What is the cause of the war in Ukraine?", "The article never mentions any “war”."),
+    # A role of another country: "President Ebrahim Raisi", under "Domestic Dynamics in Iran".
+    ("Who is the president of Qatar?", "The article names no one for this."),
     # A title's acronym stands for all its words; the acronym is named once, not its "chief".
     ("Who is the CEO of Iran's national oil company?", "The article never mentions “CEO”."),
 ])

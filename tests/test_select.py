@@ -897,3 +897,16 @@ def test_an_answer_opens_with_its_best_passage_and_keeps_each_passage_in_reading
     # Neighbours make one passage, in reading order, placed by its best-ranked sentence.
     assert best_first([out[3], out[0], out[1]], [Hit(out[1], 0.5, 0.5, 0.5)]) == [
         out[0], out[1], out[3]]
+
+
+def test_a_role_no_country_qualifies_is_of_the_country_its_heading_names() -> None:
+    raisi = "The government, led by President Ebrahim Raisi, faces a balancing act."
+    assert holds("person", raisi, "Who is Iran's president?", "Domestic Dynamics in Iran")
+    assert not holds("person", raisi, "Who is the president of Qatar?", "Domestic Dynamics in Iran")
+    # No heading, or one naming no country: the sentence alone, as before.
+    assert holds("person", raisi, "Who is the president of Qatar?")
+    assert holds("person", raisi, "Who is the president of Qatar?", "A Balancing Act")
+    # A country before the role says whose it is, whatever the heading.
+    trump = "It contradicts former U.S. President Donald Trump."
+    assert holds("person", trump, "Who is the US president?", "Domestic Dynamics in Iran")
+
