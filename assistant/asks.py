@@ -433,6 +433,9 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
 
         return any(beside(a, i) or beside(a, j) for a in at for i, j in spans)
     if need == "number":
+        if asks_length(question):
+            # "How tall will the walls be?": a length ("55 metres wide"), not their $3.2 million.
+            return bool(_LENGTH.search(text))
         # "How many researchers …": the number must count them, in the same sentence; "how
         # much … cost" is answered by a sum ("640-metre" is no price).
         thing = "money" if asks_sum(question) else focus(question) if counted(question) else None
@@ -873,6 +876,21 @@ _SUM = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|yen)\b
 def asks_sum(question: str) -> bool:
     """Whether the question asks for a sum of money ("How much is the firm being paid?")."""
     return bool(_SUM_ASKED.search(" ".join(words(question))))
+
+
+# A length asked for ("How tall …?", "How long is the barrier?", not "how long will it take"),
+# and a number that is one ("55 metres", "a 640-metre line"). "How high" is left out: it asks as
+# often of a premium or a price as of a wall.
+_LENGTH_ASKED = re.compile(r"\bhow (?:tall|wide|deep|far|thick)\b|\bhow long (?:is|are|was|were)\b"
+                           r"|\bhow long (?:would|will)\b(?:(?!\b(?:take|last)\b).)*\bbe\b"
+                           r"(?! (?:before|until|till|ago)\b)")
+_LENGTH = re.compile(r"\d[\d,.]*\s*-?\s*(?:metres?|meters?|m|km|kilometres?|kilometers?|miles?|"
+                     r"feet|foot|ft|inch|inches|cm|centimetres?|centimeters?|mm|yards?)\b", re.I)
+
+
+def asks_length(question: str) -> bool:
+    """Whether the question asks how tall, wide, deep, far or long a thing is."""
+    return bool(_LENGTH_ASKED.search(" ".join(words(question))))
 
 
 def counted(question: str) -> bool:

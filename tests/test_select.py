@@ -910,3 +910,14 @@ def test_a_role_no_country_qualifies_is_of_the_country_its_heading_names() -> No
     trump = "It contradicts former U.S. President Donald Trump."
     assert holds("person", trump, "Who is the US president?", "Domestic Dynamics in Iran")
 
+
+
+def test_a_length_asked_for_is_answered_by_a_length() -> None:
+    walls = "The city will install temporary flood walls at a cost of $3.2 million."
+    gates = "Two sector gates, each 55 metres wide, would stay open."
+    assert not holds("number", walls, "How tall will the temporary walls be?")
+    assert holds("number", gates, "How wide are the sector gates?")
+    assert holds("number", "It calls for a 640-metre line of walls.", "How long would it be?")
+    # "How long" of time, and "how high" (of a premium as often as of a wall), are not lengths.
+    assert holds("number", "Closing would take about 40 minutes.", "How long will closing take?")
+    assert holds("number", "Premiums rose 38 percent.", "How high have premiums risen?")
