@@ -34,6 +34,7 @@ from .asks import (
     asks_quote,
     asks_timeline,
     content_terms,
+    contrasted,
     focus,
     focus_unmet,
     holds,
@@ -371,7 +372,12 @@ class ExtractiveAnswerer:
                 return h.score + DATE_BONUS
             return h.score + TYPE_BONUS
 
-        return sorted(hits, key=boosted, reverse=True)
+        ranked = sorted(hits, key=boosted, reverse=True)
+        if need in VALUE_NEEDS:
+            # "How many tonnes will the pilot plant handle?": a value of "a commercial plant"
+            # is of another thing; the sentences about the thing asked go first.
+            ranked.sort(key=lambda h: contrasted(question, h.sentence.text))
+        return ranked
 
     def carry_on(self, hits: Sequence[Hit]) -> list[Hit]:
         """For a follow-up ("like what?"), the sentence after what the previous answer said
@@ -514,7 +520,8 @@ class ExtractiveAnswerer:
             prev = self.places.neighbour(said, -1)
             if need == "speech" and prev is not None and _PERSONAL.match(text):
                 text = f"{prev.text} {text}"  # "He described …": who he is, the sentence before
-            type_ok = holds(need, text, own, said.section)
+            type_ok = holds(need, text, own, said.section) and not (
+                need in VALUE_NEEDS and contrasted(own, said.text))
             if type_ok and need in ("time", "year", "date") and _WHEN_AHEAD.match(own):
                 # "When will direct talks begin?": a date of what already happened ("withdrew
                 # … in 2018") is no date of what lies ahead.

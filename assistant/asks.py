@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .corpus import split_sentences
 from .countries import countries, country, is_country
-from .lexicon import agents, base_verb, doers
+from .lexicon import agents, base_verb, doers, known_as
 from .text import AUXILIARIES, ENUMERATES, QUESTION_WORDS, STOPWORDS, kin, stem, terms, words
 
 NUMBER = re.compile(
@@ -903,6 +903,9 @@ def counted(question: str) -> bool:
 COUNTED_WITHIN = 4
 
 
+_CURRENCY = ("$", "€", "£", "¥")
+
+
 def counts(thing: str, text: str) -> bool:
     """Whether a sentence counts the thing asked about: a number (not a year) followed closely
     by its word ("35 people", "2,000 tonnes of plastic waste"), or for money, a sum."""
@@ -912,7 +915,8 @@ def counts(thing: str, text: str) -> bool:
     tokens = text.split()
     for i, tok in enumerate(tokens):
         m = NUMBER.search(tok)
-        if m and not YEAR.fullmatch(m.group(0)) and wanted & set(
+        # "$1,600 a tonne" is a price, not a number of tonnes.
+        if m and not YEAR.fullmatch(m.group(0)) and not tok.startswith(_CURRENCY) and wanted & set(
                 terms(" ".join(tokens[i + 1:i + 1 + COUNTED_WITHIN]))):
             return True
     return False
@@ -1237,3 +1241,53 @@ def unspecified(question: str, text: str) -> str | None:
         if _SPECIFIES.search(text[said.end():]):
             return None
     return run[-1] if seen else None
+
+
+# "the pilot plant", "the temporary flood walls": a thing named by lower-case words before its
+# noun, after a determiner; "will the pilot plant handle?" ends with its verb, not its noun.
+_DETERMINERS = frozenset("the a an its their this that each".split())
+_ASKING = frozenset("will would did does do can could should is are was were has have".split())
+
+
+def _kinds_named(question: str) -> list[tuple[list[str], str]]:
+    """The question's things named with words before their noun: (those words, the noun);
+    "the temporary flood walls be taken down" → (["temporary", "flood"], "walls")."""
+    said = re.findall(r"[A-Za-z][\w’'-]*", question)
+    out = []
+    for i, w in enumerate(said):
+        if w.lower() not in _DETERMINERS:
+            continue
+        run: list[str] = []
+        for v in said[i + 1:]:
+            if (not v.islower() or v in STOPWORDS or v in _NOT_WHICH
+                    or not (known_as(v, "n") or known_as(v, "a"))):
+                break
+            run.append(v)
+        if (run and i and said[i - 1].lower() in _ASKING and i + 1 + len(run) == len(said)
+                and known_as(run[-1], "v")):
+            run.pop()  # "did the pilot plant cost?": "cost" is what it did
+        while run and not known_as(run[-1], "n"):
+            run.pop()
+        if len(run) >= 2:
+            out.append((run[:-1], run[-1]))
+    return out
+
+
+def contrasted(question: str, text: str) -> bool:
+    """Whether a sentence names the question's thing only as another of its kind: "How many
+    tonnes will the pilot plant handle?" against "… a commercial plant able to handle 50,000
+    tonnes": every mention of the noun ("plant") has another lower-case word before it
+    ("commercial"), and none of the question's words before it ("pilot") is in the sentence.
+    A name before the noun ("the Millbrook plant") may be the same thing, and a bare mention
+    ("the plant") is of it; neither contrasts."""
+    said = re.findall(r"[\w’'-]+", text)
+    stems = {stem(w.lower()) for w in said}
+    for mods, head in _kinds_named(question):
+        if {stem(m) for m in mods} & stems:
+            continue
+        before = [said[i - 1] if i else "" for i, w in enumerate(said)
+                  if stem(w.lower()) == stem(head)]
+        if before and all(b.islower() and b.isalpha() and b not in STOPWORDS
+                          and b not in _NOT_WHICH for b in before):
+            return True
+    return False

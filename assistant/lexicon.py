@@ -185,3 +185,9 @@ def base_verb(word: str) -> str | None:
     as a verb."""
     base, senses = _senses(word)
     return base if senses else None
+
+
+def known_as(word: str, pos: str) -> bool:
+    """Whether WordNet knows the word as this part of speech ("n", "v", "a"); False when it
+    does not, or is not installed."""
+    return bool(_senses(word, pos)[1])

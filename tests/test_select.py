@@ -11,6 +11,7 @@ from assistant.asks import (
     Shape,
     asks_cause_of,
     asks_quote,
+    contrasted,
     focus,
     holds,
     introduced_people,
@@ -921,3 +922,16 @@ def test_a_length_asked_for_is_answered_by_a_length() -> None:
     # "How long" of time, and "how high" (of a premium as often as of a wall), are not lengths.
     assert holds("number", "Closing would take about 40 minutes.", "How long will closing take?")
     assert holds("number", "Premiums rose 38 percent.", "How high have premiums risen?")
+
+
+def test_one_thing_is_not_another_of_its_kind() -> None:
+    q = "How many tonnes a year will the pilot plant handle?"
+    assert contrasted(q, "Polyloop plans a commercial plant able to handle 50,000 tonnes a year.")
+    assert not contrasted(q, "It raised money to finish the plant, which will process 2,000 t.")
+    assert not contrasted(q, "Ortega said the pilot plant is expected to cost less.")
+    # A name before the noun may be the same thing; a compound keeps its last noun.
+    assert not contrasted(q, "He said the Millbrook plant had cost $29 million.")
+    assert not contrasted("When will the temporary flood walls be taken down?",
+                          "It represents many of the households flooded in 2023.")
+    # "$1,600 a tonne" is a price, no number of tonnes.
+    assert not holds("number", "It makes them for $1,600 a tonne.", q)
