@@ -223,6 +223,13 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     assert "Oman" in a.text
 
 
+def test_who_carries_messages_is_told_every_mediator(bot: Assistant) -> None:
+    # Oman "conveyed messages"; the list it is one of ("mediators such as Oman, Qatar, and the
+    # European Union") is worded far from the question but names the rest.
+    a = bot.ask("Who carries messages between the two sides?")
+    assert "Oman" in a.text and "Qatar" in a.text and "European Union" in a.text
+
+
 @pytest.mark.parametrize(("question", "why"), [
     ("What is the population of Oman?", "The article never mentions any “population”."),
     ("How many mediators does Qatar employ?", "The article gives no number for this."),

@@ -935,3 +935,19 @@ def test_one_thing_is_not_another_of_its_kind() -> None:
                           "It represents many of the households flooded in 2023.")
     # "$1,600 a tonne" is a price, no number of tonnes.
     assert not holds("number", "It makes them for $1,600 a tonne.", q)
+
+
+def test_a_list_naming_the_best_sentences_party_among_others_joins_them() -> None:
+    from assistant.retrieve import LISTED, _listed
+
+    texts = ["Acting as an intermediary, Oman has conveyed messages.",
+             "Talks were conducted through mediators such as Oman, Qatar, and the European Union.",
+             "Allies such as France, Germany, and Britain watched.",
+             "Tehran wants to project strength."]
+    _, out = _article(texts)
+    hits = [Hit(out[0], 0.6, 0.6, 0.5), Hit(out[3], 0.5, 0.5, 0.4),
+            Hit(out[1], 0.2, 0.3, 0.0), Hit(out[2], 0.2, 0.3, 0.0)]
+    got = {h.sentence.text: h.score for h in _listed(hits, "Who carries messages?")}
+    assert got[texts[1]] == pytest.approx(LISTED * 0.6)  # Oman's list
+    assert got[texts[2]] == 0.2  # a list of no one the best sentences name
+    assert got[texts[0]] == 0.6 and got[texts[3]] == 0.5
