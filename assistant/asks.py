@@ -1249,11 +1249,12 @@ _DETERMINERS = frozenset("the a an its their this that each".split())
 _ASKING = frozenset("will would did does do can could should is are was were has have".split())
 
 
-def _kinds_named(question: str) -> list[tuple[list[str], str]]:
+@lru_cache(maxsize=1024)
+def _kinds_named(question: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The question's things named with words before their noun: (those words, the noun);
     "the temporary flood walls be taken down" → (["temporary", "flood"], "walls")."""
     said = re.findall(r"[A-Za-z][\w’'-]*", question)
-    out = []
+    out: list[tuple[tuple[str, ...], str]] = []
     for i, w in enumerate(said):
         if w.lower() not in _DETERMINERS:
             continue
@@ -1269,8 +1270,8 @@ def _kinds_named(question: str) -> list[tuple[list[str], str]]:
         while run and not known_as(run[-1], "n"):
             run.pop()
         if len(run) >= 2:
-            out.append((run[:-1], run[-1]))
-    return out
+            out.append((tuple(run[:-1]), run[-1]))
+    return tuple(out)
 
 
 def contrasted(question: str, text: str) -> bool:
@@ -1280,9 +1281,12 @@ def contrasted(question: str, text: str) -> bool:
     ("commercial"), and none of the question's words before it ("pilot") is in the sentence.
     A name before the noun ("the Millbrook plant") may be the same thing, and a bare mention
     ("the plant") is of it; neither contrasts."""
+    kinds = _kinds_named(question)
+    if not kinds:
+        return False
     said = re.findall(r"[\w’'-]+", text)
     stems = {stem(w.lower()) for w in said}
-    for mods, head in _kinds_named(question):
+    for mods, head in kinds:
         if {stem(m) for m in mods} & stems:
             continue
         before = [said[i - 1] if i else "" for i, w in enumerate(said)
