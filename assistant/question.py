@@ -315,7 +315,8 @@ def _names(text: str) -> list[str]:
     for m in _NAME.finditer(_MARKER.sub("", text)):
         name = m.group(0).strip()
         parts = name.split()
-        while parts and parts[0].lower() in STOPWORDS | QUESTION_WORDS:
+        # "What's Oman's role?": "What's" is no part of the name.
+        while parts and re.sub(r"[’']s$", "", parts[0].lower()) in STOPWORDS | QUESTION_WORDS:
             parts = parts[1:]
         if parts:
             # "Donald Trump’s assertions": the name is "Donald Trump"; the possessive is put
@@ -425,7 +426,8 @@ def _swapped(question: str, asked: list[str]) -> str | None:
         return None
     topic = next((q for q in reversed(asked[-CHAIN:]) if not _leans_on(q)), None)
     names = _names(topic) if topic is not None else []
-    other = m.group(1)
+    # "and Qatar's?" after "What's Oman's role?": the name is swapped, its possessive kept.
+    other = re.sub(r"[’']s$", "", m.group(1))
     if topic is not None and other.split()[-1][:1].islower():
         # "What did the mayor say?", then "and the insurers?": a common noun stands for the
         # question's subject, when that is a common noun too ("the talks" is not "Trump"); or
@@ -452,8 +454,10 @@ def _leans_on(question: str) -> bool:
     # or right after an auxiliary verb, which makes it the subject, a pronoun ("why does that
     # matter?", "has that helped?"), not a determiner ("does that deal hold?" reads the same,
     # and also refers back).
+    # "… in all this?" is the story as a whole, not what was just said.
+    last_pronoun = bool(lowered) and lowered[-1] in ("that", "this") and lowered[-2:-1] != ["all"]
     pronouns = any(t in _PERSON_PRONOUNS or t in _THING_PRONOUNS for t in lowered) or (
-        bool(lowered) and lowered[-1] in ("that", "this")) or any(
+        last_pronoun) or any(
         t in ("that", "this") and lowered[i - 1] in AUXILIARIES
         for i, t in enumerate(lowered) if i > 0)
     # A message of stopwords put to the assistant ("what can you do?", "who are you?") is

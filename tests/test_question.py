@@ -322,6 +322,11 @@ def test_a_follow_up_on_a_follow_up_carries_the_question_that_set_the_topic() ->
     ("What did the U.S. do in 2018?", "how about the EU?", "What did the EU do in 2018?"),
     # A common noun for the question's subject when that is a common noun too.
     ("What did the mayor say?", "and the insurers?", "What did the insurers say?"),
+    # "What's" is no part of a name; the possessive stays where the question had it; "in all
+    # this" is the whole story, not what was just said.
+    ("What's Oman's role?", "and Qatar's?", "What's Qatar's role?"),
+    ("What is Oman's part in all this?", "what about the EU?",
+     "What is the EU's part in all this?"),
 ])
 def test_what_about_another_party_asks_the_question_before_of_it(first: str, then: str,
                                                                  meant: str) -> None:
