@@ -712,6 +712,12 @@ class ExtractiveAnswerer:
             after = next((h.sentence for h in hits if h.follows), None)
             if after is not None:
                 return Draft((Claim(after.text, (after,)),))
+        elif s.needs is not None and s.needs in VALUE_NEEDS and not content_terms(own):
+            # "when?" after what Trump said: when that happened ("Earlier this month, Donald
+            # Trump … claimed …"), before another dated sentence ("withdrew … in 2018").
+            done, need_ = told(query, [h.sentence for h in hits]), s.needs
+            hits = sorted(hits, key=lambda h: not (h.sentence in done
+                                                   and holds(need_, h.sentence.text, own)))
         hits = self.carry_on(hits)
         ev = self.evidence(query, hits, s.needs)
         if not ev.answerable():

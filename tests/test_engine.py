@@ -338,6 +338,15 @@ def test_follow_up_is_rewritten_with_the_person(bot: Assistant, negotiator: Answ
     invariants(a)
 
 
+def test_a_bare_when_asks_when_what_was_just_said_happened(bot: Assistant) -> None:
+    first = bot.ask("What did Trump say?")
+    history = [{"role": "user", "content": "What did Trump say?"},
+               {"role": "assistant", "content": first.text}]
+    a = bot.ask("when?", history=history)
+    # The claim's "Earlier this month", not the 2018 withdrawal, another dated event.
+    assert not a.abstained and a.text.startswith("Earlier this month")
+
+
 def test_follow_up_accepts_gradio_6_message_blocks(bot: Assistant, negotiator: Answer) -> None:
     plain = [{"role": "user", "content": NEGOTIATOR},
              {"role": "assistant", "content": negotiator.text}]
