@@ -1086,6 +1086,10 @@ _ROLE_OF = (
     re.compile(r"^\W*(?:(?:can you |could you |please )?tell me|what can you tell me|what do "
                r"(?:we|you) know|what does (?:the article|the story|the piece|it) say) "
                r"(?:more )?about (.+?)\W*$", re.I),
+    # "qatar's role?", "EU role in this?": the party and the word alone.
+    re.compile(r"^\W*(?!(?:what|which|who|whose|how|a|an|my|your|our|its|their)\b)"
+               r"((?:the )?[\w’'.-]+(?: [\w’'.-]+){0,3}?)(?:[’']s)? (?:role|part)"
+               r"(?: in (?:all )?(?:this|that|it|the talks|the story))?\W*$", re.I),
 )
 
 

@@ -951,3 +951,15 @@ def test_a_list_naming_the_best_sentences_party_among_others_joins_them() -> Non
     assert got[texts[1]] == pytest.approx(LISTED * 0.6)  # Oman's list
     assert got[texts[2]] == 0.2  # a list of no one the best sentences name
     assert got[texts[0]] == 0.6 and got[texts[3]] == 0.5
+
+
+def test_a_terse_role_question_names_its_party() -> None:
+    from assistant.asks import role_of
+
+    assert role_of("qatar's role?") == {"qatar"}
+    assert role_of("EU role in this?") == {"eu"}
+    # Not a party: a question word, an article, or "tell me about …", read as before.
+    assert role_of("What role?") == frozenset()
+    assert role_of("a neutral role") == frozenset()
+    assert role_of("Tell me about Oman's part in this.") == {"oman"}
+
