@@ -275,6 +275,15 @@ def unsaid(query: Query, hits: Sequence[Hit]) -> list[Hit]:
     return [h for h in hits if h.sentence not in done] or list(hits)
 
 
+def told_first(query: Query, hits: Sequence[Hit], need: str, question: str) -> list[Hit]:
+    """For a value asked with no words of its own ("when?" after what Trump said): the hits
+    the conversation's last answers said that hold it first ("Earlier this month, Donald Trump
+    … claimed …"), before another sentence holding one ("withdrew … in 2018")."""
+    done = told(query, [h.sentence for h in hits])
+    return sorted(hits, key=lambda h: not (h.sentence in done
+                                           and holds(need, h.sentence.text, question)))
+
+
 class ExtractiveAnswerer:
     """Answers with the article's own sentences, each cited; abstains when they don't answer."""
 
@@ -713,11 +722,7 @@ class ExtractiveAnswerer:
             if after is not None:
                 return Draft((Claim(after.text, (after,)),))
         elif s.needs is not None and s.needs in VALUE_NEEDS and not content_terms(own):
-            # "when?" after what Trump said: when that happened ("Earlier this month, Donald
-            # Trump … claimed …"), before another dated sentence ("withdrew … in 2018").
-            done, need_ = told(query, [h.sentence for h in hits]), s.needs
-            hits = sorted(hits, key=lambda h: not (h.sentence in done
-                                                   and holds(need_, h.sentence.text, own)))
+            hits = told_first(query, hits, s.needs, own)
         hits = self.carry_on(hits)
         ev = self.evidence(query, hits, s.needs)
         if not ev.answerable():

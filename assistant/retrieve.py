@@ -246,7 +246,8 @@ class Retriever:
         nxt = self._carries_on(query, article, onward=asks_onward(asking))
         if nxt is not None:
             chosen[self._at[sentence_id(nxt)]] = None
-        reason = shape(asking).kind == "reason"
+        asked = shape(asking)
+        reason = asked.kind == "reason"
         if reason:  # the sentences that go on from the candidates ("These stipulations …")
             for i in list(chosen):
                 j = self._continued(i)
@@ -258,7 +259,6 @@ class Retriever:
         doing = asked_doing(asking)
         if doing is not None:
             hits = _by_doer(hits, doing, led_activity(asking))
-        asked = shape(asking)
         if asked.needs == "entity" and (asked.kind == "list" or _WHO.match(asking)):
             hits = _listed(hits, asking)
         if nxt is not None:
