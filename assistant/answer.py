@@ -191,9 +191,12 @@ class Evidence:
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
         if self.unknown:
-            # One word found twice (an acronym, then a role: "CEO", "ceo") is named once.
-            named = {u.lower(): u for u in reversed(self.unknown)}
-            unknown = list(dict.fromkeys(named[u.lower()] for u in self.unknown))
+            # One word found twice (as a place and a name, or in two cases) is named once,
+            # as first found.
+            first: dict[str, str] = {}
+            for u in self.unknown:
+                first.setdefault(u.lower(), u)
+            unknown = list(first.values())
             return f"The article never mentions {', '.join(f'“{u}”' for u in unknown[:3])}."
         if self.focus_missing and about:
             return f"The article never mentions any “{about}”."

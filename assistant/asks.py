@@ -11,7 +11,7 @@ decline when the article holds nothing of the kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -488,14 +488,19 @@ def _role_elsewhere(question: str, text: str, roles: set[str],
     heading = _countries_in(section or "")
     tokens = [terms(m.group(0)) for m in re.finditer(r"[\w’'.-]+", text)]
     at = [i for i, t in enumerate(tokens) if set(t) & roles]
-    own = [{country(x) for t in tokens[max(i - ROLE_NEAR, 0):i] for x in t if country(x) != x}
-           or heading for i in at]
+    own = [_nations(x for t in tokens[max(i - ROLE_NEAR, 0):i] for x in t) or heading
+           for i in at]
     return bool(at) and all(c and not c & asked for c in own)
 
 
 def _countries_in(text: str) -> set[str]:
     """The countries a text names, by any of their names ("Tehran", "Iranian": Iran)."""
-    return {country(t) for t in terms(text) if country(t) != t}
+    return _nations(terms(text))
+
+
+def _nations(stems: Iterable[str]) -> set[str]:
+    """The countries among stems (as `text.terms` gives them), by any of their names."""
+    return {country(t) for t in stems if country(t) != t}
 
 
 # Verbs that report someone speaking, right after or before their name ("X said", "said X").
@@ -1289,12 +1294,12 @@ def contrasted(question: str, text: str) -> bool:
     if not kinds:
         return False
     said = re.findall(r"[\w’'-]+", text)
-    stems = {stem(w.lower()) for w in said}
+    stemmed = [stem(w.lower()) for w in said]
     for mods, head in kinds:
-        if {stem(m) for m in mods} & stems:
+        if {stem(m) for m in mods} & set(stemmed):
             continue
-        before = [said[i - 1] if i else "" for i, w in enumerate(said)
-                  if stem(w.lower()) == stem(head)]
+        noun = stem(head)
+        before = [said[i - 1] if i else "" for i, s in enumerate(stemmed) if s == noun]
         if before and all(b.islower() and b.isalpha() and b not in STOPWORDS
                           and b not in _NOT_WHICH for b in before):
             return True
