@@ -48,12 +48,14 @@ from .asks import (
     people_in,
     person_asked,
     quoted_in,
+    relation,
     role_of,
     said_generically,
     said_of,
     shape,
     speaks,
     stance_asked,
+    states,
     sum_of,
     unknown_roles,
 )
@@ -245,6 +247,16 @@ def _lifted(hits: Sequence[Hit], lifts: Callable[[str], bool]) -> list[Hit]:
         h.score >= near and lifts(h.sentence.text)), reverse=True)
 
 
+# A sentence announcing several things it does not name: "… serve multiple purposes."
+_SEVERAL = re.compile(r"\b(?:multiple|several|various|a number of|a series of|a range of|two|"
+                      r"three|four|five) (?:[a-z]+ )?[a-z]+s\b")
+
+
+def _announces(s: Sentence) -> bool:
+    """Whether a short sentence announces several things it leaves to the next ones."""
+    return len(s.text.split()) <= TOPIC_WORDS and bool(_SEVERAL.search(s.text))
+
+
 def best_first(chosen: Sequence[Sentence], ranked: Sequence[Hit]) -> list[Sentence]:
     """The chosen sentences with the best one's passage first: sentences next to each other
     stay together in reading order ("These may include …" after what it continues; "He said
@@ -326,6 +338,11 @@ class ExtractiveAnswerer:
                       for n in self.places.paragraph(h.sentence) if n not in given]
             return sorted([*hits, *dict.fromkeys(nearby)],
                           key=lambda h: not self.quoted(question, h.sentence))
+        rel = relation(question)
+        if rel and hits:
+            # "What is Iran's nuclear program for?": near the best, a sentence stating a purpose
+            # ("geared toward energy development …") before one naming the program only.
+            return _lifted(hits, lambda text: states(rel, text, question))
         if asks_outlook(question) and hits:
             # "What's the outlook for the barrier?": what the article says lies ahead ("the
             # coming months will be critical …", "construction would begin in spring 2026")
@@ -636,6 +653,16 @@ class ExtractiveAnswerer:
             for e in extra:
                 if e not in chosen and len(chosen) < limit + 1:
                     chosen.append(e)
+        elif _announces(best.sentence) and beside(best.sentence, -1) is None:
+            # A short sentence opening its paragraph with "several …" ("For Iran, indirect
+            # talks serve multiple purposes.") says what the rest of the paragraph gives.
+            run = beside(best.sentence, +1)
+            for _ in range(3):
+                if run is None:
+                    break
+                if run not in chosen:
+                    chosen.append(run)
+                run = beside(run, +1)
         # Whatever the kind of answer, a sentence that announces a list ("… pointed to several
         # problems") comes with the next one that gives it ("These include …").
         for c in list(chosen):

@@ -158,6 +158,17 @@ def shape(question: str) -> Shape:
                  r"\b(?:causes?|sources?|origins?|roots?|basis|grounds)\s+(?:of|for|behind)\b|"
                  r"\b(?:comes?|came|stems?|stemmed|originates?|originated|springs?) from\b", q):
         return Shape("reason", None)
+    rel = relation(question)
+    if rel == "purpose":
+        # "What are the sector gates for?": one sentence says it ("so that ships can reach …").
+        return Shape("fact", None)
+    if rel == "desire":
+        # "What does Iran want?": often more than one thing, each said in its own sentence.
+        return Shape("list", None)
+    if rel is not None:
+        # "What would it take …?", "What has it achieved?": a condition or a result, told over
+        # a sentence or two as a reason is ("… under the right conditions. These may include …").
+        return Shape("reason", None)
     if re.search(r"\b(?:role|part)\b.*\bplay|\b(?:role|part) (?:in|of)\b|\brole$|"
                  r"\bfit into\b", q) or role_of(question):
         # "What role does Oman play?": what it does, said over the sentences about it.
@@ -642,6 +653,85 @@ def doer_named(verb: str, text: str, activity: str | None = None) -> bool:
     For a verb of leading, the doer of the `activity` led counts too (led_activity)."""
     pattern = _doer_pattern(verb.lower(), activity)
     return pattern is not None and bool(pattern.search(text))
+
+
+# A relation asked for in a reader's words, which the article states in its own: what a thing
+# is for ("What are the sector gates for?", "What's the point of …?"), what would bring
+# something about ("What would it take for …?", "What could lead to direct talks?"), what
+# something produced ("Did the talks produce anything?", "What have the mediators
+# accomplished?"). Each is answered by a sentence stating that relation, told by its cue words
+# ("aimed at", "so that"; "conditions", "if"; "resulted in", "progress"), whatever it is about.
+_RELATION_ASKED = {
+    "purpose": re.compile(
+        r"^\W*(?:and |so )?what(?:'s|’s| is| are| was| were) (?!.*\b(?:known|famous|noted|"
+        r"responsible|blamed|criticised|criticized|praised|waiting|looking|hoping|asking|paying|"
+        r"running|voting|pushing|calling|fighting|arguing)\b).+ (?:(?:used|meant|intended|good) )?"
+        r"for\W*$|\bwhat(?:'s|’s| is| was) the (?:point|purpose|aim|idea|use) (?:of|behind)\b|"
+        r"\bwhat (?:is|are|was|were) (?:it|they|.+) (?:used|meant|intended|good) for\b", re.I),
+    "condition": re.compile(
+        r"\bwhat (?:would|will|could|might|does|did) it take\b|"
+        r"\b(?:under|on|in) what (?:conditions?|terms|circumstances)\b|"
+        r"\bwhat (?:would|could|might|will|can) (?:lead to|bring about|trigger|prompt|persuade|"
+        r"convince|change)\b|\bwhat (?:has|have|needs?|must|would have) to happen\b|"
+        r"\bwhat (?:is|are|would be) (?:needed|required|necessary)\b|\bprerequisites?\b", re.I),
+    # "What does Iran want?", "What are the residents asking for?": what a party asks of others,
+    # said as a demand as often as a want ("Iran has demanded the lifting of sanctions").
+    "desire": re.compile(
+        r"^\W*(?:and |so )?what (?:exactly )?(?:does|do|did|is|are|was|were|has|have) (.+) "
+        r"(?:want(?:ing)?|demand(?:ing)?|seek(?:ing)?|ask(?:ing)? for|call(?:ing)? for|"
+        r"push(?:ing)? for|insist(?:ing)? on|hop(?:e|ing) for|after)"
+        r"(?: (?:from|of) [\w .'’-]+| in (?:return|exchange))?\W*$", re.I),
+    "result": re.compile(
+        r"\b(?:achiev\w*|accomplish\w*|yield(?:ed|s)? anything|produc(?:e|ed) anything|"
+        r"(?:came|come|comes) out of|get anywhere|got anywhere|gotten anywhere|"
+        r"(?:made|make|making) (?:any )?progress)\b", re.I),
+}
+_RELATION_SAID = {
+    "purpose": re.compile(r"\b(?:aimed at|geared toward|designed to|intended to|meant to|so that|"
+                          r"in order to|to make it|purposes?|serves?|used (?:for|to|in))\b", re.I),
+    "condition": re.compile(r"\b(?:conditions?|unless|provided|only (?:if|when)|as long as|"
+                            r"requires?|required|must|depends? on|needs? (?:to|approval))\b|^If\b",
+                            re.I),
+    "desire": re.compile(r"\b(?:demand\w*|insist\w*|seek\w*|sought|wants?|wanted|call(?:s|ed)? for|"
+                         r"urg(?:e|es|ed)|push(?:es|ed)? for|ask(?:s|ed)? for|hop(?:e|es|ed)|"
+                         r"press(?:es|ed)? for)\b", re.I),
+    "result": re.compile(r"\b(?:result(?:ed|s)? in|led to|produced|progress|breakthrough|"
+                         r"achieved|outcomes?|allows?|brought)\b", re.I),
+}
+
+
+# How far before a verb of wanting its party may be named ("The Lower Wharf Residents’
+# Association (LWRA), which represents …, backs the barrier but wants …").
+PARTY_BEFORE = 20
+_CAPITAL = re.compile(r"(?<=\S )[A-Z][\w’'-]*")
+
+
+def _party_wants(party: set[str], text: str) -> bool:
+    """Whether a verb of wanting in the sentence is the party's: the party named before it
+    with no other name between ("Iran has demanded …", not "… and Biden seeking …")."""
+    for m in _RELATION_SAID["desire"].finditer(text):
+        before = text[: m.start()].split()[-PARTY_BEFORE:]
+        hit = [i for i, w in enumerate(before) if countries(terms(w)) & party]
+        if hit and not any(_CAPITAL.match(f" {w}") and not countries(terms(w)) & party
+                           for w in before[hit[-1] + 1:]):
+            return True
+    return False
+
+
+def relation(question: str) -> str | None:
+    """The relation a question asks for ("purpose", "condition", "desire", "result"), or
+    None."""
+    return next((r for r, p in _RELATION_ASKED.items() if p.search(question)), None)
+
+
+def states(rel: str, text: str, question: str = "") -> bool:
+    """Whether a sentence states a relation of that kind, by its cue words; a want, as the
+    question's party's."""
+    if rel == "desire":
+        asked = _RELATION_ASKED["desire"].search(question)
+        party = countries(terms(asked.group(1))) if asked else set()
+        return bool(party) and _party_wants(party, text)
+    return bool(_RELATION_SAID[rel].search(text))
 
 
 def asks_outlook(question: str) -> bool:

@@ -111,6 +111,9 @@ _FOLDS = [
     (re.compile(r"\bCFOs?\b"), " chief financial officer "),
     (re.compile(r"\bCOOs?\b"), " chief operating officer "),
     (re.compile(r"\bCTOs?\b"), " chief technology officer "),
+    # An adverb made of a noun names no topic: "What does Iran want in return?" is not about
+    # a return, "in exchange" not about an exchange.
+    (re.compile(r"\bin (?:return|exchange|turn)\b", re.I), " "),
 ]
 _APOSTROPHE = re.compile(r"[’‘`´]")
 _POSSESSIVE = re.compile(r"'s\b")

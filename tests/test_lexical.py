@@ -67,3 +67,10 @@ def test_a_new_fold_of_words_counts_saved_terms_again(monkeypatch: pytest.Monkey
 def test_folds_read_a_readers_names_as_the_articles() -> None:
     assert terms("the CEO") == terms("the chief executive")
     assert terms("Europe's role") == terms("the European Union's role")
+
+
+def test_an_adverb_made_of_a_noun_names_no_topic() -> None:
+    # "in return" asks nothing about a return ("… eager to return to the negotiating table").
+    assert terms("What does Iran want in return?") == terms("What does Iran want?")
+    assert "exchang" not in terms("limits in exchange for sanctions relief")
+    assert "return" in terms("a return to the White House")

@@ -963,3 +963,70 @@ def test_a_terse_role_question_names_its_party() -> None:
     assert role_of("a neutral role") == frozenset()
     assert role_of("Tell me about Oman's part in this.") == {"oman"}
 
+
+
+@pytest.mark.parametrize(("question", "rel"), [
+    ("What is Iran's nuclear program for?", "purpose"),
+    ("What are the sector gates for?", "purpose"),
+    ("What's the point of a living shoreline?", "purpose"),
+    ("What are indirect talks good for?", "purpose"),
+    ("What could lead to direct talks?", "condition"),
+    ("What would it take for construction to start?", "condition"),
+    ("Under what conditions might Iran move to direct talks?", "condition"),
+    ("Did the talks produce anything?", "result"),
+    ("What have the mediators accomplished so far?", "result"),
+    ("What does Iran want in return?", "desire"),
+    ("What are the residents asking for?", "desire"),
+    # Not a relation: what someone is known for, a verb's own "for", who wants something.
+    ("What is Trump known for?", None),
+    ("What are they waiting for?", None),
+    ("Who wants direct talks?", None),
+    ("Who mediates?", None),
+])
+def test_a_relation_asked_in_a_readers_words(question: str, rel: str | None) -> None:
+    from assistant.asks import relation
+
+    assert relation(question) == rel
+
+
+def test_a_want_is_the_asked_partys_own() -> None:
+    from assistant.asks import states
+
+    q = "What does Iran want?"
+    assert states("desire", "Iran has demanded the lifting of sanctions.", q)
+    assert states("desire", "While Tehran wants to project strength, it waits.", q)  # its capital
+    # Another party's want, and a sentence with no verb of wanting.
+    assert not states("desire", "With Trump vying for a return and Biden seeking a legacy, "
+                                "Iran waits.", q)
+    assert not states("desire", "Iran has scaled back its commitments.", q)
+
+
+def test_a_sentence_stating_the_relation_asked_goes_before_one_naming_the_thing_only() -> None:
+    texts = ["At the center of the tensions lies Iran's nuclear program.",
+             "The deal was signed in 2015.",
+             "Iran maintains that its nuclear ambitions are peaceful, geared toward energy."]
+    answerer, out = _article(texts)
+    hits = [Hit(out[0], 0.8, 0.8, 0.9), Hit(out[2], 0.7, 0.7, 0.6), Hit(out[1], 0.3, 0.3, 0.1)]
+    q = "What is Iran's nuclear program for?"
+    assert [h.sentence.text for h in answerer.rerank(hits, None, q)][:2] == texts[2::-2]
+    draft = answerer.answer(Query(q, q), hits)
+    assert draft.claims[0].text == texts[2]
+    # Asked what the program is, the sentence naming it stays first.
+    q = "What is Iran's nuclear program?"
+    assert answerer.rerank(hits, None, q)[0].sentence.text == texts[0]
+
+
+def test_a_short_sentence_announcing_several_things_comes_with_the_rest_of_its_paragraph() -> None:
+    texts = ["For Iran, indirect talks serve multiple purposes.",
+             "Domestically, it helps the government manage hardline opposition.",
+             "Internationally, it allows Tehran to maneuver.",
+             "Both sides can test the waters."]
+    answerer, out = _article(texts, one_paragraph=True)
+    hits = [Hit(out[0], 0.8, 0.8, 0.9), Hit(out[3], 0.3, 0.3, 0.1)]
+    q = "What do indirect talks give Iran?"
+    assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == texts
+    # A sentence that names no several things stands alone.
+    texts[0] = "For Iran, indirect talks serve a purpose."
+    answerer, out = _article(texts, one_paragraph=True)
+    hits = [Hit(out[0], 0.8, 0.8, 0.9), Hit(out[3], 0.3, 0.3, 0.1)]
+    assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == texts[:1]
