@@ -28,6 +28,7 @@ from typing import Protocol
 from .asks import (
     DATE,
     ROLE_WORDS,
+    asked_doing,
     asking_sentence,
     asks_cause_of,
     asks_outlook,
@@ -35,9 +36,12 @@ from .asks import (
     asks_timeline,
     content_terms,
     contrasted,
+    deed_without_doer,
     focus,
     focus_unmet,
     holds,
+    leader_asked,
+    leads,
     literals,
     named_people,
     names_a_place,
@@ -189,6 +193,7 @@ class Evidence:
     generic: str | None = None  # "which X": the best sentence says X but not which ones
     unquoted: bool = False  # a quotation asked for, and the best sentence quotes no one asked
     unforeseen: bool = False  # "who will …", and the best sentence tells only what was done
+    doerless: bool = False  # "who did it", and the best sentence tells the deed with no doer
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
@@ -208,6 +213,8 @@ class Evidence:
             return "The article does not quote them word for word."
         if self.unforeseen:
             return "The article does not say who will."
+        if self.doerless:
+            return "The article does not say who."
         if not self.type_ok and need in ("number",):
             return "The article gives no number for this."
         if not self.type_ok and need in ("year", "date", "time"):
@@ -225,7 +232,7 @@ class Evidence:
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
         if (not self.type_ok or self.unknown or self.focus_missing or self.person_missing
-                or self.generic or self.unquoted or self.unforeseen):
+                or self.generic or self.unquoted or self.unforeseen or self.doerless):
             return False
         if self.dense < MIN_DENSE:
             return False
@@ -594,8 +601,19 @@ class ExtractiveAnswerer:
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
             holds("person", h.sentence.text, own, h.sentence.section) for h in top[:2])
+        body = leader_asked(own)
+        if body is not None and top:
+            # "Who leads the PCHA?": a sentence saying who heads the PCHA, not someone else's
+            # chair ("Tomas Lindqvist, who chairs the council's finance committee").
+            person_missing = person_missing or not any(leads(body, h.sentence.text)
+                                                       for h in top[:2])
+        # "Who killed the commanders?": "in response to the killing of its … commanders" tells
+        # of the deed as a noun and names no one who did it.
+        verb = asked_doing(own)
+        doerless = (verb is not None and bool(top) and deed_without_doer(verb, first_text)
+                    and not names_doer(own, first_text))
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
-                        focus_missing, person_missing, generic, unquoted, unforeseen)
+                        focus_missing, person_missing, generic, unquoted, unforeseen, doerless)
 
     def select(self, kind: str, hits: Sequence[Hit],
                about: frozenset[str] = frozenset(),

@@ -18,7 +18,17 @@ from functools import lru_cache
 from .corpus import split_sentences
 from .countries import countries, country, is_country
 from .lexicon import agents, base_verb, doers, known_as
-from .text import AUXILIARIES, ENUMERATES, QUESTION_WORDS, STOPWORDS, kin, stem, terms, words
+from .text import (
+    AUXILIARIES,
+    ENUMERATES,
+    QUESTION_WORDS,
+    STOPWORDS,
+    kin,
+    kindred,
+    stem,
+    terms,
+    words,
+)
 
 NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -655,6 +665,63 @@ def doer_named(verb: str, text: str, activity: str | None = None) -> bool:
     return pattern is not None and bool(pattern.search(text))
 
 
+# "Who leads the PCHA?", "Who is the head of Greenbridge Ventures?": the person at the head of a
+# body, which a sentence tells by a word of leading tied to that body: "X, led by Y", "Y heads
+# X", "head of X", "X's chair". "The funding round was led by Greenbridge Ventures" names no head
+# of Greenbridge; "The government, led by President Ebrahim Raisi" none of the hardliners.
+_LEADER_ASKED = (
+    re.compile(r"^\W*(?:and |so )?who (?:leads|heads|runs|chairs|directs|manages|is in charge of|"
+               r"is at the head of) (.+?)\W*$", re.I),
+    re.compile(r"^\W*(?:and |so )?who(?:'s|’s| is| was) (?:the )?(?:head|leader|chair|chairman|"
+               r"chairwoman|chairperson|director|boss|chief) (?:of|at) (.+?)\W*$", re.I),
+    re.compile(r"^\W*(?:and |so )?who(?:'s|’s| is| was) (.+?)[’']s? (?:head|leader|chair|chairman|"
+               r"chairwoman|chairperson|director|boss|chief)\W*$", re.I),
+)
+_LED_BY = re.compile(r"\b(?:led|headed|chaired|run|directed|managed|governed) by\b", re.I)
+_LEADS = re.compile(r"\b(?:leads|heads|chairs|runs|directs|manages|governs|led|headed|chaired|"
+                    r"ran|directed|managed|(?:head|leader|chair|chairman|chairwoman|chairperson|"
+                    r"director|boss|chief executive|president) of)\b", re.I)
+_LEADER_OWNED = re.compile(r"[’']s (?:\w+ )?(?:head|leader|chair|chairman|chairwoman|chairperson|"
+                           r"director|boss|chief executive|president)\b", re.I)
+# How many words on the led side of a word of leading may name the body.
+LED_WORDS = 6
+
+
+def leader_asked(question: str) -> str | None:
+    """The body whose head a question asks for ("Who leads the PCHA?" → "the PCHA"), or None
+    for a country ("Who runs Iran?": its government, however the article words it), a pronoun,
+    or an activity WordNet knows the doer of ("Who leads the negotiations?": led_activity)."""
+    for pattern in _LEADER_ASKED:
+        m = pattern.match(question.strip())
+        if m is None:
+            continue
+        body = terms(m.group(1))
+        if (not body or all(country(t) != t or is_country(t) for t in body)
+                or led_activity(question)):
+            return None
+        return m.group(1)
+    return None
+
+
+def leads(body: str, text: str) -> bool:
+    """Whether a sentence says who heads the body: a word of leading tied to it ("X, led by",
+    "heads X", "head of X", "X's chair"), on the side where the body stands."""
+    wanted = set(terms(body))
+
+    def named(span: str) -> bool:
+        return any(kindred(t, wanted) for t in terms(span))
+
+    for m in _LED_BY.finditer(text):
+        if named(" ".join(text[: m.start()].split()[-LED_WORDS:])):
+            return True
+    for m in _LEADS.finditer(text):
+        if not _LED_BY.match(text, m.start()) and named(
+                " ".join(text[m.end():].split()[:LED_WORDS])):
+            return True
+    return any(named(" ".join(text[: m.start()].split()[-2:]))
+               for m in _LEADER_OWNED.finditer(text))
+
+
 # A relation asked for in a reader's words, which the article states in its own: what a thing
 # is for ("What are the sector gates for?", "What's the point of …?"), what would bring
 # something about ("What would it take for …?", "What could lead to direct talks?"), what
@@ -732,6 +799,19 @@ def states(rel: str, text: str, question: str = "") -> bool:
         party = countries(terms(asked.group(1))) if asked else set()
         return bool(party) and _party_wants(party, text)
     return bool(_RELATION_SAID[rel].search(text))
+
+
+def deed_without_doer(verb: str, text: str) -> bool:
+    """Whether a sentence tells of a verb's deed only as a noun naming whom it befell, never
+    who did it: "the killing of its Revolutionary Guard commanders" for "killed". Every word
+    of the verb's family in it is "the/its …ing of" or "…ing of" with no "by" after it."""
+    root = stem(verb.lower())
+    found = [m for m in re.finditer(r"[A-Za-z]+", text) if kin(stem(m.group(0).lower()), root)]
+    return bool(found) and all(
+        m.group(0).lower().endswith("ing")
+        and re.match(r"\s+of\b(?![^.;]*\bby\b)", text[m.end():]) is not None
+        and re.search(r"\b(?:the|a|its|their|his|her)\s+(?:\w+\s+)?$", text[: m.start()])
+        is not None for m in found)
 
 
 def asks_outlook(question: str) -> bool:

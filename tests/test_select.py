@@ -1030,3 +1030,39 @@ def test_a_short_sentence_announcing_several_things_comes_with_the_rest_of_its_p
     answerer, out = _article(texts, one_paragraph=True)
     hits = [Hit(out[0], 0.8, 0.8, 0.9), Hit(out[3], 0.3, 0.3, 0.1)]
     assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == texts[:1]
+
+
+def test_who_heads_a_body_is_answered_by_a_word_of_leading_tied_to_it() -> None:
+    from assistant.asks import leader_asked, leads
+
+    assert leader_asked("Who leads the PCHA?") == "the PCHA"
+    assert leader_asked("Who is the head of Greenbridge Ventures?") == "Greenbridge Ventures"
+    # A country is led by its government, however worded; a pronoun names no body.
+    assert leader_asked("Who runs Iran?") is None
+    assert leader_asked("who leads them?") is None
+    government = "The government, led by President Ebrahim Raisi, faces a balancing act."
+    assert leads("Iran's government", government)
+    assert not leads("the hardliners", government)
+    assert not leads("Greenbridge Ventures", "The funding round was led by Greenbridge Ventures.")
+    assert leads("the finance committee", "They were led by Tomas Lindqvist, who chairs the "
+                                          "council’s finance committee.")
+    assert leads("the association", "said Marcus Bell, the association’s chair.")
+
+
+def test_a_deed_told_as_a_noun_with_no_doer_says_nobody_did_it() -> None:
+    from assistant.asks import deed_without_doer
+
+    text = ("Iran has taken direct military action in response to the killing of its "
+            "Revolutionary Guard commanders in Damascus.")
+    assert deed_without_doer("killed", text)
+    assert not deed_without_doer("killed", "Israel killed the commanders.")
+    assert not deed_without_doer("killed", "the killing of the commanders by Israel")
+    assert not deed_without_doer("targeted", text)  # no word of "target" in it
+
+
+def test_who_did_it_is_declined_when_the_best_sentence_tells_the_deed_with_no_doer() -> None:
+    texts = ["Iran acted in response to the killing of its commanders in Damascus."]
+    answerer, out = _article(texts)
+    q = "Who killed the commanders?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)])
+    assert draft.abstained and "does not say who" in draft.message
