@@ -748,6 +748,17 @@ _RELATION_ASKED = {
         r"(?:want(?:ing)?|demand(?:ing)?|seek(?:ing)?|ask(?:ing)? for|call(?:ing)? for|"
         r"push(?:ing)? for|insist(?:ing)? on|hop(?:e|ing) for|after)"
         r"(?: (?:from|of) [\w .'’-]+| in (?:return|exchange))?\W*$", re.I),
+    # "Why does it matter that talks continue?", "Why is the approval so important?": what makes
+    # it count, which the article says in a word of weight ("critical to regional security").
+    "importance": re.compile(
+        r"\bwhy (?:does|do|did|would|should|will) .+ matter\b|\bwhy .+ (?:matters|mattered)\b|"
+        r"\bwhy (?:is|are|was|were) .+ (?:so )?(?:important|significant|crucial|critical|vital)\b|"
+        r"\b(?:significance|importance) of\b|\bhow (?:important|significant) (?:is|are|was|were)\b",
+        re.I),
+    # "What has the mediation prevented?": what something kept from happening.
+    "prevention": re.compile(
+        r"\bwhat (?:has|have|had|did|does|do|will|would|could|can) (?!.*\bwant)[^?]+ "
+        r"(?:prevent(?:ed)?|avert(?:ed)?|stop(?:ped)?|head(?:ed)? off)\W*$", re.I),
     "result": re.compile(
         r"\b(?:achiev\w*|accomplish\w*|yield(?:ed|s)? anything|produc(?:e|ed) anything|"
         r"(?:came|come|comes) out of|get anywhere|got anywhere|gotten anywhere|"
@@ -762,6 +773,11 @@ _RELATION_SAID = {
     "desire": re.compile(r"\b(?:demand\w*|insist\w*|seek\w*|sought|wants?|wanted|call(?:s|ed)? for|"
                          r"urg(?:e|es|ed)|push(?:es|ed)? for|ask(?:s|ed)? for|hop(?:e|es|ed)|"
                          r"press(?:es|ed)? for)\b", re.I),
+    "importance": re.compile(r"\b(?:critical|crucial|important|importance|vital|essential|key to|"
+                             r"significan\w*|matters?|central|decisive)\b", re.I),
+    "prevention": re.compile(r"\b(?:kept|keeps?|keeping|stop(?:s|ped)?|prevent\w*|block\w*|"
+                             r"bar(?:s|red)?)\b[^.;]{0,60}\bfrom\b|\b(?:prevent\w*|avert\w*)\b",
+                             re.I),
     "result": re.compile(r"\b(?:result(?:ed|s)? in|led to|produced|progress|breakthrough|"
                          r"achieved|outcomes?|allows?|brought)\b", re.I),
 }
@@ -786,8 +802,8 @@ def _party_wants(party: set[str], text: str) -> bool:
 
 
 def relation(question: str) -> str | None:
-    """The relation a question asks for ("purpose", "condition", "desire", "result"), or
-    None."""
+    """The relation a question asks for ("purpose", "condition", "desire", "importance",
+    "prevention", "result"), or None."""
     return next((r for r, p in _RELATION_ASKED.items() if p.search(question)), None)
 
 

@@ -976,6 +976,11 @@ def test_a_terse_role_question_names_its_party() -> None:
     ("Did the talks produce anything?", "result"),
     ("What have the mediators accomplished so far?", "result"),
     ("What does Iran want in return?", "desire"),
+    ("Why does it matter that talks continue?", "importance"),
+    ("Why is the EPO's approval so important?", "importance"),
+    ("What has the mediation prevented?", "prevention"),
+    # What a party wants to avoid is a want, not something prevented.
+    ("What does Iran want to avoid?", None),
     ("What are the residents asking for?", "desire"),
     # Not a relation: what someone is known for, a verb's own "for", who wants something.
     ("What is Trump known for?", None),
