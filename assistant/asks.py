@@ -1421,6 +1421,10 @@ def unspecified(question: str, text: str) -> str | None:
     for i, said in enumerate(found):
         if stem(said.group(0).lower().rstrip(".")) != key:
             continue
+        if said.group(0).lower().endswith(("ed", "ing")) and not run[-1].endswith(("ed", "ing")):
+            # "Iran has demanded the lifting of sanctions": the noun asked ("which demands"),
+            # said as a verb, is followed by what it is.
+            return None
         seen = True
         near = [x.group(0) for x in found[max(0, i - SPECIFY_WINDOW):i]
                 + found[i + 1:i + 1 + SPECIFY_WINDOW]]

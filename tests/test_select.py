@@ -732,6 +732,10 @@ def test_what_happens_next_is_answered_by_what_the_article_says_of_the_future() 
     ("Which measures came out of the talks?", "The talks brought limited sanctions relief and "
      "confidence-building measures.", None),
     ("Which sanctions were imposed?", "Iran wants to avoid further sanctions.", "sanctions"),
+    # The noun said as a verb is followed by what it is.
+    ("Which demands has Iran made?", "Iran has demanded the lifting of sanctions and "
+     "guarantees.", None),
+    ("Which demands has Iran made?", "The demands have slowed the talks.", "demands"),
     # Not said at all: the sentence may name the members without the word.
     ("Which plastics can't it handle?", "It does nothing for polyethylene and polypropylene.",
      None),
