@@ -928,19 +928,25 @@ class _Named:
 
     names: frozenset[str]
     nations: frozenset[str]
+    roles: frozenset[str] = frozenset()  # "the supreme leader": one holder of a role, no name
 
     @classmethod
     def of(cls, phrase: str) -> _Named:
         capitalised = [w for w in re.findall(r"\b[A-Z][\w.-]+", phrase)
                        if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS]
         nations = countries(t for w in capitalised for t in terms(w))
+        # A role in the singular names its holder ("the spokesperson"); "officials" anyone's.
+        roles = frozenset(stem(w) for w in words(phrase)
+                          if stem(w) in PERSON_NOUNS and not _plural(w)) - GENERIC_PEOPLE
         return cls(frozenset(w.lower()[:4] for w in capitalised),
-                   frozenset(c for c in nations if c[:1].isupper()))
+                   frozenset(c for c in nations if c[:1].isupper()),
+                   roles if not capitalised else frozenset())
 
     def among(self, said: Sequence[str]) -> bool:
         """Whether these (folded) words name it."""
         return bool(self.names & {w[:4] for w in said}) or bool(
-            self.nations and self.nations & countries(t for w in said for t in terms(w)))
+            self.nations and self.nations & countries(t for w in said for t in terms(w))) or bool(
+            self.roles and self.roles <= {stem(w) for w in said})
 
 
 def _spoken_by(named: _Named, verbs: Sequence[int], text: str) -> bool:
@@ -953,7 +959,7 @@ def _spoken_by(named: _Named, verbs: Sequence[int], text: str) -> bool:
     """
     if not verbs:
         return False
-    if not named.names:
+    if not named.names and not named.roles:
         return True
     for at in verbs:
         before, onward = words(text[:at]), words(text[at:])  # the verb is onward[0]

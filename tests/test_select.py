@@ -1075,3 +1075,13 @@ def test_who_did_it_is_declined_when_the_best_sentence_tells_the_deed_with_no_do
     q = "Who killed the commanders?"
     draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)])
     assert draft.abstained and "does not say who" in draft.message
+
+
+def test_what_a_role_s_holder_said_needs_the_role_beside_the_verb_of_saying() -> None:
+    spoke = ("Iranian Foreign Ministry spokesperson Nasser Kanaani addressed the media, stating "
+             "that no talks were planned.")
+    assert speaks("What did the spokesperson say?", spoke)
+    # Another's words are not the supreme leader's; "officials" may be anyone's.
+    claim = "This contradicts former U.S. President Donald Trump’s assertions that Iran wants talks."
+    assert not speaks("What did the supreme leader say about talks?", claim)
+    assert speaks("What did officials say?", spoke)
