@@ -1082,6 +1082,6 @@ def test_what_a_role_s_holder_said_needs_the_role_beside_the_verb_of_saying() ->
              "that no talks were planned.")
     assert speaks("What did the spokesperson say?", spoke)
     # Another's words are not the supreme leader's; "officials" may be anyone's.
-    claim = "This contradicts former U.S. President Donald Trump’s assertions that Iran wants talks."
+    claim = "This contradicts Donald Trump’s assertions that Iran wants talks."
     assert not speaks("What did the supreme leader say about talks?", claim)
     assert speaks("What did officials say?", spoke)
