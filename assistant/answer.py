@@ -383,7 +383,12 @@ class ExtractiveAnswerer:
                           for t in terms(n)) if need in ("time", "year", "date") else set()
 
         def boosted(h: Hit) -> float:
-            if h.score < near or not holds(need, h.sentence.text, question, h.sentence.section):
+            # "a $412 million flood barrier" is the sum asked of the barrier itself, so it
+            # counts from as far down as a date does.
+            whole = need == "number" and h.score >= DATE_WINDOW * hits[0].score and sum_of(
+                question, h.sentence.text)
+            if (h.score < near and not whole) or not holds(need, h.sentence.text, question,
+                                                           h.sentence.section):
                 return h.score
             if need == "entity" and names_doer(question, h.sentence.text):
                 # "Who drew up the design?": "prepared by … Halden Marine Engineering" names

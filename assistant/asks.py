@@ -1064,6 +1064,9 @@ _SUM_ASKED = re.compile(
     r"spending|price[ds]?|raised?|raising|invest(?:ed|s)?|fund(?:ed|ing)?|charged?|bills?|fees?|"
     r"budget|earn(?:ed|s)?|owed?|salary)\b"
     r"|\b(?:valued at|worth)\W*$|\bwhat (?:did|does|do|will|would|could) .+ cost\b"
+    # "What is the barrier's total cost?", "what was the price of the plant?"
+    r"|\bwhat (?:is|was|are|were|will be|would be)\b.*\b(?:cost|costs|price|budget|price tag)"
+    r"(?: of\b.*)?$"
     r"|\bhow expensive\b")
 # A sum, or a share of one ("risen 38 percent"): what answers a question about money.
 _SUM = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|yen)\b|"

@@ -1085,3 +1085,17 @@ def test_what_a_role_s_holder_said_needs_the_role_beside_the_verb_of_saying() ->
     claim = "This contradicts Donald Trump’s assertions that Iran wants talks."
     assert not speaks("What did the supreme leader say about talks?", claim)
     assert speaks("What did officials say?", spoke)
+
+
+def test_the_cost_asked_as_a_noun_is_a_sum_and_the_sum_naming_the_thing_counts_from_far() -> None:
+    from assistant.asks import asks_sum
+
+    assert asks_sum("What is the barrier's total cost?")
+    assert asks_sum("What was the price of the plant?")
+    assert not asks_sum("What is the cost-sharing plan?")
+    texts = ["Under the plan, the cost would be split three ways: $180 million from the state.",
+             "The council backed a $412 million flood barrier on Tuesday."]
+    answerer, out = _article(texts)
+    hits = [Hit(out[0], 0.6, 0.6, 0.5), Hit(out[1], 0.42, 0.42, 0.3)]  # 0.7 of the best
+    q = "What is the barrier's total cost?"
+    assert answerer.rerank(hits, "number", q)[0].sentence.text == texts[1]
