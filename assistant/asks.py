@@ -128,6 +128,7 @@ _BODY = re.compile(r"(?:[A-Z][\w’'-]+\s+){0,4}(?:Office|Ministry|Council|Autho
                    r"Holdings|Society|Party|Labs?|Systems)\b")
 
 
+@lru_cache(maxsize=4096)
 def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
     q = " ".join(words(question))
@@ -341,6 +342,7 @@ _POSSESSED = re.compile(r"^((?i:what|who) (?i:is|was|are|were) )(?:the )?((?:[A-
                         r"[A-Z][\w.-]*)['’]s ([a-z][\w-]*(?: [a-z][\w-]*)?)(\W*)$")
 
 
+@lru_cache(maxsize=4096)
 def _attribute_form(question: str) -> str:
     """The question's folded words, an attribute asked with a possessive read as with "of":
     "What is Oman's capital?" as "what is the capital of oman", so both are one question."""
@@ -801,6 +803,7 @@ def _party_wants(party: set[str], text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def relation(question: str) -> str | None:
     """The relation a question asks for ("purpose", "condition", "desire", "importance",
     "prevention", "result"), or None."""
@@ -1025,6 +1028,7 @@ def _head(phrase: list[str], capitalised: set[str]) -> str | None:
     return phrase[-1] if phrase else None
 
 
+@lru_cache(maxsize=4096)
 def focus(question: str) -> str | None:
     """The word naming what is asked: "which X", "how many X", "who <verb>", "what is the X of".
 
@@ -1073,6 +1077,7 @@ _SUM = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|yen)\b
                   r"\b\d[\d,.]*\s*(?:%|percent\b|per cent\b)")
 
 
+@lru_cache(maxsize=4096)
 def asks_sum(question: str) -> bool:
     """Whether the question asks for a sum of money ("How much is the firm being paid?")."""
     return bool(_SUM_ASKED.search(" ".join(words(question))))
@@ -1139,6 +1144,7 @@ def sum_of(question: str, text: str) -> bool:
                for m in _SUM.finditer(text))
 
 
+@lru_cache(maxsize=4096)
 def names_category(question: str) -> bool:
     """Whether the question asks which member of a category ("which firm", "which treaty").
 
@@ -1346,6 +1352,7 @@ def unknown_roles(said: Sequence[str], known: Callable[[str], bool]) -> tuple[st
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def person_asked(question: str) -> bool:
     """Whether the question asks for a person: "who is …", "which officials", "what leader"."""
     q = _attribute_form(question)
