@@ -481,7 +481,7 @@ def _leans_on(question: str) -> bool:
 
 # A response or reaction asked of with nothing said it answers: it answers what was just said.
 _RESPONSE_TO_NOTHING = re.compile(
-    r"\b(?:respond|react|answer|retaliat)(?:e|ed|s|es)?\W*$|\brepl(?:y|ied|ies)\W*$"
+    r"\b(?:respond|react|answer|retaliat)(?:e|ed|s|es|ing)?\W*$|\brepl(?:y|ied|ies|ying)\W*$"
     r"|\b(?:reactions?|responses?)\W*$", re.I)
 
 

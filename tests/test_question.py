@@ -286,6 +286,7 @@ TURNS = (("user", "Could Iran and the U.S. ever talk directly?"),
     "anything else?", "is there something further?",  # more, naming nothing
     "how come?",  # a reason, as "why?"
     "can you say more?", "can you explain?", "what else can you tell me?",  # put to "you"
+    "how are people reacting?", "how is Tehran responding?",  # a reaction to what was said
 ])
 def test_follow_ups_carry_the_previous_question(follow_up: str) -> None:
     assert standalone(follow_up, TURNS) == f"{follow_up}{FOLLOW_UP}{TURNS[0][1]})"
