@@ -173,8 +173,9 @@ def shape(question: str) -> Shape:
     if rel == "purpose":
         # "What are the sector gates for?": one sentence says it ("so that ships can reach …").
         return Shape("fact", None)
-    if rel == "desire":
-        # "What does Iran want?": often more than one thing, each said in its own sentence.
+    if rel in ("desire", "concern"):
+        # "What does Iran want?", "What worries the West?": often more than one thing, each
+        # said in its own sentence.
         return Shape("list", None)
     if rel is not None:
         # "What would it take …?", "What has it achieved?": a condition or a result, told over
@@ -748,7 +749,9 @@ _RELATION_ASKED = {
     "desire": re.compile(
         r"^\W*(?:and |so )?what (?:exactly )?(?:does|do|did|is|are|was|were|has|have) (.+) "
         r"(?:want(?:ing)?|demand(?:ing)?|seek(?:ing)?|ask(?:ing)? for|call(?:ing)? for|"
-        r"push(?:ing)? for|insist(?:ing)? on|hop(?:e|ing) for|after)"
+        r"push(?:ing)? for|insist(?:ing)? on|hop(?:e|ing) for|after|"
+        r"(?:trying|hoping|seeking|aiming|looking|want(?:s|ing)?|hope|hopes) to "
+        r"(?:achieve|accomplish|get|gain|win|secure))"
         r"(?: (?:from|of) [\w .'’-]+| in (?:return|exchange))?\W*$", re.I),
     # "Why does it matter that talks continue?", "Why is the approval so important?": what makes
     # it count, which the article says in a word of weight ("critical to regional security").
@@ -757,12 +760,18 @@ _RELATION_ASKED = {
         r"\bwhy (?:is|are|was|were) .+ (?:so )?(?:important|significant|crucial|critical|vital)\b|"
         r"\b(?:significance|importance) of\b|\bhow (?:important|significant) (?:is|are|was|were)\b",
         re.I),
+    # "What worries the West?", "What is Iran afraid of?": what a party fears, which the article
+    # says as a concern or a fear of theirs ("Western powers … have expressed concern over …").
+    "concern": re.compile(
+        r"^\W*(?:and |so )?what (?:(?:worries|concerns|scares|frightens|alarms|troubles) (.+?)|"
+        r"(?:is|are|was|were) (.+?) (?:worried|concerned|afraid|scared|nervous|anxious|wary) "
+        r"(?:about|of)|(?:does|do|did) (.+?) (?:fear|worry about))\W*$", re.I),
     # "What has the mediation prevented?": what something kept from happening.
     "prevention": re.compile(
         r"\bwhat (?:has|have|had|did|does|do|will|would|could|can) (?!.*\bwant)[^?]+ "
         r"(?:prevent(?:ed)?|avert(?:ed)?|stop(?:ped)?|head(?:ed)? off)\W*$", re.I),
     "result": re.compile(
-        r"\b(?:achiev\w*|accomplish\w*|yield(?:ed|s)? anything|produc(?:e|ed) anything|"
+        r"(?<!\bto )\b(?:achiev\w*|accomplish\w*|yield(?:ed|s)? anything|produc(?:e|ed) anything|"
         r"(?:came|come|comes) out of|get anywhere|got anywhere|gotten anywhere|"
         r"(?:made|make|making) (?:any )?progress)\b", re.I),
 }
@@ -775,6 +784,8 @@ _RELATION_SAID = {
     "desire": re.compile(r"\b(?:demand\w*|insist\w*|seek\w*|sought|wants?|wanted|call(?:s|ed)? for|"
                          r"urg(?:e|es|ed)|push(?:es|ed)? for|ask(?:s|ed)? for|hop(?:e|es|ed)|"
                          r"press(?:es|ed)? for)\b", re.I),
+    "concern": re.compile(r"\b(?:concern\w*|worr\w*|fear\w*|afraid|alarm\w*|anxi\w*|wary|"
+                          r"warn\w*|caution\w*)\b", re.I),
     "importance": re.compile(r"\b(?:critical|crucial|important|importance|vital|essential|key to|"
                              r"significan\w*|matters?|central|decisive)\b", re.I),
     "prevention": re.compile(r"\b(?:kept|keeps?|keeping|stop(?:s|ped)?|prevent\w*|block\w*|"
@@ -788,35 +799,44 @@ _RELATION_SAID = {
 # How far before a verb of wanting its party may be named ("The Lower Wharf Residents’
 # Association (LWRA), which represents …, backs the barrier but wants …").
 PARTY_BEFORE = 20
-_CAPITAL = re.compile(r"(?<=\S )[A-Z][\w’'-]*")
 
 
-def _party_wants(party: set[str], text: str) -> bool:
-    """Whether a verb of wanting in the sentence is the party's: the party named before it
-    with no other name between ("Iran has demanded …", not "… and Biden seeking …")."""
-    for m in _RELATION_SAID["desire"].finditer(text):
+def _names_party(word: str, party: set[str]) -> bool:
+    """Whether a word names the party: a country by any of its names, or a word grown from one
+    of the party's ("Western" for "the West")."""
+    said = countries(terms(word))
+    return bool(said & party) or any(t.startswith(p) for t in said for p in party if len(p) > 3)
+
+
+def _party_states(rel: str, party: set[str], text: str) -> bool:
+    """Whether a want or a fear in the sentence is the party's: the party named before its cue
+    word, and no other name just before it ("Iran has demanded …", not "… Iran waits while
+    Biden seeks …"); an aside between may name others ("Western powers, particularly the U.S.,
+    have expressed concern")."""
+    for m in _RELATION_SAID[rel].finditer(text):
         before = text[: m.start()].split()[-PARTY_BEFORE:]
-        hit = [i for i, w in enumerate(before) if countries(terms(w)) & party]
-        if hit and not any(_CAPITAL.match(f" {w}") and not countries(terms(w)) & party
-                           for w in before[hit[-1] + 1:]):
+        hit = [i for i, w in enumerate(before) if _names_party(w, party)]
+        if hit and not any(w[:1].isupper() and not _names_party(w, party)
+                           for w in before[max(hit[-1] + 1, len(before) - 2):]):
             return True
     return False
 
 
 @lru_cache(maxsize=4096)
 def relation(question: str) -> str | None:
-    """The relation a question asks for ("purpose", "condition", "desire", "importance",
-    "prevention", "result"), or None."""
+    """The relation a question asks for ("purpose", "condition", "desire", "concern",
+    "importance", "prevention", "result"), or None."""
     return next((r for r, p in _RELATION_ASKED.items() if p.search(question)), None)
 
 
 def states(rel: str, text: str, question: str = "") -> bool:
     """Whether a sentence states a relation of that kind, by its cue words; a want, as the
     question's party's."""
-    if rel == "desire":
-        asked = _RELATION_ASKED["desire"].search(question)
-        party = countries(terms(asked.group(1))) if asked else set()
-        return bool(party) and _party_wants(party, text)
+    if rel in ("desire", "concern"):
+        asked = _RELATION_ASKED[rel].search(question)
+        named = next((g for g in asked.groups() if g), "") if asked else ""
+        party = countries(terms(named))
+        return bool(party) and _party_states(rel, party, text)
     return bool(_RELATION_SAID[rel].search(text))
 
 

@@ -983,6 +983,9 @@ def test_a_terse_role_question_names_its_party() -> None:
     ("Why does it matter that talks continue?", "importance"),
     ("Why is the EPO's approval so important?", "importance"),
     ("What has the mediation prevented?", "prevention"),
+    ("What worries the West?", "concern"),
+    ("What are the hardliners afraid of?", "concern"),
+    ("What is Iran trying to achieve?", "desire"),  # a goal, not a result
     # What a party wants to avoid is a want, not something prevented.
     ("What does Iran want to avoid?", None),
     ("What are the residents asking for?", "desire"),
@@ -1007,7 +1010,12 @@ def test_a_want_is_the_asked_partys_own() -> None:
     # Another party's want, and a sentence with no verb of wanting.
     assert not states("desire", "With Trump vying for a return and Biden seeking a legacy, "
                                 "Iran waits.", q)
+    assert not states("desire", "Iran waits while Biden seeks a legacy.", q)
     assert not states("desire", "Iran has scaled back its commitments.", q)
+    # A fear likewise, by a word grown from the party's ("Western" for "the West").
+    q = "What worries the West?"
+    assert states("concern", "Western powers have expressed concern over enrichment.", q)
+    assert not states("concern", "The West watched as Oman voiced concern.", q)
 
 
 def test_a_sentence_stating_the_relation_asked_goes_before_one_naming_the_thing_only() -> None:
