@@ -62,9 +62,10 @@ class Shape:
 
 
 # A degree or a share asked for ("how high is inflation", "how far", "what share of", "by
-# what margin"): the answer is a quantity, so it holds a number.
-_MEASURE = re.compile(r"^(?:\w+ )?how (?:high|low|big|large|long|far(?! ha(?:s|ve|d)\b)|fast|tall|"
-                      r"deep|wide|often|"
+# what margin"): the answer is a quantity, so it holds a number. "How far has it gone?" and
+# "how far along is it?" ask how much is done, told in words as often as in numbers.
+_MEASURE = re.compile(r"^(?:\w+ )?how (?:high|low|big|large|long|"
+                      r"far(?! ha(?:s|ve|d)\b| along\b)|fast|tall|deep|wide|often|"
                       r"heavy|expensive|severe)\b|\b(?:what|which) (?:share|proportion|fraction|"
                       r"margin)\b|\bby (?:what|how) (?:margin|much)\b")
 

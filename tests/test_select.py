@@ -104,6 +104,8 @@ def test_a_degree_or_a_share_asked_for_needs_a_number(question: str) -> None:
 def test_how_far_something_has_gone_asks_how_far_along_not_a_distance() -> None:
     assert shape("How far has Iran's uranium enrichment gone?").needs is None
     assert shape("How far have the talks got?").needs is None
+    assert shape("How far along is Iran's enrichment?").needs is None
+    assert shape("How far is Oman from Iran?").needs == "number"  # a distance
 
 
 def test_a_year_is_no_amount_but_can_say_how_long() -> None:
