@@ -767,6 +767,15 @@ _RELATION_ASKED = {
         r"^\W*(?:and |so )?what (?:(?:worries|concerns|scares|frightens|alarms|troubles) (.+?)|"
         r"(?:is|are|was|were) (.+?) (?:worried|concerned|afraid|scared|nervous|anxious|wary) "
         r"(?:about|of)|(?:does|do|did) (.+?) (?:fear|worry about))\W*$", re.I),
+    # "What's holding up a deal?", "What stands in the way of sales?": an obstacle, which the
+    # article tells as what slows or must come first ("These stipulations have made progress
+    # slow", "Before the plant can sell anything, it needs approval …").
+    "obstacle": re.compile(
+        r"\bwhat(?:'s|’s| is| are| was| were)? (?:holding (?:up|back)|standing in the way of|"
+        r"stands? in the way of|blocking|stopping|delaying|slowing(?: down)?|hindering|"
+        r"holds? (?:up|back)|blocks?|stops?|delays?|slows?(?: down)?|hinders?)\b|"
+        r"\b(?:obstacles?|hurdles?|roadblocks?|sticking points?|stumbling blocks?) "
+        r"(?:to|for|in|on)\b", re.I),
     # "What has the mediation prevented?": what something kept from happening.
     "prevention": re.compile(
         r"\bwhat (?:has|have|had|did|does|do|will|would|could|can) (?!.*\bwant)[^?]+ "
@@ -789,6 +798,9 @@ _RELATION_SAID = {
                           r"warn\w*|caution\w*)\b", re.I),
     "importance": re.compile(r"\b(?:critical|crucial|important|importance|vital|essential|key to|"
                              r"significan\w*|matters?|central|decisive)\b", re.I),
+    "obstacle": re.compile(r"\b(?:slow\w*|stall\w*|obstacles?|block\w*|hinder\w*|hamper\w*|"
+                           r"delay\w*|imped\w*|held up|in the way|needs?|requires?|unless|"
+                           r"until|elusive|hurdles?)\b|\bbefore\b[^.;]{0,40}\bcan\b", re.I),
     "prevention": re.compile(r"\b(?:kept|keeps?|keeping|stop(?:s|ped)?|prevent\w*|block\w*|"
                              r"bar(?:s|red)?)\b[^.;]{0,60}\bfrom\b|\b(?:prevent\w*|avert\w*)\b",
                              re.I),
@@ -826,7 +838,7 @@ def _party_states(rel: str, party: set[str], text: str) -> bool:
 @lru_cache(maxsize=4096)
 def relation(question: str) -> str | None:
     """The relation a question asks for ("purpose", "condition", "desire", "concern",
-    "importance", "prevention", "result"), or None."""
+    "importance", "obstacle", "prevention", "result"), or None."""
     return next((r for r, p in _RELATION_ASKED.items() if p.search(question)), None)
 
 

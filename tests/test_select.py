@@ -986,6 +986,8 @@ def test_a_terse_role_question_names_its_party() -> None:
     ("Why is the EPO's approval so important?", "importance"),
     ("What has the mediation prevented?", "prevention"),
     ("What worries the West?", "concern"),
+    ("What's holding up the nuclear negotiations?", "obstacle"),
+    ("What are the obstacles to a deal?", "obstacle"),
     ("What are the hardliners afraid of?", "concern"),
     ("What is Iran trying to achieve?", "desire"),  # a goal, not a result
     # What a party wants to avoid is a want, not something prevented.
