@@ -321,6 +321,10 @@ _ATTRIBUTE = re.compile(r"^(?:what|who) (?:is|was|are|were) (?:the )?([\w-]+) (?
 # its own words; X is the thing it must mention.
 _CAUSE_NOUNS = frozenset("cause causes source sources origin origins root roots basis grounds"
                          .split())
+# "What's the point / purpose / aim of X?": what X is for, told in the article's words ("serve
+# multiple purposes", "aimed at"); X is the thing it must mention, not "point".
+_PURPOSE_NOUNS = frozenset("point points purpose purposes aim aims idea use goal goals object "
+                           "objective objectives function".split())
 _WHO_IS = re.compile(r"^who (?:is|was|are|were|has been) (.+)$")
 # After "who is": words that ask for whoever does something or takes a stance, not for a
 # person's name ("who is mediating?", "who is behind it?", "who is worried about it?", "who is
@@ -1075,7 +1079,7 @@ def focus(question: str) -> str | None:
         # "involved" that the article must use.
         return None
     if a:
-        if a.group(1) not in _VAGUE | STOPWORDS | _CAUSE_NOUNS:
+        if a.group(1) not in _VAGUE | STOPWORDS | _CAUSE_NOUNS | _PURPOSE_NOUNS:
             return a.group(1)
         # "what is the name of Qatar's emir": the thing named is what is asked about; "what is
         # the cause of the delay": the thing caused.

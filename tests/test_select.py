@@ -1111,3 +1111,8 @@ def test_the_cost_asked_as_a_noun_is_a_sum_and_the_sum_naming_the_thing_counts_f
     hits = [Hit(out[0], 0.6, 0.6, 0.5), Hit(out[1], 0.42, 0.42, 0.3)]  # 0.7 of the best
     q = "What is the barrier's total cost?"
     assert answerer.rerank(hits, "number", q)[0].sentence.text == texts[1]
+
+
+def test_the_point_of_something_is_no_word_the_article_must_use() -> None:
+    assert focus("What's the point of indirect talks?") != "point"
+    assert focus("What is the capital of Oman?") == "capital"
