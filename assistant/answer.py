@@ -94,6 +94,8 @@ MAX_SENTENCES = {"fact": 2, "list": 3, "reason": 5, "yesno": 3}
 NEIGHBOUR_RATIO = 0.5
 # A paragraph-opening sentence this short announces the rest of its paragraph.
 TOPIC_WORDS = 10
+# How many sentences after such a topic sentence its paragraph lends the answer.
+TOPIC_RUN = 3
 # Added to a sentence's score when it holds what the question needs (a number, a date).
 TYPE_BONUS = 0.15
 # ... but only when it is at least this share of the best score: a far weaker sentence with a
@@ -667,25 +669,15 @@ class ExtractiveAnswerer:
                 if nxt is not None and _ANAPHOR.match(nxt.text):
                     extra.append(nxt)
                 if len(c.text.split()) <= TOPIC_WORDS and (prev is None):
-                    run = nxt
-                    for _ in range(3):  # the rest of the paragraph it opens, up to three
-                        if run is None:
-                            break
-                        extra.append(run)
-                        run = beside(run, +1)
+                    extra += self.places.rest_of_paragraph(c, TOPIC_RUN)
             for e in extra:
                 if e not in chosen and len(chosen) < limit + 1:
                     chosen.append(e)
         elif _announces(best.sentence) and beside(best.sentence, -1) is None:
             # A short sentence opening its paragraph with "several …" ("For Iran, indirect
             # talks serve multiple purposes.") says what the rest of the paragraph gives.
-            run = beside(best.sentence, +1)
-            for _ in range(3):
-                if run is None:
-                    break
-                if run not in chosen:
-                    chosen.append(run)
-                run = beside(run, +1)
+            chosen += [r for r in self.places.rest_of_paragraph(best.sentence, TOPIC_RUN)
+                       if r not in chosen]
         # Whatever the kind of answer, a sentence that announces a list ("… pointed to several
         # problems") comes with the next one that gives it ("These include …").
         for c in list(chosen):

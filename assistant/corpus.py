@@ -102,6 +102,13 @@ class Places:
         n = self.at.get((s.source, s.position + offset))
         return n if n is not None and n.paragraph == s.paragraph else None
 
+    def rest_of_paragraph(self, s: Sentence, most: int) -> list[Sentence]:
+        """Up to `most` sentences after `s` in its paragraph, in reading order."""
+        out: list[Sentence] = []
+        while len(out) < most and (n := self.neighbour(out[-1] if out else s, +1)) is not None:
+            out.append(n)
+        return out
+
     def paragraph(self, s: Sentence) -> list[Sentence]:
         """The sentences of the paragraph `s` is in, in reading order."""
         first = s
