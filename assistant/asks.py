@@ -27,6 +27,7 @@ from .text import (
     kindred,
     stem,
     terms,
+    unpossessed,
     words,
 )
 
@@ -704,8 +705,7 @@ def leader_asked(question: str) -> str | None:
         if m is None:
             continue
         body = terms(m.group(1))
-        if (not body or all(country(t) != t or is_country(t) for t in body)
-                or led_activity(question)):
+        if not body or all(country(t) != t for t in body) or led_activity(question):
             return None
         return m.group(1)
     return None
@@ -818,14 +818,14 @@ _RELATION_SAID = {
 PARTY_BEFORE = 20
 
 
-def _names_party(word: str, party: set[str]) -> bool:
+def _names_party(word: str, party: frozenset[str]) -> bool:
     """Whether a word names the party: a country by any of its names, or a word grown from one
     of the party's ("Western" for "the West")."""
     said = countries(terms(word))
     return bool(said & party) or any(t.startswith(p) for t in said for p in party if len(p) > 3)
 
 
-def _party_states(rel: str, party: set[str], text: str) -> bool:
+def _party_states(rel: str, party: frozenset[str], text: str) -> bool:
     """Whether a want or a fear in the sentence is the party's: the party named before its cue
     word, and no other name just before it ("Iran has demanded …", not "… Iran waits while
     Biden seeks …"); an aside between may name others ("Western powers, particularly the U.S.,
@@ -846,13 +846,20 @@ def relation(question: str) -> str | None:
     return next((r for r, p in _RELATION_ASKED.items() if p.search(question)), None)
 
 
+@lru_cache(maxsize=1024)
+def _party(rel: str, question: str) -> frozenset[str]:
+    """The party whose want or fear a question asks ("What does Iran want?" → Iran), read once
+    per question, not once per sentence weighed."""
+    asked = _RELATION_ASKED[rel].search(question)
+    named = next((g for g in asked.groups() if g), "") if asked else ""
+    return frozenset(countries(terms(named)))
+
+
 def states(rel: str, text: str, question: str = "") -> bool:
-    """Whether a sentence states a relation of that kind, by its cue words; a want, as the
-    question's party's."""
+    """Whether a sentence states a relation of that kind, by its cue words; a want or a fear,
+    as the question's party's."""
     if rel in ("desire", "concern"):
-        asked = _RELATION_ASKED[rel].search(question)
-        named = next((g for g in asked.groups() if g), "") if asked else ""
-        party = countries(terms(named))
+        party = _party(rel, question)
         return bool(party) and _party_states(rel, party, text)
     return bool(_RELATION_SAID[rel].search(text))
 
@@ -1301,7 +1308,7 @@ def introduced_people(text: str) -> list[str]:
         while run and run[0].lower() in STOPWORDS:
             run = run[1:]
         name = " ".join(run)
-        name = re.sub(r"[’']s$", "", name)
+        name = unpossessed(name)
         if len(name.split()) < 2 or _NOT_A_PERSON.search(name):
             continue
         before = words(text[:m.start()])[-3:]

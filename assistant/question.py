@@ -16,7 +16,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .errors import InvalidQuestion
-from .text import AUXILIARIES, GOODBYES, GREETINGS, QUESTION_WORDS, STOPWORDS, THANKS, words
+from .text import (
+    AUXILIARIES,
+    GOODBYES,
+    GREETINGS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    THANKS,
+    unpossessed,
+    words,
+)
 from .values import Query
 
 FOLLOW_UP = " (following up on: "
@@ -316,7 +325,7 @@ def _names(text: str) -> list[str]:
         name = m.group(0).strip()
         parts = name.split()
         # "What's Oman's role?": "What's" is no part of the name.
-        while parts and re.sub(r"[’']s$", "", parts[0].lower()) in STOPWORDS | QUESTION_WORDS:
+        while parts and unpossessed(parts[0].lower()) in STOPWORDS | QUESTION_WORDS:
             parts = parts[1:]
         if parts:
             # "Donald Trump’s assertions": the name is "Donald Trump"; the possessive is put
@@ -427,7 +436,7 @@ def _swapped(question: str, asked: list[str]) -> str | None:
     topic = next((q for q in reversed(asked[-CHAIN:]) if not _leans_on(q)), None)
     names = _names(topic) if topic is not None else []
     # "and Qatar's?" after "What's Oman's role?": the name is swapped, its possessive kept.
-    other = re.sub(r"[’']s$", "", m.group(1))
+    other = unpossessed(m.group(1))
     if topic is not None and other.split()[-1][:1].islower():
         # "What did the mayor say?", then "and the insurers?": a common noun stands for the
         # question's subject, when that is a common noun too ("the talks" is not "Trump"); or

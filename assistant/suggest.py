@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from .asks import introduced_people
 from .corpus import Document
+from .text import unpossessed
 from .values import Answer, Sentence
 
 LIMIT = 3  # suggestions per answer
@@ -44,7 +45,6 @@ AUXILIARY = frozenset("has have had is are was were will would can could".split(
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _NAME = re.compile(r"(?<![\w.])[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
-_POSSESSIVE = re.compile(r"[’']s$")
 
 
 def _norm(question: str) -> str:
@@ -81,7 +81,7 @@ def names(text: str) -> Iterator[str]:
         words = m.group().split()
         while words and words[0].casefold() in STOP:
             words = words[1:]
-        words[-1:] = [_POSSESSIVE.sub("", w) for w in words[-1:]]
+        words[-1:] = [unpossessed(w) for w in words[-1:]]
         if len(words) >= 2:
             yield " ".join(words)
 
@@ -141,7 +141,7 @@ def why(sentences: Sequence[Sentence], proper: frozenset[str]) -> Iterator[Candi
         words = clause.split()
         for i in range(1, min(4, len(words) - 2)):
             subject, verb, rest = words[:i], words[i], words[i + 1:]
-            if not all(_POSSESSIVE.sub("", w) in proper for w in subject):
+            if not all(unpossessed(w) in proper for w in subject):
                 break
             if verb.casefold() in AUXILIARY:
                 yield f"Why {verb.casefold()} {' '.join(subject)} {' '.join(rest)}?", ""
@@ -159,7 +159,7 @@ def _vocabulary(documents: Sequence[Document]) -> tuple[Counter[str], frozenset[
     for doc in documents:
         for s in doc.sentences:
             words = _WORD.findall(s.text)
-            proper.update(_POSSESSIVE.sub("", w) for w in words[1:]
+            proper.update(unpossessed(w) for w in words[1:]
                           if w[0].isupper() and w.casefold() not in STOP)
             folded = [w.casefold() for w in words]
             counts.update(f"{a} {b}" for a, b in pairwise(folded))

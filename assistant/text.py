@@ -116,6 +116,7 @@ _FOLDS = [
     (re.compile(r"\bin (?:return|exchange|turn)\b", re.I), " "),
 ]
 _APOSTROPHE = re.compile(r"[’‘`´]")
+_OWNER = re.compile(r"[’']s$")
 _POSSESSIVE = re.compile(r"'s\b")
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -131,6 +132,11 @@ def _stemmer() -> Any:
 def stem(word: str) -> str:
     """The Snowball stem of a lower-case word."""
     return str(_stemmer().stem(word))
+
+
+def unpossessed(word: str) -> str:
+    """A word without the possessive it ends with ("Oman's" → "Oman", "Qatar’s" → "Qatar")."""
+    return _OWNER.sub("", word)
 
 
 def words(text: str) -> list[str]:
