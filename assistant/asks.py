@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .corpus import split_sentences
 from .countries import countries, country, is_country
-from .lexicon import agents, base_verb, doers, known_as
+from .lexicon import SUPPORT_VERBS, agents, base_verb, doers, family, known_as
 from .text import (
     AUXILIARIES,
     ENUMERATES,
@@ -145,7 +145,10 @@ def shape(question: str) -> Shape:
         # "Where was Kanaani when he spoke?": a place, which the article names after "in",
         # "at", "near" … ("in Damascus", "in a compost heap").
         return Shape("fact", "place")
-    if re.search(r"\byear\b", q):  # "what year", "in which year", "the year when"
+    # "what year", "in which year", "the year when"; not a rate ("four to six times a year") or
+    # a year named ("next year").
+    if re.search(r"(?<!\ba )(?<!\bper )(?<!\beach )(?<!\bevery )(?<!\blast )(?<!\bnext )"
+                 r"(?<!\bthis )\byear\b", q):
         return Shape("fact", "year")
     if re.search(r"\b(?:what|which) (?:exact |precise )?(?:date|day|month)\b", q):
         return Shape("fact", "date")
@@ -627,12 +630,36 @@ _PREPOSITIONS = frozenset("of in on at for to from with between by about into ov
 
 
 def asked_doing(question: str) -> str | None:
-    """The verb a "who does it" question asks the doer of, as written ("negotiates")."""
+    """The verb a "who does it" question asks the doer of, as written ("negotiates"); for a
+    verb that only carries its object (lexicon.SUPPORT_VERBS), the object's noun, the deed
+    itself ("Who carried out missile attacks?" → attacks)."""
     m = _WHO_DOES.match(question)
     verb = m.group(1).lower() if m else None
     if verb is None or verb in AUXILIARIES | STOPWORDS or verb in ("is", "are", "was", "were"):
         return None
-    return verb
+    return supported_deed(verb, question[m.end():]) if m else verb
+
+
+# How many words after a verb that carries its object the deed's noun may stand.
+DEED_WORDS = 5
+
+
+def supported_deed(verb: str, rest: str) -> str:
+    """The deed a verb says, or, for a verb that only carries its object ("carried out
+    retaliatory missile attacks"; "carry" only with "out"), that object's noun: the last word
+    before a preposition or a small word ("attacks"; "the research on NF-21" → research). The
+    verb itself when there is none."""
+    base = base_verb(verb)
+    said = [w.lower() for w in re.findall(r"[\w’'-]+", rest)]
+    if base not in SUPPORT_VERBS or (base == "carry" and said[:1] != ["out"]):
+        return verb  # "Who carries messages …?" asks who carries them
+    phrase: list[str] = []
+    for w in said[1 if said[:1] == ["out"] else 0:][:DEED_WORDS]:
+        if (w in STOPWORDS and phrase) or w in _PREPOSITIONS or w in QUESTION_WORDS:
+            break
+        if w not in STOPWORDS:
+            phrase.append(w)
+    return phrase[-1] if phrase else verb
 
 
 def led_activity(question: str) -> str | None:
@@ -864,17 +891,72 @@ def states(rel: str, text: str, question: str = "") -> bool:
     return bool(_RELATION_SAID[rel].search(text))
 
 
+# A participle told in the passive: after a form of "be" ("options were dismissed too
+# quickly") or a comma ("The JCPOA, signed in 2015, …"), and followed by a preposition, a comma
+# or the end, not by what it acts on.
+_PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?|,\s*)$")
+_PASSIVE_AFTER = re.compile(r"\s*(?:[,.;:]|$|(?:\w+ly\s+)?(?:in|on|at|inside|during|after|"
+                            r"before|since|until|with|for|as|too|under|over|into|across)\b)")
+# A doer told after the deed, within the clause: "… by Iran-aligned forces".
+_BY_LATER = re.compile(r"^[^.;]*?\bby\b")
+
+
 def deed_without_doer(verb: str, text: str) -> bool:
-    """Whether a sentence tells of a verb's deed only as a noun naming whom it befell, never
-    who did it: "the killing of its Revolutionary Guard commanders" for "killed". Every word
-    of the verb's family in it is "the/its …ing of" or "…ing of" with no "by" after it."""
+    """Whether a sentence tells of a verb's deed only without who did it: as a noun naming whom
+    it befell ("the killing of its Revolutionary Guard commanders" for "killed"), or in the
+    passive with no "by" after it ("The JCPOA, signed in 2015, …", "cheaper options were
+    dismissed too quickly"). Every word of the verb's family in it is told so."""
     root = stem(verb.lower())
     found = [m for m in re.finditer(r"[A-Za-z]+", text) if kin(stem(m.group(0).lower()), root)]
-    return bool(found) and all(
-        m.group(0).lower().endswith("ing")
-        and re.match(r"\s+of\b(?![^.;]*\bby\b)", text[m.end():]) is not None
-        and re.search(r"\b(?:the|a|its|their|his|her)\s+(?:\w+\s+)?$", text[: m.start()])
-        is not None for m in found)
+
+    def noun_of(m: re.Match[str]) -> bool:
+        return (m.group(0).lower().endswith("ing")
+                and re.match(r"\s+of\b(?![^.;]*\bby\b)", text[m.end():]) is not None
+                and re.search(r"\b(?:the|a|its|their|his|her)\s+(?:\w+\s+)?$",
+                              text[: m.start()]) is not None)
+
+    def passive(m: re.Match[str]) -> bool:
+        w = m.group(0).lower()
+        participle = (w.endswith(("ed", "en")) or w in _IRREGULAR_PAST
+                      or (base_verb(w) not in (None, w) and not w.endswith(("s", "ing"))))
+        return (participle and _PASSIVE_BEFORE.search(text[: m.start()]) is not None
+                and _PASSIVE_AFTER.match(text[m.end():]) is not None
+                and _BY_LATER.match(text[m.end():]) is None)
+    return bool(found) and all(noun_of(m) or passive(m) for m in found)
+
+
+# "What has slowed the talks?", "What pushed Iran to …?", "What brings the total to …?": what
+# did something, asked as the subject of a verb.
+_WHAT_DID = re.compile(r"^\W*(?:and |so )?what (?:has |have |had |will |would |could |might |"
+                       r"may |can )?([a-z]+)\b(?!\s+(?:is|are|was|were|do|does|did|has|have|"
+                       r"had|will|would|can|could)\b)", re.I)
+
+
+def asks_what_did(question: str) -> bool:
+    """Whether a question asks what did something, by the verb after "what" ("What pushed Iran
+    to recalibrate?"), not what a thing is ("What role does Oman play?")."""
+    m = _WHAT_DID.match(question)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    if w in AUXILIARIES | STOPWORDS or base_verb(w) is None:
+        return False
+    return w.endswith("ed") or w in _IRREGULAR_PAST or not known_as(w, "n")
+
+
+def tells_deed(question: str, text: str) -> bool:
+    """For "who <verb>s …?", whether a sentence tells the deed in the verb's own words (its
+    stem, or a word WordNet makes from it: "hosted", "denial from") and names someone the
+    question does not: "Oman has hosted secret talks" for "Who hosted secret talks?"."""
+    verb = asked_doing(question)
+    if verb is None or verb in _LEADING or base_verb(verb) in _LEADING:
+        return False  # "who heads …": a title, which leader_asked and doer_named read
+    root, made = stem(verb), family(verb)
+    if not any(kin(stem(w), root) or stem(w) in made for w in words(text)):
+        return False
+    asked = set(words(question))
+    return any(not set(words(n)) <= asked
+               for n in re.findall(r"(?<=\S )[A-Z][\w’'-]*", text))
 
 
 def asks_outlook(question: str) -> bool:
@@ -1096,7 +1178,9 @@ def focus(question: str) -> str | None:
         # "Who won …", "who replaced …", "who owns …": something done that the article may
         # never report. A verb that says what position someone holds ("who heads …") is more
         # often a paraphrase of a title, so it is not checked.
-        verb = m.group(2)
+        verb = supported_deed(m.group(2), q[m.end():])
+        if verb != m.group(2):
+            return verb  # "who carried out missile attacks": the attacks, which must be told
         past = verb.endswith("ed") or verb in _IRREGULAR_PAST
         present = verb.endswith("s") and not verb.endswith("ss") and verb not in _HOLDING
         return verb if (past or present) and verb not in AUXILIARIES | STOPWORDS else None

@@ -26,6 +26,10 @@ RELEASE = "wordnet-3.0"
 # Verbs that mean little alone, which WordNet's phrases are made of ("give notice", "come
 # about"): a sentence holding one says nothing of the verb asked about.
 LIGHT_VERBS = frozenset("give take make get put set go come have hold do be keep let".split())
+# Verbs whose object names the deed done ("carried out missile attacks", "launched airstrikes",
+# "conducted the review"): who did it is asked of the object's noun, which the article may use
+# with no verb at all ("retaliatory missile attacks by Iran-aligned forces").
+SUPPORT_VERBS = frozenset("carry conduct launch stage mount perform commit undertake wage".split())
 
 
 def _source() -> Path | None:
@@ -191,3 +195,12 @@ def known_as(word: str, pos: str) -> bool:
     """Whether WordNet knows the word as this part of speech ("n", "v", "a"); False when it
     does not, or is not installed."""
     return bool(_senses(word, pos)[1])
+
+
+@lru_cache(maxsize=4096)
+def common_word(word: str) -> bool:
+    """Whether WordNet knows the word in lower case, as a common word ("engineering", "union",
+    "trump"), not only as a name ("Iran", "European"); False when it is not installed."""
+    base, senses = _senses(word, None)
+    return any(lemma.name() == base and lemma.name()[:1].islower()
+               for sense in senses for lemma in sense.lemmas())

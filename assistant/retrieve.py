@@ -53,8 +53,9 @@ from .corpus import Document
 from .index import SentenceIndex, owner, sentence_id, unit_ids
 from .kept import Kept
 from .lexical import LexicalIndex, normalised
+from .lexicon import common_word
 from .question import asks_onward, own_words
-from .text import LEANS_BACK, Speller, kin_in, terms, words
+from .text import LEANS_BACK, Speller, cased_names, kin_in, terms, words
 from .values import Hit, Query, Sentence
 
 # How much a sentence's context window, or one of its clauses, counts against the sentence alone.
@@ -179,7 +180,8 @@ class Retriever:
                        and self._words[d.source][0] == d.digest else (d.digest, _known(d))
                        for d in index.documents}
         known: set[str] = set().union(*(w for _, w in self._words.values()))
-        self.speller = Speller(known, self._dictionary)
+        self.speller = Speller(known, self._dictionary,
+                               cased_names((s.text for s in self.sentences), common_word))
 
     def spell(self, query: Query) -> Query:
         """The query with words misspelt against the corpus corrected in its searched form."""

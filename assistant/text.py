@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Container
+from collections import Counter
+from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
 from itertools import chain, product
 from typing import Any
@@ -185,13 +186,73 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
-class Speller:
-    """Corrects misspelt words of a question towards the words of the corpus ("nucular")."""
+# A word opening a sentence, a quotation or a clause after a colon is capitalised whatever it
+# is; a name is capitalised where nothing else asks for it.
+_OPENS = re.compile(r"(?:^|[.!?:;“\"‘(]\s*)$")
 
-    def __init__(self, known: set[str], dictionary: frozenset[str] = frozenset()) -> None:
-        """Correct towards `known` words; never touch a word of `dictionary` (real English)."""
+
+# Words that join the parts of a longer name ("Institute for Circular Economy Policy").
+_NAME_LINKS = frozenset("of for on and".split())
+
+
+def cased_names(texts: Iterable[str],
+                common: Callable[[str], bool] = lambda _w: False) -> dict[str, str]:
+    """The words a text spells with a capital wherever it uses them, by their lower-case form
+    ("trump" → Trump, "jcpoa" → JCPOA): names. A capital that opens a sentence or a quotation
+    says nothing ("Brands have made commitments …"); a word the text also writes in lower case
+    is a common word ("plan" beside "the Joint Comprehensive Plan of Action"), and so is a
+    `common` word met only inside a longer name ("Halden Marine Engineering").
+
+    Sentences are read word by word; a word stands alone when neither word beside it is
+    capitalised, nor the word after "of" or "for" ("Trump's comments", not "Marine
+    Engineering" or "Department of Environmental Protection")."""
+    capital: dict[str, Counter[str]] = {}
+    alone: set[str] = set()
+    lower: set[str] = set()
+    texts_seen = list(texts)
+    for text in texts_seen:
+        found = list(re.finditer(r"[A-Za-z]+", text))
+        for i, m in enumerate(found):
+            w = m.group(0)
+            if w.islower():
+                lower.add(w)
+            elif len(w) > 1 and not _OPENS.search(text[: m.start()]):
+                capital.setdefault(w.lower(), Counter())[w] += 1
+                after = found[i + 1:i + 3]  # "Department of Environmental Protection"
+                if after and after[0].group(0) not in _NAME_LINKS:
+                    after = after[:1]
+                beside = [x.group(0) for x in found[max(i - 1, 0):i] + after]
+                if w.isupper() or not any(x[:1].isupper() and len(x) > 1 for x in beside):
+                    alone.add(w.lower())
+    names = {w: forms.most_common(1)[0][0] for w, forms in capital.items()
+             if w not in lower and w not in STOPWORDS | QUESTION_WORDS
+             and (w in alone or not common(w))}
+    # A longer name is given its capitals whole ("european union" → European Union): its
+    # common words would otherwise stay in lower case beside a capitalised one.
+    for text in texts_seen:
+        for m in re.finditer(r"(?:[A-Z][\w-]*\s+)+[A-Z][\w-]*", text):
+            parts = [p for p in m.group(0).split() if p.lower() not in STOPWORDS]
+            if _OPENS.search(text[: m.start()]):
+                parts = parts[1:]  # "Former Iranian diplomats …": its first capital says nothing
+            if len(parts) > 1 and any(p.lower() in names for p in parts):
+                names.setdefault(" ".join(parts).lower(), " ".join(parts))
+    return names
+
+
+class Speller:
+    """Corrects misspelt words of a question towards the words of the corpus ("nucular"), and
+    gives the corpus's names their capitals in a question typed without them ("what did trump
+    claim" → "what did Trump claim"): the rules that find who or what a question names read
+    capitals."""
+
+    def __init__(self, known: set[str], dictionary: frozenset[str] = frozenset(),
+                 names: dict[str, str] | None = None) -> None:
+        """Correct towards `known` words; never touch a word of `dictionary` (real English);
+        `names` are the corpus's names by their lower-case form (cased_names)."""
         self.known = frozenset(known) | STOPWORDS | QUESTION_WORDS | FRAME_WORDS
         self.dictionary = dictionary
+        self.names = names or {}
+        self._longer = sorted((n for n in self.names if " " in n), key=len, reverse=True)
         self.stems = frozenset(stem(w) for w in self.known)
         self.by_first: dict[str, list[str]] = {}
         for w in sorted(self.known):
@@ -215,15 +276,23 @@ class Speller:
     def correct(self, text: str) -> str:
         """The text with misspelt words replaced; everything else untouched. A word in
         capitals in a text that is not all capitals is an acronym ("Is Oman in OPEC?"), a
-        name the article may lack, never a typo of one of its words ("Open")."""
+        name the article may lack, never a typo of one of its words ("Open"). In a text with
+        no capital past its first letter, the corpus's names get theirs."""
         shouted = text.isupper()
+        uncased = not any(c.isupper() for c in text.lstrip()[1:])
+
+        if uncased:
+            for name in self._longer:
+                text = re.sub(rf"\b{re.escape(name)}\b", self.names[name], text)
 
         def sub(m: re.Match[str]) -> str:
             if len(m.group(0)) > 1 and m.group(0).isupper() and not shouted:
                 return m.group(0)
-            fixed = self.fix(m.group(0))
-            if fixed is None:
-                return m.group(0)
+            fixed = self.fix(m.group(0)) or m.group(0)
+            if uncased and fixed.lower() in self.names:
+                return self.names[fixed.lower()]
+            if fixed == m.group(0):
+                return fixed
             return fixed.capitalize() if m.group(0)[0].isupper() else fixed
 
         return re.sub(r"[A-Za-z]+", sub, text)

@@ -435,3 +435,25 @@ def test_a_bare_how_asks_a_measure_of_what_was_just_asked() -> None:
     for message in ("for how long?", "and over how long?", "by how much?"):
         assert standalone(message, turns) == f"{message}{FOLLOW_UP}How does the enzyme work?)"
     assert standalone("for how long did the plant run?", turns) == "for how long did the plant run?"
+
+
+def test_a_question_typed_without_capitals_gets_the_article_s_names_back() -> None:
+    from assistant.lexicon import common_word
+    from assistant.text import Speller, cased_names
+
+    said = ["Donald Trump claimed that Iran wanted talks; officials denied what Trump said.",
+            "Talks on the JCPOA go through Oman.",
+            "The design was prepared by Halden Marine Engineering for the council.",
+            "Brands have made commitments, and the plan was approved."]
+    names = cased_names(said, common_word)
+    # Names, and an acronym ("trump", a common word too, stands alone once); not a capital
+    # that opens a sentence ("Brands", "Talks"), nor a common word met only inside a longer
+    # name ("Engineering").
+    assert {"trump": "Trump", "iran": "Iran", "jcpoa": "JCPOA", "oman": "Oman"}.items() <= (
+        names.items())
+    assert not {"brands", "talks", "engineering", "the"} & names.keys()
+    speller = Speller({w.lower() for s in said for w in s.split()}, names=names)
+    assert speller.correct("what did trump claim") == "what did Trump claim"
+    assert speller.correct("who heads the engineering?") == "who heads the engineering?"
+    # A question that capitalises its names is left as typed.
+    assert speller.correct("What did Trump say about iran?") == "What did Trump say about iran?"

@@ -1116,3 +1116,60 @@ def test_the_cost_asked_as_a_noun_is_a_sum_and_the_sum_naming_the_thing_counts_f
 def test_the_point_of_something_is_no_word_the_article_must_use() -> None:
     assert focus("What's the point of indirect talks?") != "point"
     assert focus("What is the capital of Oman?") == "capital"
+
+
+def test_a_deed_told_in_the_passive_with_no_by_names_no_doer() -> None:
+    from assistant.asks import deed_without_doer
+
+    signed = ("The JCPOA, signed in 2015, initially placed strict limits on Iran’s enrichment "
+              "activities in exchange for sanctions relief.")
+    assert deed_without_doer("signed", signed)
+    assert deed_without_doer("dismissed", "Opponents argued that cheaper options were dismissed "
+                                          "too quickly.")
+    assert deed_without_doer("built", "the Millbrook plant, built inside a disused dairy, had "
+                                      "cost $29 million")
+    # Told with who did it: in the active, or with "by" after the participle.
+    assert not deed_without_doer("hosted", "Oman has hosted secret talks, conveyed messages.")
+    assert not deed_without_doer("signed", "The deal, signed in 2015 by six powers, held.")
+    assert not deed_without_doer("identified", "Kwame Mensah identified a set of five mutations.")
+
+
+def test_who_did_a_deed_carried_by_a_verb_asks_for_the_deed_s_noun() -> None:
+    from assistant.asks import asked_doing, focus
+
+    assert asked_doing("Who carried out missile attacks?") == "attacks"
+    assert asked_doing("Who launched retaliatory missile attacks?") == "attacks"
+    assert asked_doing("Who carried out the research on NF-21?") == "research"
+    assert asked_doing("Who hosted secret talks?") == "hosted"
+    # The article must tell the attacks, not use the word "carried".
+    assert focus("Who carried out airstrikes in Syria and Iraq?") == "airstrikes"
+
+
+def test_a_sentence_telling_the_deed_asked_with_a_name_is_who_did_it() -> None:
+    from assistant.asks import tells_deed
+
+    q = "Who hosted secret talks?"
+    assert tells_deed(q, "Acting as a trusted intermediary, Oman has hosted secret talks.")
+    assert not tells_deed(q, "This was reinforced by Iran’s top nuclear negotiator, Ali "
+                             "Bagheri Kani, who confirmed that talks went through mediators.")
+    # "denial" is made from "deny" (WordNet), and "Iranian officials" are named.
+    assert tells_deed("Who denied Trump's claim?", "The remarks were met with swift and "
+                      "unambiguous denial from Iranian officials.")
+
+
+def test_a_rate_per_year_asks_for_no_year() -> None:
+    assert shape("Who expects the gates to close four to six times a year?").needs == "entity"
+    assert shape("In what year was the JCPOA signed?").needs == "year"
+
+
+def test_a_best_sentence_that_leans_back_comes_with_the_one_it_stands_on() -> None:
+    texts = ["Iran has demanded the lifting of sanctions and guarantees.",
+             "These stipulations have made progress slow, but mediation has kept channels open."]
+    answerer, out = _article(texts, one_paragraph=True)
+    q = "What has slowed the talks?"
+    draft = answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[0], 0.2, 0.2, 0.1)])
+    assert [s.text for c in draft.claims for s in c.support] == texts
+    # Asked what the stipulations are not, the sentence is given alone.
+    q = "How slow has progress been?"
+    draft = answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[0], 0.2, 0.2, 0.1)])
+    assert [s.text for c in draft.claims for s in c.support] == texts[1:]
