@@ -11,7 +11,7 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup browser run chat index test lint typecheck unit eval bench bench-scale load train clean
+.PHONY: setup browser run chat index test lint typecheck unit eval bench bench-scale load train dev clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ test: lint typecheck unit eval
 # Fit the learned scorer on the dev sets (evals/dev/) and write assistant/scorer.json.
 train: setup
 	$(PY) -m evals.train
+
+# Replay the dev sets (what changes are tuned on), and again typed without capitals.
+dev: setup
+	$(PY) -m evals.devreplay
+	$(PY) -m evals.devreplay --lowercase
 
 bench: setup
 	$(PY) -m assistant.bench

@@ -402,3 +402,16 @@ def test_the_answer_threshold_is_the_middle_of_the_near_best_run() -> None:
     y = np.array([0] * 50 + [1] * 50)
     p = np.concatenate([np.full(50, 0.49), np.full(50, 0.51)])
     assert most_right(p, y) == pytest.approx(0.5, abs=0.01)
+
+
+def test_the_dev_replay_can_ask_every_question_in_lower_case() -> None:
+    from evals.dataset import Item
+    from evals.devreplay import lowercased
+
+    item = Item("x.1", "multi_turn", "What did Trump claim?", "", (("Trump",),), (), True,
+                history=(("user", "Who is Kanaani?"), ("assistant", "Kanaani is …")))
+    low = lowercased(item)
+    assert low.question == "what did trump claim?"
+    # The user's turns are typed in lower case; the assistant's replies are as it gave them.
+    assert low.history == (("user", "who is kanaani?"), ("assistant", "Kanaani is …"))
+    assert low.key_facts == item.key_facts
