@@ -774,7 +774,10 @@ _RELATION_ASKED = {
         r"\bwhat (?:would|will|could|might|does|did) it take\b|"
         r"\b(?:under|on|in) what (?:conditions?|terms|circumstances)\b|"
         r"\bwhat (?:would|could|might|will|can) (?:lead to|bring about|trigger|prompt|persuade|"
-        r"convince|change)\b|\bwhat (?:has|have|needs?|must|would have) to happen\b|"
+        r"convince|change)\b|"
+        # "What would make Iran talk directly?", "What might push Iran into talks?"
+        r"\bwhat (?:would|could|might|will|can) (?:make|get|push|force|drive|spur|move|induce|"
+        r"cause) (?!sense\b)\S+ \w|\bwhat (?:has|have|needs?|must|would have) to happen\b|"
         r"\bwhat (?:is|are|would be) (?:needed|required|necessary)\b|\bprerequisites?\b", re.I),
     # "What does Iran want?", "What are the residents asking for?": what a party asks of others,
     # said as a demand as often as a want ("Iran has demanded the lifting of sanctions").

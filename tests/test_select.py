@@ -1173,3 +1173,21 @@ def test_a_best_sentence_that_leans_back_comes_with_the_one_it_stands_on() -> No
     q = "How slow has progress been?"
     draft = answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[0], 0.2, 0.2, 0.1)])
     assert [s.text for c in draft.claims for s in c.support] == texts[1:]
+
+
+def test_what_would_make_something_happen_asks_a_condition() -> None:
+    from assistant.asks import relation
+
+    assert relation("What would make Iran talk directly?") == "condition"
+    assert relation("What might push Iran into direct negotiations?") == "condition"
+    assert relation("What would make sense?") is None
+
+
+def test_the_kind_a_which_question_asks_for_is_no_deed() -> None:
+    texts = ["Iran's insistence, against Donald Trump's claims, reflects the country's strategy.",
+             "Acting as an intermediary, Oman has hosted secret talks and conveyed messages."]
+    answerer, out = _article(texts)
+    q = "Which countries carry messages between Iran and the US?"
+    ranked = answerer.rerank([Hit(out[0], 0.49, 0.6, 0.5), Hit(out[1], 0.47, 0.4, 0.5)],
+                             "entity", q)
+    assert ranked[0].sentence == out[1]  # conveyed messages; "country's" carries none
