@@ -817,7 +817,15 @@ _RELATION_ASKED = {
     "result": re.compile(
         r"(?<!\bto )\b(?:achiev\w*|accomplish\w*|yield(?:ed|s)? anything|produc(?:e|ed) anything|"
         r"(?:came|come|comes) out of|get anywhere|got anywhere|gotten anywhere|"
-        r"(?:made|make|making) (?:any )?progress)\b", re.I),
+        r"(?:made|make|making) (?:any )?progress)\b"
+        # "What is the impact of the escalations?", "What effect have sanctions had?", "How has
+        # the exit affected …?", "What did the withdrawal lead to?": what something did.
+        r"|\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot) (?:of|from)\b"
+        r"|\bwhat (?:effects?|impacts?|difference) (?:has|have|had|did|does|do|will|would|could|"
+        r"might) .+ (?:had|have|make|made)\b"
+        r"|^\W*how (?:has|have|had|did|does|do|will|would|could|might) .+ (?:affect(?:ed)?|"
+        r"impact(?:ed)?)\b"
+        r"|^\W*what (?:has|have|had|did|does|do|will|would) .+ (?:lead|led) to\W*$", re.I),
 }
 _RELATION_SAID = {
     "purpose": re.compile(r"\b(?:aimed at|geared toward|designed to|intended to|meant to|so that|"
@@ -839,7 +847,8 @@ _RELATION_SAID = {
                              r"bar(?:s|red)?)\b[^.;]{0,60}\bfrom\b|\b(?:prevent\w*|avert\w*)\b",
                              re.I),
     "result": re.compile(r"\b(?:result(?:ed|s)? in|led to|produced|progress|breakthrough|"
-                         r"achieved|outcomes?|allows?|brought)\b", re.I),
+                         r"achieved|outcomes?|allows?|brought|pushed|prompted|triggered|caused|"
+                         r"forced)\b", re.I),
 }
 
 

@@ -1191,3 +1191,14 @@ def test_the_kind_a_which_question_asks_for_is_no_deed() -> None:
     ranked = answerer.rerank([Hit(out[0], 0.49, 0.6, 0.5), Hit(out[1], 0.47, 0.4, 0.5)],
                              "entity", q)
     assert ranked[0].sentence == out[1]  # conveyed messages; "country's" carries none
+
+
+def test_an_effect_or_impact_asked_is_a_result() -> None:
+    from assistant.asks import relation, states
+
+    assert relation("What is the impact of the regional escalations?") == "result"
+    assert relation("What effect have sanctions had on Iran?") == "result"
+    assert relation("How has the US exit affected Iran's commitments?") == "result"
+    assert relation("What did the US withdrawal from the JCPOA lead to?") == "result"
+    assert relation("What are the risks?") is None
+    assert states("result", "Such volatile developments have pushed Iran to recalibrate.")
