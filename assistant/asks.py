@@ -874,8 +874,21 @@ def _party_states(rel: str, party: frozenset[str], text: str) -> bool:
         hit = [i for i, w in enumerate(before) if _names_party(w, party)]
         if hit and not any(w[:1].isupper() and not _names_party(w, party)
                            for w in before[max(hit[-1] + 1, len(before) - 2):]):
+            if _claimed(before[:hit[-1]]):
+                continue  # "Trump's assertions that Iran is seeking dialogue": his claim
             return True
     return False
+
+
+# Words that report what someone else claims of a party, which the party may deny.
+_CLAIM_WORDS = re.compile(r"^(?:assertions?|claims?|claimed|claiming|alleg\w*|accus\w*)$", re.I)
+
+
+def _claimed(before: list[str]) -> bool:
+    """Whether the words before a party's name report another's claim of it: "… assertions
+    that" Iran is seeking dialogue."""
+    return (len(before) >= 2 and before[-1].lower() == "that"
+            and bool(_CLAIM_WORDS.match(before[-2].strip(",;:"))))
 
 
 @lru_cache(maxsize=4096)

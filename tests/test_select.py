@@ -1202,3 +1202,13 @@ def test_an_effect_or_impact_asked_is_a_result() -> None:
     assert relation("What did the US withdrawal from the JCPOA lead to?") == "result"
     assert relation("What are the risks?") is None
     assert states("result", "Such volatile developments have pushed Iran to recalibrate.")
+
+
+def test_a_want_claimed_by_someone_else_is_not_the_party_s_own() -> None:
+    from assistant.asks import states
+
+    q = "What is Iran asking for?"
+    assert states("desire", "Iran has demanded the lifting of sanctions.", q)
+    # Trump's claim of what Iran seeks, which Iran denies, is his.
+    assert not states("desire", "This contradicts Donald Trump’s assertions that Iran is seeking "
+                                "dialogue with Washington.", q)
