@@ -35,6 +35,23 @@ def _countries() -> dict[str, str]:
     return out
 
 
+def cased_countries(name_first: Callable[[str], bool]) -> dict[str, str]:
+    """Every one-word country name, capital and demonym by its lower-case form ("russia" →
+    Russia, "saudi" → Saudi), for a question typed without capitals; not one whose commonest
+    sense is a common word (`name_first` False: "turkey", "chad")."""
+    from countryinfo import all_countries
+
+    out: dict[str, str] = {}
+    for c in all_countries():
+        capital: str | list[str] = c.capital() or []
+        for alias in (c.name(), *([capital] if isinstance(capital, str) else capital),
+                      c.demonym() or ""):
+            if alias and " " not in alias and alias.lower() not in STOPWORDS and name_first(
+                    alias.lower()):
+                out.setdefault(alias.lower(), alias)
+    return out
+
+
 def country(term: str) -> str:
     """The country a term (as `text.terms` gives it) names, or the term itself."""
     return _countries().get(term, term)

@@ -204,3 +204,13 @@ def common_word(word: str) -> bool:
     base, senses = _senses(word, None)
     return any(lemma.name() == base and lemma.name()[:1].islower()
                for sense in senses for lemma in sense.lemmas())
+
+
+@lru_cache(maxsize=4096)
+def named_first(word: str) -> bool:
+    """Whether WordNet's first sense of a word (its commonest) is a name: "china" → China,
+    "turkey" → the bird. True for a word WordNet does not know, or when it is not installed."""
+    base, senses = _senses(word, None)
+    first = next((lemma.name() for sense in senses for lemma in sense.lemmas()
+                  if lemma.name().lower() == (base or word.lower())), None)
+    return first is None or first[:1].isupper()

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -50,10 +51,11 @@ from .asks import (
 )
 from .conversation import carries_on, previous_answer
 from .corpus import Document
+from .countries import cased_countries
 from .index import SentenceIndex, owner, sentence_id, unit_ids
 from .kept import Kept
 from .lexical import LexicalIndex, normalised
-from .lexicon import common_word
+from .lexicon import common_word, named_first
 from .question import asks_onward, own_words
 from .text import LEANS_BACK, Speller, cased_names, kin_in, terms, words
 from .values import Hit, Query, Sentence
@@ -137,6 +139,12 @@ def _dictionary(embeddings: Embeddings) -> frozenset[str]:
     return frozenset(w for w in tokenizer.get_vocab() if w.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _cased_countries() -> dict[str, str]:
+    """Every country's one-word names by their lower-case form (countries.cased_countries)."""
+    return cased_countries(named_first)
+
+
 def _known(doc: Document) -> frozenset[str]:
     """A document's words (and the parts of hyphenated ones): what the speller corrects to."""
     known = {w for s in doc.sentences for w in words(f"{s.text} {s.section or ''}")}
@@ -180,8 +188,9 @@ class Retriever:
                        and self._words[d.source][0] == d.digest else (d.digest, _known(d))
                        for d in index.documents}
         known: set[str] = set().union(*(w for _, w in self._words.values()))
-        self.speller = Speller(known, self._dictionary,
-                               cased_names((s.text for s in self.sentences), common_word))
+        # The article's own names, and any country's ("what is russia's position?").
+        self.speller = Speller(known, self._dictionary, {
+            **_cased_countries(), **cased_names((s.text for s in self.sentences), common_word)})
 
     def spell(self, query: Query) -> Query:
         """The query with words misspelt against the corpus corrected in its searched form."""

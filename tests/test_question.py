@@ -457,3 +457,14 @@ def test_a_question_typed_without_capitals_gets_the_article_s_names_back() -> No
     assert speller.correct("who heads the engineering?") == "who heads the engineering?"
     # A question that capitalises its names is left as typed.
     assert speller.correct("What did Trump say about iran?") == "What did Trump say about iran?"
+
+
+def test_a_country_the_article_never_names_gets_its_capital_too() -> None:
+    from assistant.countries import cased_countries
+    from assistant.lexicon import named_first
+
+    names = cased_countries(named_first)
+    assert names["russia"] == "Russia" and names["china"] == "China"
+    assert names["israel"] == "Israel"
+    # A word whose commonest sense is a common one is left as typed.
+    assert "turkey" not in names and "chad" not in names
