@@ -57,7 +57,7 @@ from .kept import Kept
 from .lexical import LexicalIndex, normalised
 from .lexicon import common_word, named_first
 from .question import asks_onward, own_words
-from .text import LEANS_BACK, Speller, cased_names, kin_in, terms, words
+from .text import LEANS_BACK, Casing, Speller, cased_names, kin_in, terms, words
 from .values import Hit, Query, Sentence
 
 # How much a sentence's context window, or one of its clauses, counts against the sentence alone.
@@ -168,6 +168,7 @@ class Retriever:
             self.tokens = TokenVectors.of(self.embeddings)
         self._dictionary = _dictionary(self.embeddings)
         self._words: dict[str, tuple[str, frozenset[str]]] = {}
+        self._casing: dict[str, tuple[str, Casing]] = {}
         self.refresh(self.index)
 
     def refresh(self, index: SentenceIndex) -> None:
@@ -188,9 +189,15 @@ class Retriever:
                        and self._words[d.source][0] == d.digest else (d.digest, _known(d))
                        for d in index.documents}
         known: set[str] = set().union(*(w for _, w in self._words.values()))
-        # The article's own names, and any country's ("what is russia's position?").
+        # How each document writes its words' case, read once per version of it; the names
+        # are the article's own, and any country's ("what is russia's position?").
+        self._casing = {d.source: self._casing[d.source] if d.source in self._casing
+                        and self._casing[d.source][0] == d.digest
+                        else (d.digest, Casing.of(s.text for s in d.sentences))
+                        for d in index.documents}
         self.speller = Speller(known, self._dictionary, {
-            **_cased_countries(), **cased_names((s.text for s in self.sentences), common_word)})
+            **_cased_countries(), **cased_names((c for _, c in self._casing.values()),
+                                                common_word)})
 
     def spell(self, query: Query) -> Query:
         """The query with words misspelt against the corpus corrected in its searched form."""

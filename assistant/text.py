@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Container, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, product
 from typing import Any
@@ -195,47 +196,79 @@ _OPENS = re.compile(r"(?:^|[.!?:;“\"‘(]\s*)$")
 _NAME_LINKS = frozenset("of for on and".split())
 
 
-def cased_names(texts: Iterable[str],
+@dataclass(frozen=True)
+class Casing:
+    """How one document writes its words' case, read once per version of it (cased_names
+    merges documents' readings, so adding an article reads only that article)."""
+
+    capital: dict[str, Counter[str]]  # lower-case form → its capitalised spellings, counted
+    alone: frozenset[str]  # capitalised somewhere with no capitalised word beside it
+    lower: frozenset[str]  # written in lower case somewhere
+    longer: tuple[tuple[str, ...], ...]  # runs of capitalised words ("European Union")
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Casing:
+        """Read sentences word by word; a word stands alone when neither word beside it is
+        capitalised, nor the word after "of" or "for" ("Trump's comments", not "Marine
+        Engineering" or "Department of Environmental Protection")."""
+        capital: dict[str, Counter[str]] = {}
+        alone: set[str] = set()
+        lower: set[str] = set()
+        longer: list[tuple[str, ...]] = []
+        for text in texts:
+            found = list(re.finditer(r"[A-Za-z]+", text))
+            for i, m in enumerate(found):
+                w = m.group(0)
+                if w.islower():
+                    lower.add(w)
+                elif len(w) > 1 and not _OPENS.search(text[: m.start()]):
+                    capital.setdefault(w.lower(), Counter())[w] += 1
+                    after = found[i + 1:i + 3]  # "Department of Environmental Protection"
+                    if after and after[0].group(0) not in _NAME_LINKS:
+                        after = after[:1]
+                    beside = [x.group(0) for x in found[max(i - 1, 0):i] + after]
+                    if w.isupper() or not any(x[:1].isupper() and len(x) > 1 for x in beside):
+                        alone.add(w.lower())
+            for m in re.finditer(r"(?:[A-Z][\w-]*\s+)+[A-Z][\w-]*", text):
+                parts = [p for p in m.group(0).split() if p.lower() not in STOPWORDS]
+                if _OPENS.search(text[: m.start()]):
+                    parts = parts[1:]  # "Former Iranian diplomats …": its first capital
+                if len(parts) > 1:
+                    longer.append(tuple(parts))
+        return cls(capital, frozenset(alone), frozenset(lower), tuple(longer))
+
+
+def cased_names(read: Iterable[str] | Iterable[Casing],
                 common: Callable[[str], bool] = lambda _w: False) -> dict[str, str]:
     """The words a text spells with a capital wherever it uses them, by their lower-case form
     ("trump" → Trump, "jcpoa" → JCPOA): names. A capital that opens a sentence or a quotation
     says nothing ("Brands have made commitments …"); a word the text also writes in lower case
     is a common word ("plan" beside "the Joint Comprehensive Plan of Action"), and so is a
-    `common` word met only inside a longer name ("Halden Marine Engineering").
+    `common` word met only inside a longer name ("Halden Marine Engineering"). A longer name
+    is given its capitals whole ("european union" → European Union): its common words would
+    otherwise stay in lower case beside a capitalised one.
 
-    Sentences are read word by word; a word stands alone when neither word beside it is
-    capitalised, nor the word after "of" or "for" ("Trump's comments", not "Marine
-    Engineering" or "Department of Environmental Protection")."""
+    `read` is sentences, or documents' readings (Casing.of) to merge."""
+    readings = list(read)
+    if readings and not isinstance(readings[0], Casing):
+        readings = [Casing.of(r for r in readings if isinstance(r, str))]
     capital: dict[str, Counter[str]] = {}
     alone: set[str] = set()
     lower: set[str] = set()
-    texts_seen = list(texts)
-    for text in texts_seen:
-        found = list(re.finditer(r"[A-Za-z]+", text))
-        for i, m in enumerate(found):
-            w = m.group(0)
-            if w.islower():
-                lower.add(w)
-            elif len(w) > 1 and not _OPENS.search(text[: m.start()]):
-                capital.setdefault(w.lower(), Counter())[w] += 1
-                after = found[i + 1:i + 3]  # "Department of Environmental Protection"
-                if after and after[0].group(0) not in _NAME_LINKS:
-                    after = after[:1]
-                beside = [x.group(0) for x in found[max(i - 1, 0):i] + after]
-                if w.isupper() or not any(x[:1].isupper() and len(x) > 1 for x in beside):
-                    alone.add(w.lower())
+    for c in readings:
+        if isinstance(c, Casing):
+            for w, forms in c.capital.items():
+                capital.setdefault(w, Counter()).update(forms)
+            alone |= c.alone
+            lower |= c.lower
     names = {w: forms.most_common(1)[0][0] for w, forms in capital.items()
              if w not in lower and w not in STOPWORDS | QUESTION_WORDS
              and (w in alone or not common(w))}
-    # A longer name is given its capitals whole ("european union" → European Union): its
-    # common words would otherwise stay in lower case beside a capitalised one.
-    for text in texts_seen:
-        for m in re.finditer(r"(?:[A-Z][\w-]*\s+)+[A-Z][\w-]*", text):
-            parts = [p for p in m.group(0).split() if p.lower() not in STOPWORDS]
-            if _OPENS.search(text[: m.start()]):
-                parts = parts[1:]  # "Former Iranian diplomats …": its first capital says nothing
-            if len(parts) > 1 and any(p.lower() in names for p in parts):
-                names.setdefault(" ".join(parts).lower(), " ".join(parts))
+    for c in readings:
+        if isinstance(c, Casing):
+            for parts in c.longer:
+                if any(p.lower() in names for p in parts):
+                    names.setdefault(" ".join(parts).lower(), " ".join(parts))
     return names
 
 

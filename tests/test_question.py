@@ -468,3 +468,16 @@ def test_a_country_the_article_never_names_gets_its_capital_too() -> None:
     assert names["israel"] == "Israel"
     # A word whose commonest sense is a common one is left as typed.
     assert "turkey" not in names and "chad" not in names
+
+
+def test_names_are_read_per_article_and_merged_across_the_archive() -> None:
+    from assistant.text import Casing, cased_names
+
+    a = ["Officials met Trump in Muscat.", "The Plan was signed."]
+    b = ["Critics say the plan is costly; Trump disagreed."]
+    # Read once per article, merged: the same names as reading every sentence at once, and a
+    # word one article writes in lower case ("plan") is no name in the archive.
+    merged = cased_names([Casing.of(a), Casing.of(b)])
+    assert merged == cased_names(a + b)
+    assert merged["trump"] == "Trump" and merged["muscat"] == "Muscat"
+    assert "plan" not in merged and "plan" in cased_names(a)
