@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -47,7 +46,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     from assistant import Assistant, Settings
-    from evals.train import _assistant
 
     passed: dict[str, bool] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -56,16 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             if args.lowercase:
                 items = [lowercased(i) for i in items]
-            if os.environ.get("ASSISTANT_ANSWERER", "") == "learned":
-                assistant = _assistant(article, Path(tmp))
-            else:
-                corpus = Path(tmp) / f"corpus-{article.stem}"
-                corpus.mkdir()
-                (corpus / article.name).write_bytes(article.read_bytes())
-                assistant = Assistant(Settings.from_env(
-                    corpus_dir=corpus, index_dir=Path(tmp) / f"index-{article.stem}",
-                    chroma_url=None), notify=lambda _m: None)
-                assistant.load()
+            corpus = Path(tmp) / f"corpus-{article.stem}"
+            corpus.mkdir()
+            (corpus / article.name).write_bytes(article.read_bytes())
+            # The answerer is the environment's (ASSISTANT_ANSWERER), as for `python -m evals`.
+            assistant = Assistant(Settings.from_env(
+                corpus_dir=corpus, index_dir=Path(tmp) / f"index-{article.stem}",
+                chroma_url=None), notify=lambda _m: None)
+            assistant.load()
             results = run(assistant, items, top_k=assistant.settings.top_k,
                           corpus_dir=assistant.settings.corpus_dir)
             figures = aggregate(results)
