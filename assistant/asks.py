@@ -977,11 +977,8 @@ def tells_deed(question: str, text: str) -> bool:
     if verb is None or verb in _LEADING or base_verb(verb) in _LEADING:
         return False  # "who heads …": a title, which leader_asked and doer_named read
     root, made = stem(verb), family(verb)
-    if not any(kin(stem(w), root) or stem(w) in made for w in words(text)):
-        return False
-    asked = set(words(question))
-    return any(not set(words(n)) <= asked
-               for n in re.findall(r"(?<=\S )[A-Z][\w’'-]*", text))
+    return (any(kin(stem(w), root) or stem(w) in made for w in words(text))
+            and holds("entity", text, question))
 
 
 def asks_outlook(question: str) -> bool:
