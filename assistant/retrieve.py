@@ -167,8 +167,7 @@ class Retriever:
         if self.tokens is None:
             self.tokens = TokenVectors.of(self.embeddings)
         self._dictionary = _dictionary(self.embeddings)
-        self._words: dict[str, tuple[str, frozenset[str]]] = {}
-        self._casing: dict[str, tuple[str, Casing]] = {}
+        self._read: dict[str, tuple[str, frozenset[str], Casing]] = {}
         self.refresh(self.index)
 
     def refresh(self, index: SentenceIndex) -> None:
@@ -184,19 +183,16 @@ class Retriever:
         self._rarest = max(self.idf.values(), default=1.0)  # what a word the corpus lacks weighs
         self.vocabulary: frozenset[str] = self.lexical.vocabulary
         self._at = {sentence_id(s): i for i, s in enumerate(self.sentences)}
-        # The speller's known words, counted once per version of each document.
-        self._words = {d.source: self._words[d.source] if d.source in self._words
-                       and self._words[d.source][0] == d.digest else (d.digest, _known(d))
-                       for d in index.documents}
-        known: set[str] = set().union(*(w for _, w in self._words.values()))
-        # How each document writes its words' case, read once per version of it; the names
-        # are the article's own, and any country's ("what is russia's position?").
-        self._casing = {d.source: self._casing[d.source] if d.source in self._casing
-                        and self._casing[d.source][0] == d.digest
-                        else (d.digest, Casing.of(s.text for s in d.sentences))
-                        for d in index.documents}
+        # What the speller reads of each document, once per version of it: its known words, and
+        # how it writes their case. The names are the articles' own, and any country's ("what is
+        # russia's position?").
+        self._read = {d.source: self._read[d.source] if d.source in self._read
+                      and self._read[d.source][0] == d.digest
+                      else (d.digest, _known(d), Casing.of(s.text for s in d.sentences))
+                      for d in index.documents}
+        known: set[str] = set().union(*(w for _, w, _ in self._read.values()))
         self.speller = Speller(known, self._dictionary, {
-            **_cased_countries(), **cased_names((c for _, c in self._casing.values()),
+            **_cased_countries(), **cased_names((c for _, _, c in self._read.values()),
                                                 common_word)})
 
     def spell(self, query: Query) -> Query:

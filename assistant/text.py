@@ -238,7 +238,7 @@ class Casing:
         return cls(capital, frozenset(alone), frozenset(lower), tuple(longer))
 
 
-def cased_names(read: Iterable[str] | Iterable[Casing],
+def cased_names(readings: Iterable[Casing],
                 common: Callable[[str], bool] = lambda _w: False) -> dict[str, str]:
     """The words a text spells with a capital wherever it uses them, by their lower-case form
     ("trump" → Trump, "jcpoa" → JCPOA): names. A capital that opens a sentence or a quotation
@@ -248,27 +248,23 @@ def cased_names(read: Iterable[str] | Iterable[Casing],
     is given its capitals whole ("european union" → European Union): its common words would
     otherwise stay in lower case beside a capitalised one.
 
-    `read` is sentences, or documents' readings (Casing.of) to merge."""
-    readings = list(read)
-    if readings and not isinstance(readings[0], Casing):
-        readings = [Casing.of(r for r in readings if isinstance(r, str))]
+    `readings` are the documents' (Casing.of), merged."""
+    readings = list(readings)
     capital: dict[str, Counter[str]] = {}
     alone: set[str] = set()
     lower: set[str] = set()
     for c in readings:
-        if isinstance(c, Casing):
-            for w, forms in c.capital.items():
-                capital.setdefault(w, Counter()).update(forms)
-            alone |= c.alone
-            lower |= c.lower
+        for w, forms in c.capital.items():
+            capital.setdefault(w, Counter()).update(forms)
+        alone |= c.alone
+        lower |= c.lower
     names = {w: forms.most_common(1)[0][0] for w, forms in capital.items()
              if w not in lower and w not in STOPWORDS | QUESTION_WORDS
              and (w in alone or not common(w))}
     for c in readings:
-        if isinstance(c, Casing):
-            for parts in c.longer:
-                if any(p.lower() in names for p in parts):
-                    names.setdefault(" ".join(parts).lower(), " ".join(parts))
+        for parts in c.longer:
+            if any(p.lower() in names for p in parts):
+                names.setdefault(" ".join(parts).lower(), " ".join(parts))
     return names
 
 
@@ -285,7 +281,10 @@ class Speller:
         self.known = frozenset(known) | STOPWORDS | QUESTION_WORDS | FRAME_WORDS
         self.dictionary = dictionary
         self.names = names or {}
-        self._longer = sorted((n for n in self.names if " " in n), key=len, reverse=True)
+        # The longer names, longest first, as one pattern compiled once.
+        longer = sorted((n for n in self.names if " " in n), key=len, reverse=True)
+        self._longer = re.compile(r"\b(?:" + "|".join(map(re.escape, longer)) + r")\b"
+                                  ) if longer else None
         self.stems = frozenset(stem(w) for w in self.known)
         self.by_first: dict[str, list[str]] = {}
         for w in sorted(self.known):
@@ -314,9 +313,8 @@ class Speller:
         shouted = text.isupper()
         uncased = not any(c.isupper() for c in text.lstrip()[1:])
 
-        if uncased:
-            for name in self._longer:
-                text = re.sub(rf"\b{re.escape(name)}\b", self.names[name], text)
+        if uncased and self._longer is not None:
+            text = self._longer.sub(lambda m: self.names[m.group(0)], text)
 
         def sub(m: re.Match[str]) -> str:
             if len(m.group(0)) > 1 and m.group(0).isupper() and not shouted:

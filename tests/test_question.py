@@ -439,13 +439,13 @@ def test_a_bare_how_asks_a_measure_of_what_was_just_asked() -> None:
 
 def test_a_question_typed_without_capitals_gets_the_article_s_names_back() -> None:
     from assistant.lexicon import common_word
-    from assistant.text import Speller, cased_names
+    from assistant.text import Casing, Speller, cased_names
 
     said = ["Donald Trump claimed that Iran wanted talks; officials denied what Trump said.",
             "Talks on the JCPOA go through Oman.",
             "The design was prepared by Halden Marine Engineering for the council.",
             "Brands have made commitments, and the plan was approved."]
-    names = cased_names(said, common_word)
+    names = cased_names([Casing.of(said)], common_word)
     # Names, and an acronym ("trump", a common word too, stands alone once); not a capital
     # that opens a sentence ("Brands", "Talks"), nor a common word met only inside a longer
     # name ("Engineering").
@@ -478,6 +478,6 @@ def test_names_are_read_per_article_and_merged_across_the_archive() -> None:
     # Read once per article, merged: the same names as reading every sentence at once, and a
     # word one article writes in lower case ("plan") is no name in the archive.
     merged = cased_names([Casing.of(a), Casing.of(b)])
-    assert merged == cased_names(a + b)
+    assert merged == cased_names([Casing.of(a + b)])
     assert merged["trump"] == "Trump" and merged["muscat"] == "Muscat"
-    assert "plan" not in merged and "plan" in cased_names(a)
+    assert "plan" not in merged and "plan" in cased_names([Casing.of(a)])
