@@ -38,6 +38,7 @@ from .asks import (
     content_terms,
     contrasted,
     deed_without_doer,
+    done_by_another,
     focus,
     focus_unmet,
     holds,
@@ -626,8 +627,9 @@ class ExtractiveAnswerer:
         # "Who killed the commanders?": "in response to the killing of its … commanders" tells
         # of the deed as a noun and names no one who did it.
         verb = asked_doing(own)
-        doerless = (verb is not None and bool(top) and deed_without_doer(verb, first_text)
-                    and not names_doer(own, first_text))
+        doerless = verb is not None and bool(top) and (
+            (deed_without_doer(verb, first_text) and not names_doer(own, first_text))
+            or done_by_another(verb, first_text))
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing, generic, unquoted, unforeseen, doerless)
 

@@ -89,6 +89,22 @@ NAMED_NOUNS = frozenset(stem(w) for w in """
 """.split())
 
 _DURATION = re.compile(r"\bhow (?:long|old|often)\b|\bsince when\b")
+# "How long" asking a time, not a length ("how long is the barrier?", asks_length).
+_TAKES = re.compile(r"\bhow long\b(?!\s+(?:is|are|was|were)\b(?!.*\b(?:taking|lasting)\b))")
+# A number of a unit of time: "about 16 hours", "a 25-year levy", "two decades".
+_TIMED = re.compile(r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"eleven|twelve|twenty|thirty|forty|fifty|a few|several|many))\s*-?\s*"
+                    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b",
+                    re.I)
+# A rate asked ("what interest rate", "the rate of inflation"), and a number that is one: a share
+# ("3.5 percent") or an amount per unit ("$4.50 a month", "four to six times a year").
+_RATE_ASKED = re.compile(r"\brates?\b")
+_RATE = re.compile(r"\d\s*(?:%|percent\b|per cent\b)|\b(?:a|an|per|each|every)\s+(?:minute|hour|"
+                   r"day|week|month|year|tonne|ton|kilo\w*|litre|liter|head|person|household)\b",
+                   re.I)
+# A span of time told in words: "could take up to a year", "stop working after about an hour".
+_SPAN = re.compile(r"\b(?:an?|one|several|a few|many|some) (?:hours?|days?|weeks?|months?|years?|"
+                   r"decades?|centur(?:y|ies))\b", re.I)
 
 
 # "Where is X based / was X killed / did they meet": a place asked for. Not "where does it
@@ -135,7 +151,8 @@ def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
     q = " ".join(words(question))
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
-                 r"how old|age of|rate|gdp|cost|price)\b", q) or _MEASURE.search(q) or asks_sum(q):
+                 rf"how old|age of|rate|gdp|{_UNPRICED}(?:cost|price))\b", q) \
+            or _MEASURE.search(q) or asks_sum(q):
         return Shape("fact", "number")
     if _TIMELINE.search(q):
         # "What's the timeline?", "What is the schedule for the barrier?": the dates the article
@@ -476,7 +493,18 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
             return counts(thing, text)
         # A year dates something; it is no amount ("by how much …", "how high …"), though it
         # can say how long ("since 2018").
-        return any((not YEAR.fullmatch(m.group(0)) or _DURATION.search(question.lower()))
+        duration = bool(_DURATION.search(question.lower()))
+        if duration and _SPAN.search(text):
+            return True  # "How long might the review take?": "up to a year"
+        if _TAKES.search(question.lower()):
+            # "How long would it take to open the gates?": a span of time ("within about 16
+            # hours", "since 2018"), not "55 metres wide".
+            return bool(_TIMED.search(text) or YEAR.search(text))
+        if _RATE_ASKED.search(question.lower()):
+            # "What interest rate will the bond carry?": a rate ("3.5 percent", "$4.50 a
+            # month"), not the bond's $150 million.
+            return bool(_RATE.search(text))
+        return any((not YEAR.fullmatch(m.group(0)) or duration)
                    and not _PRONOUN_ONE.match(text, m.start())
                    for m in NUMBER.finditer(text))
     if need == "speech":
@@ -950,6 +978,27 @@ def deed_without_doer(verb: str, text: str) -> bool:
     return bool(found) and all(noun_of(m) or passive(m) for m in found)
 
 
+def done_by_another(verb: str, text: str) -> bool:
+    """Whether a sentence tells of a deed only with someone else's "by": "a study commissioned
+    by the PCHA" names who commissioned the study, not who carried it out ("Who carried out the
+    study?"); "attacks carried out by …", "a review led by …" name the doer."""
+    root = stem(verb.lower())
+    found = [m for m in re.finditer(r"[A-Za-z]+", text) if kin(stem(m.group(0).lower()), root)]
+
+    def others(m: re.Match[str]) -> bool:
+        after = _ANOTHER_BY.match(text[m.end():])
+        return after is not None and not kin(stem(after.group(1).lower()), root) and \
+            base_verb(after.group(1).lower()) not in SUPPORT_VERBS | _CARRYING
+    return bool(found) and all(others(m) for m in found)
+
+
+# A participle and its "by" straight after a word: "a study commissioned by the PCHA".
+_ANOTHER_BY = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+(?:ed|en))\s+by\b")
+# Participles whose "by" is who did the deed itself: "a review led by …", "run by …".
+_CARRYING = frozenset("lead do run perform prepare write author produce draw make organise "
+                      "organize direct oversee manage execute complete".split())
+
+
 # "What has slowed the talks?", "What pushed Iran to …?", "What brings the total to …?": what
 # did something, asked as the subject of a verb.
 _WHAT_DID = re.compile(r"^\W*(?:and |so )?what (?:has |have |had |will |would |could |might |"
@@ -1213,13 +1262,17 @@ _MONEY = frozenset({"money", "cash", "funding", "funds", "dollars"})
 
 
 # A sum of money asked for: "how much … cost / paid / worth / raise", "what is X valued at".
+# A cost that is no sum: "the environmental cost of …", "the political price".
+_UNPRICED = "".join(f"(?<!{w} )" for w in """environmental ecological political social diplomatic
+    reputational moral emotional psychological strategic""".split())
 _SUM_ASKED = re.compile(
     r"\bhow much\b.*\b(?:money|cash|costs?|costing|paid|pay|pays|paying|worth|spen[dt]|"
     r"spending|price[ds]?|raised?|raising|invest(?:ed|s)?|fund(?:ed|ing)?|charged?|bills?|fees?|"
     r"budget|earn(?:ed|s)?|owed?|salary)\b"
     r"|\b(?:valued at|worth)\W*$|\bwhat (?:did|does|do|will|would|could) .+ cost\b"
     # "What is the barrier's total cost?", "what was the price of the plant?"
-    r"|\bwhat (?:is|was|are|were|will be|would be)\b.*\b(?:cost|costs|price|budget|price tag)"
+    rf"|\bwhat (?:is|was|are|were|will be|would be)\b.*\b{_UNPRICED}(?:cost|costs|price|budget|"
+    r"price tag)"
     r"(?: of\b.*)?$"
     r"|\bhow expensive\b")
 # A sum, or a share of one ("risen 38 percent"): what answers a question about money.
@@ -1233,12 +1286,13 @@ def asks_sum(question: str) -> bool:
     return bool(_SUM_ASKED.search(" ".join(words(question))))
 
 
-# A length asked for ("How tall …?", "How long is the barrier?", not "how long will it take"),
+# A length asked for ("How tall …?", "How long is the barrier?", not "how long will it take" or
+# "how long will owners be paying …", which ask a time),
 # and a number that is one ("55 metres", "a 640-metre line"). "How high" is left out: it asks as
 # often of a premium or a price as of a wall.
 _LENGTH_ASKED = re.compile(r"\bhow (?:tall|wide|deep|far|thick)\b|\bhow long (?:is|are|was|were)\b"
                            r"|\bhow long (?:would|will)\b(?:(?!\b(?:take|last)\b).)*\bbe\b"
-                           r"(?! (?:before|until|till|ago)\b)")
+                           r"(?! (?:before|until|till|ago)\b| \w+(?:ing|ed)\b)")
 _LENGTH = re.compile(r"\d[\d,.]*\s*-?\s*(?:metres?|meters?|m|km|kilometres?|kilometers?|miles?|"
                      r"feet|foot|ft|inch|inches|cm|centimetres?|centimeters?|mm|yards?)\b", re.I)
 
@@ -1271,8 +1325,12 @@ def counts(thing: str, text: str) -> bool:
     for i, tok in enumerate(tokens):
         m = NUMBER.search(tok)
         # "$1,600 a tonne" is a price, not a number of tonnes.
-        if m and not YEAR.fullmatch(m.group(0)) and not tok.startswith(_CURRENCY) and wanted & set(
-                terms(" ".join(tokens[i + 1:i + 1 + COUNTED_WITHIN]))):
+        if not m or YEAR.fullmatch(m.group(0)) or tok.startswith(_CURRENCY):
+            continue
+        # "16 hours, the enzyme breaks …" does not count enzymes: the count's phrase ends at a
+        # comma or a full stop.
+        phrase = re.split(r"[,;:.]\s", " ".join(tokens[i:i + 1 + COUNTED_WITHIN]) + " ")[0]
+        if wanted & set(terms(phrase.split(" ", 1)[1] if " " in phrase else "")):
             return True
     return False
 
@@ -1528,8 +1586,8 @@ def content_terms(question: str) -> list[str]:
 
 # What makes a mention of a kind say which one it is: a name or number beside it ("the town of
 # Millbrook", "the Biden administration"), or a list it opens ("mediators such as Oman").
-_SPECIFIES = re.compile(r"^\W*(?:[\w-]+\s+)?(?:such as|including|like|namely|related to|"
-                        r"notably|especially|particularly)\b|^\s*[:—(–]"
+_SPECIFIES = re.compile(r"^\W*(?:[\w-]+\s+)?(?:such as|including|include[sd]?|like|namely|"
+                        r"related to|notably|especially|particularly)\b|^\s*[:—(–]"
                         # or what they are about: "talks on prisoner exchanges"
                         r"|^\s+(?:on|of|about|over|regarding|concerning|involving|between|"
                         r"against|toward|towards)\s+(?!the\b|a\b|an\b|its\b|their\b)\w")
@@ -1565,8 +1623,13 @@ def unspecified(question: str, text: str) -> str | None:
     beside it says which. X is the last word of the phrase after "which" (its head: "which
     specific confidence-building measures"). None when the sentence does not mention X: it may
     name the members without the word ("polyethylene and polypropylene" for "which plastics")."""
+    asking = " ".join(words(question))
     m = re.match(r"^\W*(?:(?:in|at|on|for|from|to|of|by|with) )?which ((?:[\w’'-]+ ?){1,3})",
-                 " ".join(words(question)))
+                 asking)
+    # "What were the five mutations Mensah identified?" asks which ones, as "which" does.
+    listed = None if m else re.match(r"^\W*what (?:are|were) (?:the|its|their|his|her) "
+                                     r"((?:[\w’'-]+ ?){1,3})", asking)
+    m = m or listed
     if not m:
         return None
     run: list[str] = []
@@ -1578,7 +1641,7 @@ def unspecified(question: str, text: str) -> str | None:
         if run and _plural(run[-1]) and not _plural(w):
             break  # a plural heads its phrase: "which American presidents come up …"
         run.append(w)
-    if not run or run[-1] in _VAGUE:
+    if not run or run[-1] in _VAGUE or (listed and not _plural(run[-1])):
         return None
     asked = {w.lower() for w in re.findall(r"[\w’'.-]+", question)}
     key = stem(run[-1])

@@ -742,6 +742,13 @@ def test_what_happens_next_is_answered_by_what_the_article_says_of_the_future() 
     ("Which plastics can't it handle?", "It does nothing for polyethylene and polypropylene.",
      None),
     ("What measures were agreed?", "Confidence-building measures were agreed.", None),  # no "which"
+    # "What were the five mutations?" asks which ones, as "which" does; "What are the risks?"
+    # with a list after them is answered; a singular asks what it is.
+    ("What were the five mutations Mensah identified?", "In 2020 Mensah identified a set of five "
+     "mutations that let the enzyme work at 72 degrees.", "mutations"),
+    ("What are the risks?", "The risks include cost overruns, delays and a fall in oil prices.",
+     None),
+    ("What was the breakthrough?", "The breakthrough came in 2020.", None),
     # The phrase ends at its plural: "come" is the verb, not what is asked about.
     ("Which American presidents come up in the article?", "This statement, coming amid "
      "renewed discussions, contradicts former U.S. President Donald Trump.", None),
@@ -1212,3 +1219,51 @@ def test_a_want_claimed_by_someone_else_is_not_the_party_s_own() -> None:
     # Trump's claim of what Iran seeks, which Iran denies, is his.
     assert not states("desire", "This contradicts Donald Trump’s assertions that Iran is seeking "
                                 "dialogue with Washington.", q)
+
+
+def test_a_deed_told_only_with_another_s_by_names_no_doer() -> None:
+    from assistant.asks import done_by_another
+
+    study = "According to a study commissioned by the Harbor Authority, surges will grow."
+    assert done_by_another("study", study)  # who commissioned it, not who carried it out
+    assert not done_by_another("study", "A study led by Dr. Ruiz found surges will grow.")
+    assert not done_by_another("attacks", "It drew missile attacks carried out by Iran-aligned "
+                                          "forces.")
+    assert not done_by_another("study", "The Harbor Authority carried out a study.")
+    texts = [study]
+    answerer, out = _article(texts)
+    q = "Who carried out the study for the Harbor Authority?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)])
+    assert draft.abstained and "does not say who" in draft.message
+
+
+def test_how_long_asks_a_span_of_time() -> None:
+    review = "The DEP will carry out an environmental review that could take up to a year."
+    gates = "Two sector gates, each 55 metres wide, would stay open in normal conditions."
+    levy = "$82 million raised over 25 years through a new levy on 9,000 properties."
+    assert holds("number", review, "How long might the review drag on?")  # a span in words
+    assert not holds("number", gates, "How long would it take to open the gates?")
+    assert holds("number", "Closing both gates would take about 40 minutes.",
+                 "How long would it take to close the gates?")
+    # "be paying" asks for how long, not a length in metres.
+    q = "how long will flood-zone owners be paying the extra harbor charge"
+    assert shape(q) == Shape("fact", "number") and holds("number", levy, q)
+    assert holds("number", gates, "How long will the gates be?")  # a length
+
+
+def test_a_rate_asked_needs_a_rate_and_a_cost_that_is_no_sum_needs_no_number() -> None:
+    split = "The cost would be split: $180 million from the state and a $150 million bond."
+    q = "What interest rate will the $150 million bond carry?"
+    assert not holds("number", split, q)
+    assert holds("number", "The bond would carry a 3.5 percent interest rate.", q)
+    assert holds("number", "The levy would add $4.50 a month.", "What is the levy's rate?")
+    assert shape("What's the environmental cost of the process?").needs is None
+    assert shape("What is the political price of talks for Tehran?").needs is None
+    assert shape("What's the cost of the plant?").needs == "number"
+
+
+def test_a_count_s_phrase_ends_at_a_comma() -> None:
+    q = "How much enzyme does the plant need per tonne of plastic?"
+    assert not holds("number", "Within about 16 hours, the enzyme breaks more than 90 percent "
+                               "of the plastic.", q)
+    assert holds("number", "The plant uses 3 kilograms of enzyme a tonne.", q)
