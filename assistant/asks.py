@@ -1681,7 +1681,10 @@ _ASKING = frozenset("will would did does do can could should is are was were has
 def _kinds_named(question: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The question's things named with words before their noun: (those words, the noun);
     "the temporary flood walls be taken down" → (["temporary", "flood"], "walls")."""
-    said = re.findall(r"[A-Za-z][\w’'-]*", question)
+    # "a business's bill": the owner's word as the word itself; "the 50,000-tonne commercial
+    # plant": a number and its unit are not words of the kind.
+    said = [re.sub(r"[’']s$", "", w) for w in re.findall(r"(?<![\w,.-])[A-Za-z][\w’'-]*",
+                                                        question)]
     out: list[tuple[tuple[str, ...], str]] = []
     for i, w in enumerate(said):
         if w.lower() not in _DETERMINERS:
@@ -1692,9 +1695,14 @@ def _kinds_named(question: str) -> tuple[tuple[tuple[str, ...], str], ...]:
                     or not (known_as(v, "n") or known_as(v, "a"))):
                 break
             run.append(v)
-        if (run and i and said[i - 1].lower() in _ASKING and i + 1 + len(run) == len(said)
-                and known_as(run[-1], "v")):
-            run.pop()  # "did the pilot plant cost?": "cost" is what it did
+        end = i + 1 + len(run)
+        if run and i and said[i - 1].lower() in _ASKING and known_as(run[-1], "v") and (
+                end == len(said) or (len(run) >= 3 and said[end].lower() in STOPWORDS
+                                     and not _plural(run[-1]))):
+            # "did the pilot plant cost?", "will the commercial plant cost to build?": the
+            # subject of an asking verb ends before what it did, in its plain form ("will the
+            # temporary flood walls be …" ends with its plural).
+            run.pop()
         while run and not known_as(run[-1], "n"):
             run.pop()
         if len(run) >= 2:

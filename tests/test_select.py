@@ -948,6 +948,13 @@ def test_one_thing_is_not_another_of_its_kind() -> None:
                           "It represents many of the households flooded in 2023.")
     # "$1,600 a tonne" is a price, no number of tonnes.
     assert not holds("number", "It makes them for $1,600 a tonne.", q)
+    # The owner's word is the kind's ("a business's bill"), a number's unit is not
+    # ("the 50,000-tonne commercial plant"), and the verb after the subject is no noun of it.
+    household = "The levy would add $4.50 a month to a typical household bill."
+    assert contrasted("How much a month would the levy add to a business's bill?", household)
+    built = "How much will the 50,000-tonne commercial plant cost to build?"
+    assert contrasted(built, "Ortega said the pilot plant makes them for about $1,600 a tonne.")
+    assert not contrasted(built, "It will build a commercial plant costing $90 million.")
 
 
 def test_a_list_naming_the_best_sentences_party_among_others_joins_them() -> None:
