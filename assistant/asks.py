@@ -504,8 +504,10 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
             # "What interest rate will the bond carry?": a rate ("3.5 percent", "$4.50 a
             # month"), not the bond's $150 million.
             return bool(_RATE.search(text))
+        # "NF-21", "F-35": a number in a name is no amount.
         return any((not YEAR.fullmatch(m.group(0)) or duration)
                    and not _PRONOUN_ONE.match(text, m.start())
+                   and not re.search(r"[A-Za-z]-$", text[max(0, m.start() - 2):m.start()])
                    for m in NUMBER.finditer(text))
     if need == "speech":
         return speaks(question, text)

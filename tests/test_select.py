@@ -125,6 +125,11 @@ def test_a_year_is_no_amount_but_can_say_how_long() -> None:
                  "It is one of the reasons given."):
         assert not holds("number", said, share), said
     assert holds("number", "One in three voters backs it.", share)
+    # A number in a name is no amount.
+    assert not holds("number", "NF-21 targets PET, the plastic of most drinks bottles.",
+                     "What share of the bottle plastic gets broken down?")
+    assert holds("number", "It breaks more than 90 percent of the plastic.",
+                 "What share of the bottle plastic gets broken down?")
 
 
 def test_a_place_the_question_names_and_the_article_never_does_is_unknown() -> None:
