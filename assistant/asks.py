@@ -150,6 +150,11 @@ _BODY = re.compile(r"(?:[A-Z][\w’'-]+\s+){0,4}(?:Office|Ministry|Council|Autho
 def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
     q = " ".join(words(question))
+    spoken = _SPEECH_ASKED.search(question)
+    if spoken and _SAID_ABOUT_NEXT.match(question, spoken.end()):
+        # "What did Rao say about the plant's $29 million price tag?": her words, whatever
+        # they are about; a price named in what they are about is not asked for.
+        return Shape("reason" if q.startswith("how") else "fact", "speech")
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
                  rf"how old|age of|rate|gdp|{_UNPRICED}(?:cost|price))\b", q) \
             or _MEASURE.search(q) or asks_sum(q):
@@ -252,6 +257,8 @@ _SPEECH_ASKED = re.compile(
     r"replied|propose|suggest|promise|pledge|vow|predict|recommend)(?:s|d|ed)?\b"
     r"|^\W*what (?:was|is|were|are|has been) (.+?)[’']s? (?:reaction|response|reply|comment|"
     r"statement|answer|claims?|assertions?|remarks?|argument)\b", re.I)
+# What a saying asked for is about, straight after its verb.
+_SAID_ABOUT_NEXT = re.compile(r"\s+(?:about|of|on|regarding|concerning)\b", re.I)
 _SPEECH = re.compile(
     r"\b(?:sa(?:y|ys|id|ying)|stat(?:ed|es|ing)|claim(?:ed|s|ing)?|told|tells|announc\w*|"
     r"argu\w*|insist\w*|den(?:ied|ies|ying|ial)|dismiss\w*|describ\w*|call(?:ed|s|ing)|warn\w*|"
@@ -613,6 +620,9 @@ def names_doer(question: str, text: str) -> bool:
     return any(not set(words(m.group(1))) <= asked for m in _BY_SOMEONE.finditer(text))
 
 
+# Words of a topic that say nothing of what it is: "What did she say about the plan / it?".
+_VAGUE_TOPIC = frozenset(terms("it this that thing things matter issue issues plan plans idea "
+                               "situation news topic subject story article"))
 # "What does Kanaani think of Biden?": whom or what the saying asked for is about.
 _SAID_ABOUT = re.compile(r"\b(?:of|about|on|regarding|concerning|towards?)\s+(.+)$")
 
@@ -627,7 +637,13 @@ def said_of(question: str, text: str) -> bool | None:
     if about is None:
         return None
     named = _Named.of(about.group(1))
-    return named.among(words(text)) if named.names else None
+    if named.names:
+        return named.among(words(text))
+    # "What did Bell say about raising the seawall?": a word of what it is about is in what
+    # they said. (Counting WordNet's words of the same meaning too let "raising" meet
+    # "collect signatures".)
+    topic = set(content_terms(about.group(1))) - _VAGUE_TOPIC
+    return bool(topic & set(terms(text))) if topic else None
 
 
 # "Can you quote Trump's exact words?", "What were Lindqvist's exact words …?": a quotation

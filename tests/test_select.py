@@ -525,6 +525,15 @@ def test_what_someone_said_about_a_name_must_be_about_that_name() -> None:
     # Another name of the same country counts; no name asked about, nothing to check.
     assert said_of("What did Tehran say about the U.S.?", "Iran said Washington lied.") is True
     assert said_of("What did Kanaani say?", "He said nothing.") is None
+    # What it is about may be no name: a word of it must be in what they said.
+    seawall = "What did Bell say about raising the seawall instead?"
+    assert said_of(seawall, "“We are asked to pay twice,” said Bell. He said the group would "
+                            "collect signatures.") is False
+    assert said_of(seawall, "Bell said the seawall would leave Eastgate exposed.") is True
+    assert said_of("What did Bell say about it?", "Bell said no.") is None
+    # A price named in what a saying is about asks for the saying, not for a number.
+    assert shape("What did Rao say about the plant's $29 million price tag?").needs == "speech"
+    assert shape("What did the city say the barrier would cost?").needs == "number"
     answerer, [s, _] = _article(["Kanaani said no direct talks with Washington were planned.",
                                  "Biden's envoys waited."])
     draft = answerer.answer(Query(q, q), [Hit(s, 0.7, 0.7, 0.6)])
