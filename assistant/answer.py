@@ -137,6 +137,8 @@ _FUTURE_SAID = re.compile(rf"\b(?:{_AHEAD_WORDS}|would|could|may|might|forward)\
 _WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expected|going to|"
                          r"scheduled|set|planned)|are .+ (?:due|expected|going to|scheduled|set|"
                          r"planned))\b", re.I)
+# "Will the state approve the application?": whether something lies ahead.
+_WILL_ASKED = re.compile(r"^\W*(?:and |so |but )?(?:will|is .+ going to|are .+ going to)\b", re.I)
 # "Who will build the barrier?", "Who is going to replace Kanaani?": a doer of what lies ahead.
 _WHO_AHEAD = re.compile(r"^\W*(?:and |so )?who (?:will|shall|is going to|are going to) ([a-z]+)\b",
                         re.I)
@@ -199,6 +201,7 @@ class Evidence:
     unquoted: bool = False  # a quotation asked for, and the best sentence quotes no one asked
     unforeseen: bool = False  # "who will …", and the best sentence tells only what was done
     doerless: bool = False  # "who did it", and the best sentence tells the deed with no doer
+    undecided: bool = False  # "will it …?", and the best sentences tell nothing ahead
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
@@ -216,6 +219,8 @@ class Evidence:
             return f"The article does not say which “{self.generic}”."
         if self.unquoted:
             return "The article does not quote them word for word."
+        if self.undecided:
+            return "The article does not say whether it will."
         if self.unforeseen:
             return "The article does not say who will."
         if self.doerless:
@@ -237,7 +242,8 @@ class Evidence:
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
         if (not self.type_ok or self.unknown or self.focus_missing or self.person_missing
-                or self.generic or self.unquoted or self.unforeseen or self.doerless):
+                or self.generic or self.unquoted or self.unforeseen or self.doerless
+                or self.undecided):
             return False
         if self.dense < MIN_DENSE:
             return False
@@ -590,6 +596,11 @@ class ExtractiveAnswerer:
         unforeseen = (ahead is not None and bool(top)
                       and not any(p.search(first_text) for p in (_FUTURE_SAID, _DUE, _OWED))
                       and only_done(ahead.group(1), first_text))
+        # "Will the EPO grant a permanent permit?": what lies ahead, which the best sentences
+        # tell nothing of ("the agency had granted a temporary permit"), is not known.
+        undecided = (bool(top) and _WILL_ASKED.match(own) is not None
+                     and not any(p.search(h.sentence.text) for h in top[:2]
+                                 for p in (_FUTURE_SAID, _DUE, _OWED)))
         unquoted = bool(top) and asks_quote(own) and not self.quoted(own, top[0].sentence)
         literal = self.unknown_numbers(own)
         # "the CEO": the acronym is named, not the words it stands for ("chief").
@@ -631,7 +642,8 @@ class ExtractiveAnswerer:
             (deed_without_doer(verb, first_text) and not names_doer(own, first_text))
             or done_by_another(verb, first_text))
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
-                        focus_missing, person_missing, generic, unquoted, unforeseen, doerless)
+                        focus_missing, person_missing, generic, unquoted, unforeseen, doerless,
+                        undecided)
 
     def select(self, kind: str, hits: Sequence[Hit],
                about: frozenset[str] = frozenset(),

@@ -1288,3 +1288,15 @@ def test_a_count_s_phrase_ends_at_a_comma() -> None:
     assert not holds("number", "Within about 16 hours, the enzyme breaks more than 90 percent "
                                "of the plastic.", q)
     assert holds("number", "The plant uses 3 kilograms of enzyme a tonne.", q)
+
+
+def test_whether_something_will_happen_needs_a_sentence_telling_what_lies_ahead() -> None:
+    texts = ["The agency had granted Polyloop a temporary permit for 18 months."]
+    answerer, out = _article(texts)
+    q = "Will the agency grant Polyloop a permanent permit?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)])
+    assert draft.abstained and "does not say whether it will" in draft.message
+    texts = ["The agency is expected to rule on a permanent permit next year."]
+    answerer, out = _article(texts)
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)])
+    assert not draft.abstained
