@@ -143,6 +143,13 @@ _WILL_ASKED = re.compile(r"^\W*(?:and |so |but )?(?:will|is .+ going to|are .+ g
 _WHO_AHEAD = re.compile(r"^\W*(?:and |so )?who (?:will|shall|is going to|are going to) ([a-z]+)\b",
                         re.I)
 _OWED = re.compile(r"\b(?:must|should|has to|have to|needs? to)\b", re.I)
+# The words that ask what lies ahead ("How does this all end?" names nothing else), and the
+# headings of a part that looks ahead.
+_OUTLOOK_TERMS = frozenset(terms("outlook prospects future hold heading lies ahead next steps "
+                                 "turn play pan end up endgame go goes from here happen happens "
+                                 "happening now comes come after leave leaves things likely "
+                                 "chances all this that might could would will"))
+_FORWARD_HEADING = re.compile(r"\b(?:next|ahead|forward|future|outlook|coming)\b", re.I)
 # The words that ask for a timeline ("what's the timeline?" names nothing else).
 _TIMELINE_TERMS = frozenset(terms("timeline timetable schedule timeframe timescale key dates "
                                   "milestones"))
@@ -249,6 +256,20 @@ class Evidence:
             return False
         # Weak evidence on both counts: neither the meaning nor the words are there.
         return self.dense >= SURE_DENSE or self.coverage >= MIN_COVERAGE
+
+
+def _bare_outlook(question: str) -> bool:
+    """Whether a question asks what lies ahead of nothing it names ("How does this end?",
+    "where do things go from here?"): of the article's story."""
+    return asks_outlook(question) and not set(content_terms(question)) - _OUTLOOK_TERMS
+
+
+def _looks_ahead(s: Sentence) -> bool:
+    """Whether a sentence tells what lies ahead: in its words ("the coming months will be
+    critical", "due to start operating in October"), or under a heading that looks ahead ("What
+    Happens Next", "Looking Forward: …")."""
+    return bool(_AHEAD.search(s.text) or _DUE.search(s.text)
+                or _FORWARD_HEADING.search(s.section or ""))
 
 
 def _bare_timeline(question: str) -> bool:
@@ -362,6 +383,14 @@ class ExtractiveAnswerer:
             # ("geared toward energy development …") before one naming the program only.
             return _lifted(hits, lambda text: states(rel, text, question))
         if asks_outlook(question) and hits:
+            if _bare_outlook(question):
+                # "How does this end?", "what happens now?", naming nothing: what the article
+                # says lies ahead, wherever it ranks: the part whose heading looks ahead ("What
+                # Happens Next"), else any sentence telling what lies ahead.
+                ahead = sorted((h for h in hits
+                                if _FORWARD_HEADING.search(h.sentence.section or "")),
+                               key=lambda h: (h.sentence.source, h.sentence.position))
+                return ahead or [h for h in hits if _looks_ahead(h.sentence)] or list(hits)
             # "What's the outlook for the barrier?": what the article says lies ahead ("the
             # coming months will be critical …", "construction would begin in spring 2026")
             # near the best, before what already happened.
@@ -540,6 +569,9 @@ class ExtractiveAnswerer:
         if _bare_timeline(own) and top:
             # "What's the timeline?": of the article's story, which its dated sentences tell.
             return Evidence(max(dense, 1.0), 1.0, holds("time", top[0].sentence.text, own))
+        if _bare_outlook(own) and top:
+            # "How does this end?": of the article's story, which says what lies ahead.
+            return Evidence(max(dense, 1.0), 1.0, _looks_ahead(top[0].sentence))
         name = asked_name(own)
         known = {w for w in words(name or "") if self.known(w)}
         if any(w not in STOPWORDS for w in words(name or "")) and not known - STOPWORDS:

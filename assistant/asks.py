@@ -325,7 +325,16 @@ _VAGUE = frozenset("""
 # future, never in the word "outlook", so that word is no thing it must mention (_VAGUE).
 _OUTLOOK = re.compile(r"\b(?:outlook|prospects?|what(?:'s|’s| is| comes| happens) next|"
                       r"next steps?|(?:the )?future hold|heading|what lies ahead|"
-                      r"where does (?:this|that|it|all this) (?:leave|go)|chances of)\b", re.I)
+                      r"where does (?:this|that|it|all this) (?:leave|go)|chances of|"
+                      # "how might this all turn out", "How does this end?", "where do things go
+                      # from here?", "what happens now?", "what's the endgame?"
+                      r"(?:turn|play|pan) out|(?:this|it|that|things|all) end up|endgame|"
+                      r"go(?:es)? from here|"
+                      r"how (?:will|would|could|might|does|do|is) (?:this|that|it|all this|things)"
+                      r"(?: all)? (?:likely to )?end|"
+                      r"what(?:'s|’s| is)? (?:likely to )?happen(?:s|ing)? now|what comes after|"
+                      r"leave(?:s)? things|where(?:'s|’s| is) (?:this|it|all this) (?:all )?going)"
+                      r"\b", re.I)
 _IRREGULAR_PAST = frozenset("""won lost led said met paid took became went gave made held told
     wrote sent bought sold fought ran beat chose drew fled flew forgot froze hid kept knew left
     meant overtook rose sang sat shot spoke spent stole struck swore threw understood woke wore

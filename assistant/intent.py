@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .asks import asking_sentence, asks_timeline, content_terms, people_in
+from .asks import asking_sentence, asks_outlook, asks_timeline, content_terms, people_in
 from .conversation import last_exchange
 from .countries import country
 from .features import Asked, Context, intent_features
@@ -67,6 +67,10 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
     if kind == "chat" and names_its_own(own, context):
         # "What is PET?": short, like small talk to the model, but naming what the article
         # names; small talk names nothing of the article's.
+        return "question"
+    if kind in ("chat", "summary") and asks_outlook(own):
+        # "how might this all turn out", "where do things go from here?": what lies ahead in
+        # the article's story, not small talk nor the whole story.
         return "question"
     if kind == "summary" and asks_timeline(own):
         # "What are the key dates?": like "key points" to the model, but the dates the article

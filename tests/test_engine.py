@@ -415,6 +415,9 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     # A timeline, in a word the article never uses: its dated sentences.
     ("What's the timeline?", "in 2018"),
     ("What are the key dates?", "signed in 2015"),  # dates, not the story's key points
+    # What lies ahead, naming nothing: the part looking ahead, not small talk or the story.
+    ("how might this all turn out", "possibility remains open"),
+    ("where do things go from here?", "order of the day"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:

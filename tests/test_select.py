@@ -1300,3 +1300,25 @@ def test_whether_something_will_happen_needs_a_sentence_telling_what_lies_ahead(
     answerer, out = _article(texts)
     draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)])
     assert not draft.abstained
+
+
+def test_what_lies_ahead_of_nothing_named_is_the_part_looking_ahead() -> None:
+    from assistant.asks import asks_outlook
+
+    for q in ("how might this all turn out", "Where does this leave things?", "How does this "
+              "end?", "where do things go from here?", "what happens now?", "what's the "
+              "endgame?", "how could this all end up, a new deal or a deadlock"):
+        assert asks_outlook(q), q
+    assert not asks_outlook("How does the enzyme end up in the tank?")
+    texts = ["The council backed the barrier on Tuesday, and it will cost $412 million.",
+             "Halden is expected to deliver a final design by September.",
+             "Construction would begin in spring 2026."]
+    out = [Sentence("n.txt", i * 100, i * 100 + len(t), t,
+                    "What Happens Next" if i else "The Vote", i, i) for i, t in enumerate(texts)]
+    idf = {w: 1.0 for x in out for w in {*x.text.lower().split(), *terms(x.text)}}
+    answerer = ExtractiveAnswerer(out, frozenset(idf), idf)
+    q = "How does this end?"
+    hits = [Hit(out[0], 0.7, 0.7, 0.5), Hit(out[2], 0.3, 0.3, 0.1), Hit(out[1], 0.2, 0.2, 0.1)]
+    draft = answerer.answer(Query(q, q), hits)
+    assert not draft.abstained and draft.claims[0].text == texts[1]
+    assert texts[0] not in [c.text for c in draft.claims]
