@@ -137,6 +137,10 @@ _FUTURE_SAID = re.compile(rf"\b(?:{_AHEAD_WORDS}|would|could|may|might|forward)\
 _WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expected|going to|"
                          r"scheduled|set|planned)|are .+ (?:due|expected|going to|scheduled|set|"
                          r"planned))\b", re.I)
+# "Who's the guy from the foreign ministry?": who someone is, no deed whose "by" names them
+# ("Who is going to replace Kanaani?", "Who was hosting …?" ask a deed).
+_WHO_IS_SOMEONE = re.compile(r"^\W*(?:and |so )?who(?:'s|’s| is| was| are| were)\b"
+                             r"(?!\s+(?:\w+ing|\w+ed|being|been)\b)", re.I)
 # "Will the state approve the application?": whether something lies ahead.
 _WILL_ASKED = re.compile(r"^\W*(?:and |so |but )?(?:will|is .+ going to|are .+ going to)\b", re.I)
 # "Who will build the barrier?", "Who is going to replace Kanaani?": a doer of what lies ahead.
@@ -433,7 +437,8 @@ class ExtractiveAnswerer:
             if (h.score < near and not whole) or not holds(need, h.sentence.text, question,
                                                            h.sentence.section):
                 return h.score
-            if need == "entity" and (names_doer(question, h.sentence.text)
+            if need == "entity" and ((not _WHO_IS_SOMEONE.match(question)
+                                      and names_doer(question, h.sentence.text))
                                      or tells_deed(question, h.sentence.text)):
                 # "Who drew up the design?": "prepared by … Halden Marine Engineering" names
                 # the doer, though in a verb of its own; "Who hosted secret talks?": "Oman has

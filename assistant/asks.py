@@ -546,7 +546,7 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
 def roles_named(question: str) -> set[str]:
     """The stems of the people's roles a question names ("president" in "Who is Iran's
     president?")."""
-    return {t for t in (stem(w) for w in words(question)) if t in PERSON_NOUNS}
+    return {t for t in (stem(w) for w in words(question)) if t in PERSON_NOUNS} - GENERIC_PEOPLE
 
 
 def names_a_role(question: str) -> bool:

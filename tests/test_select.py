@@ -1322,3 +1322,24 @@ def test_what_lies_ahead_of_nothing_named_is_the_part_looking_ahead() -> None:
     draft = answerer.answer(Query(q, q), hits)
     assert not draft.abstained and draft.claims[0].text == texts[1]
     assert texts[0] not in [c.text for c in draft.claims]
+
+
+def test_who_someone_is_by_where_they_are_from() -> None:
+    from assistant.asks import roles_named
+
+    # "person" is no role the sentence must name.
+    q = "Who's the person from Greenbridge?"
+    assert roles_named(q) == set()
+    assert holds("person", "Hana Sato, a partner at Greenbridge who will join the board, said "
+                           "the firm had been drawn by demand.", q)
+    assert roles_named("Which Omani official hosted the talks?") == {"offici"}
+    # Who someone is asks no deed, so a "by" naming a doer is no answer of its own.
+    texts = ["This refutation was reinforced by Iran’s top nuclear negotiator, Ali Bagheri Kani.",
+             "Iranian Foreign Ministry spokesperson Nasser Kanaani addressed the media."]
+    answerer, out = _article(texts)
+    hits = [Hit(out[1], 0.49, 0.49, 0.4), Hit(out[0], 0.45, 0.45, 0.4)]
+    q = "who's the guy from the foreign ministry?"
+    assert answerer.rerank(hits, "entity", q)[0].sentence.text == texts[1]
+    # A deed asked keeps it: "Who is going to …", "Who reinforced …".
+    q = "Who reinforced the refutation?"
+    assert answerer.rerank(hits, "entity", q)[0].sentence.text == texts[0]
