@@ -136,6 +136,16 @@ def same_meaning(verb: str, pos: str | None = "v") -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def commonest_words(word: str, pos: str = "n") -> frozenset[str]:
+    """The stems of the one-word names WordNet gives a word's commonest sense ("chief" → head,
+    chief; "minister" → curate, parson … but not "diplomatic minister", a rarer sense). Empty
+    when WordNet is not installed or does not know the word."""
+    _, senses = _senses(word, pos)
+    return frozenset(stem(lemma.name().lower()) for lemma in senses[0].lemmas()
+                     if "_" not in lemma.name()) if senses else frozenset()
+
+
+@lru_cache(maxsize=4096)
 def broader(verb: str) -> frozenset[str]:
     """The stems of the one-word verbs WordNet files a verb's senses under ("cautioned" → warn,
     "assassinated" → kill): what it is a kind of."""

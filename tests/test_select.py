@@ -1343,3 +1343,17 @@ def test_who_someone_is_by_where_they_are_from() -> None:
     # A deed asked keeps it: "Who is going to …", "Who reinforced …".
     q = "Who reinforced the refutation?"
     assert answerer.rerank(hits, "entity", q)[0].sentence.text == texts[0]
+
+
+def test_a_role_is_known_by_a_word_of_its_commonest_sense() -> None:
+    from assistant.lexicon import commonest_words
+
+    assert "head" in commonest_words("chief")
+    # "diplomatic minister" is a rarer sense of "minister": an article on diplomats does not
+    # name a foreign minister.
+    assert not {"diplomat", "diplomatic"} & commonest_words("minister")
+    answerer, _ = _article(["Grace Achebe, who heads coastal underwriting at Meridian Mutual, "
+                            "told the council in February that premiums had risen."])
+    assert answerer.unknown_people("When did the coastal underwriting chief brief the "
+                                   "council?") == ()
+    assert answerer.unknown_people("Who is the emir of Qatar?") == ("emir",)
