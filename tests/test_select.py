@@ -33,7 +33,7 @@ from assistant.asks import (
 from assistant.learned import LearnedAnswerer
 from assistant.scorer import Scorer
 from assistant.text import terms
-from assistant.values import Hit, Query, Sentence
+from assistant.values import Draft, Hit, Query, Sentence
 
 PARAGRAPH = [
     "The council approved the barrier on Tuesday.",
@@ -58,6 +58,13 @@ def _article(texts: list[str], source: str = "a.txt",
 
 def _answerer() -> tuple[ExtractiveAnswerer, list[Sentence]]:
     return _article(PARAGRAPH, "h.txt", one_paragraph=True)
+
+
+def _answer_one(text: str, question: str) -> Draft:
+    """The answer to a question whose one candidate is this sentence, the only one of its
+    article."""
+    answerer, out = _article([text])
+    return answerer.answer(Query(question, question), [Hit(out[0], 0.7, 0.7, 0.6)])
 
 
 def test_people_named_in_a_question_and_a_sentence() -> None:
@@ -1110,10 +1117,8 @@ def test_a_deed_told_as_a_noun_with_no_doer_says_nobody_did_it() -> None:
 
 
 def test_who_did_it_is_declined_when_the_best_sentence_tells_the_deed_with_no_doer() -> None:
-    texts = ["Iran acted in response to the killing of its commanders in Damascus."]
-    answerer, out = _article(texts)
-    q = "Who killed the commanders?"
-    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)])
+    draft = _answer_one("Iran acted in response to the killing of its commanders in Damascus.",
+                        "Who killed the commanders?")
     assert draft.abstained and "does not say who" in draft.message
 
 
@@ -1251,10 +1256,7 @@ def test_a_deed_told_only_with_another_s_by_names_no_doer() -> None:
     assert not done_by_another("attacks", "It drew missile attacks carried out by Iran-aligned "
                                           "forces.")
     assert not done_by_another("study", "The Harbor Authority carried out a study.")
-    texts = [study]
-    answerer, out = _article(texts)
-    q = "Who carried out the study for the Harbor Authority?"
-    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)])
+    draft = _answer_one(study, "Who carried out the study for the Harbor Authority?")
     assert draft.abstained and "does not say who" in draft.message
 
 
@@ -1291,15 +1293,11 @@ def test_a_count_s_phrase_ends_at_a_comma() -> None:
 
 
 def test_whether_something_will_happen_needs_a_sentence_telling_what_lies_ahead() -> None:
-    texts = ["The agency had granted Polyloop a temporary permit for 18 months."]
-    answerer, out = _article(texts)
     q = "Will the agency grant Polyloop a permanent permit?"
-    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)])
+    draft = _answer_one("The agency had granted Polyloop a temporary permit for 18 months.", q)
     assert draft.abstained and "does not say whether it will" in draft.message
-    texts = ["The agency is expected to rule on a permanent permit next year."]
-    answerer, out = _article(texts)
-    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)])
-    assert not draft.abstained
+    assert not _answer_one("The agency is expected to rule on a permanent permit next year.",
+                           q).abstained
 
 
 def test_what_lies_ahead_of_nothing_named_is_the_part_looking_ahead() -> None:
