@@ -141,6 +141,9 @@ _WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expe
 # ("Who is going to replace Kanaani?", "Who was hosting …?" ask a deed).
 _WHO_IS_SOMEONE = re.compile(r"^\W*(?:and |so )?who(?:'s|’s| is| was| are| were)\b"
                              r"(?!\s+(?:\w+ing|\w+ed|being|been)\b)", re.I)
+# What tells what would follow from something: "could dramatically alter …", "faces strict
+# limits", "would leave Eastgate exposed".
+_FOLLOWS = re.compile(r"\b(?:could|would|might|may|will|faces?|means?|leaves?)\b", re.I)
 # "Will the state approve the application?": whether something lies ahead.
 _WILL_ASKED = re.compile(r"^\W*(?:and |so |but )?(?:will|is .+ going to|are .+ going to)\b", re.I)
 # "Who will build the barrier?", "Who is going to replace Kanaani?": a doer of what lies ahead.
@@ -862,4 +865,13 @@ class ExtractiveAnswerer:
         chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
                   else self.select(s.kind, hits, named_people(own), wanted,
                                    subject_asked=asks_what_did(own)))
+        if not first and relation(own) == "result":
+            # "What would a Trump win mean for the talks?": the best sentence sets it up ("With
+            # Trump vying for a return …"), the next in its paragraph says what would follow
+            # ("A change in leadership could dramatically alter …").
+            best = hits[0].sentence
+            nxt = self.places.neighbour(best, +1)
+            if nxt is not None and nxt not in chosen and _FOLLOWS.search(nxt.text) \
+                    and not _FOLLOWS.search(best.text):
+                chosen = best_first([*chosen, nxt], hits)
         return Draft(tuple(Claim(c.text, (c,)) for c in chosen))

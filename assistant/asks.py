@@ -880,7 +880,9 @@ _RELATION_ASKED = {
         r"might) .+ (?:had|have|make|made)\b"
         r"|^\W*how (?:has|have|had|did|does|do|will|would|could|might) .+ (?:affect(?:ed)?|"
         r"impact(?:ed)?)\b"
-        r"|^\W*what (?:has|have|had|did|does|do|will|would) .+ (?:lead|led) to\W*$", re.I),
+        r"|^\W*what (?:has|have|had|did|does|do|will|would) .+ (?:lead|led) to\W*$"
+        # "What would a Trump win mean for the talks?"
+        r"|^\W*what (?:does|do|did|will|would|could|might) .+ mean (?:for|to)\b", re.I),
 }
 _RELATION_SAID = {
     "purpose": re.compile(r"\b(?:aimed at|geared toward|designed to|intended to|meant to|so that|"

@@ -1355,3 +1355,19 @@ def test_a_role_is_known_by_a_word_of_its_commonest_sense() -> None:
     assert answerer.unknown_people("When did the coastal underwriting chief brief the "
                                    "council?") == ()
     assert answerer.unknown_people("Who is the emir of Qatar?") == ("emir",)
+
+
+def test_what_something_would_mean_comes_with_the_sentence_saying_what_follows() -> None:
+    from assistant.asks import relation
+
+    q = "What would a Trump win mean for the talks?"
+    assert relation(q) == "result"
+    texts = ["With Trump vying for a return to the White House, Tehran is playing a waiting game.",
+             "A change in leadership could dramatically alter the tone of U.S.-Iran relations."]
+    answerer, out = _article(texts, one_paragraph=True)
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.6, 0.6, 0.5)])
+    assert [c.text for c in draft.claims] == texts
+    # A best sentence saying what would follow itself needs no other.
+    answerer, out = _article(texts[::-1], one_paragraph=True)
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.6, 0.6, 0.5)])
+    assert [c.text for c in draft.claims] == [texts[1]]
