@@ -141,6 +141,10 @@ _WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expe
 # ("Who is going to replace Kanaani?", "Who was hosting …?" ask a deed).
 _WHO_IS_SOMEONE = re.compile(r"^\W*(?:and |so )?who(?:'s|’s| is| was| are| were)\b"
                              r"(?!\s+(?:\w+ing|\w+ed|being|been)\b)", re.I)
+# A question supposing something and asking what follows ("What's the catch if the regulator
+# calls it waste?", "If Trump wins, how might that shake up …?"), not whether it will.
+_SUPPOSING = re.compile(r"^(?!\W*(?:and |so )?(?:will|would|is|are|does|do|did|can)\b).*\bif\b",
+                        re.I)
 # What tells what would follow from something: "could dramatically alter …", "faces strict
 # limits", "would leave Eastgate exposed".
 _FOLLOWS = re.compile(r"\b(?:could|would|might|may|will|faces?|means?|leaves?)\b", re.I)
@@ -865,7 +869,7 @@ class ExtractiveAnswerer:
         chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
                   else self.select(s.kind, hits, named_people(own), wanted,
                                    subject_asked=asks_what_did(own)))
-        if not first and relation(own) == "result":
+        if not first and (relation(own) == "result" or _SUPPOSING.search(own)):
             # "What would a Trump win mean for the talks?": the best sentence sets it up ("With
             # Trump vying for a return …"), the next in its paragraph says what would follow
             # ("A change in leadership could dramatically alter …").

@@ -1371,3 +1371,16 @@ def test_what_something_would_mean_comes_with_the_sentence_saying_what_follows()
     answerer, out = _article(texts[::-1], one_paragraph=True)
     draft = answerer.answer(Query(q, q), [Hit(out[0], 0.6, 0.6, 0.5)])
     assert [c.text for c in draft.claims] == [texts[1]]
+
+
+def test_what_follows_if_something_happens_comes_with_the_sentence_saying_it() -> None:
+    texts = ["Before it can sell anything, the EPO must decide whether its output is waste.",
+             "Material classed as waste faces strict limits on how it can be sold."]
+    answerer, out = _article(texts, one_paragraph=True)
+    q = "What's the catch if the regulator decides the chemicals are waste?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.6, 0.6, 0.5)])
+    assert [c.text for c in draft.claims] == texts
+    # Whether it will happen is another question.
+    q = "Will the regulator decide the chemicals are waste if asked?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.6, 0.6, 0.5)])
+    assert texts[1] not in [c.text for c in draft.claims]
