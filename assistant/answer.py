@@ -55,6 +55,7 @@ from .asks import (
     person_asked,
     quoted_in,
     relation,
+    relation_only,
     role_of,
     said_generically,
     said_of,
@@ -389,6 +390,10 @@ class ExtractiveAnswerer:
             return sorted([*hits, *dict.fromkeys(nearby)],
                           key=lambda h: not self.quoted(question, h.sentence))
         rel = relation(question)
+        if rel and hits and relation_only(question):
+            # "Has anything been achieved?", naming nothing: the sentences stating a result,
+            # wherever they rank, first.
+            return sorted(hits, key=lambda h: not states(rel, h.sentence.text, question))
         if rel and hits:
             # "What is Iran's nuclear program for?": near the best, a sentence stating a purpose
             # ("geared toward energy development …") before one naming the program only.
@@ -584,6 +589,12 @@ class ExtractiveAnswerer:
         if _bare_timeline(own) and top:
             # "What's the timeline?": of the article's story, which its dated sentences tell.
             return Evidence(max(dense, 1.0), 1.0, holds("time", top[0].sentence.text, own))
+        if relation_only(own) and top:
+            # "What are the sticking points?": of the article's story, where a sentence states
+            # an obstacle.
+            rel = relation(own)
+            return Evidence(max(dense, 1.0), 1.0,
+                            rel is not None and states(rel, top[0].sentence.text, own))
         if _bare_outlook(own) and top:
             # "How does this end?": of the article's story, which says what lies ahead.
             return Evidence(max(dense, 1.0), 1.0, _looks_ahead(top[0].sentence))

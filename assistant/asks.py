@@ -863,8 +863,9 @@ _RELATION_ASKED = {
         r"\bwhat(?:'s|’s| is| are| was| were)? (?:holding (?:up|back)|standing in the way of|"
         r"stands? in the way of|blocking|stopping|delaying|slowing(?: down)?|hindering|"
         r"holds? (?:up|back)|blocks?|stops?|delays?|slows?(?: down)?|hinders?)\b|"
-        r"\b(?:obstacles?|hurdles?|roadblocks?|sticking points?|stumbling blocks?) "
-        r"(?:to|for|in|on)\b", re.I),
+        r"\b(?:obstacles?|hurdles?|roadblocks?|sticking points?|stumbling blocks?)"
+        r"(?: (?:to|for|in|on)\b|\W*$)|\bholding (?:things|it|this|everything) (?:up|back)\b",
+        re.I),
     # "What has the mediation prevented?": what something kept from happening.
     "prevention": re.compile(
         r"\bwhat (?:has|have|had|did|does|do|will|would|could|can) (?!.*\bwant)[^?]+ "
@@ -949,6 +950,25 @@ def _claimed(before: list[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def relation_only(question: str) -> bool:
+    """Whether a question asks a relation of nothing it names ("Has anything been achieved?",
+    "What are the sticking points?"): of the article's story. Not a want or a fear, which is a
+    party's."""
+    rel = relation(question)
+    if rel is None or rel in ("desire", "concern"):
+        return False
+    return not set(content_terms(question)) - _NOTHING_NAMED
+
+
+# Words that name nothing of a story but the relation asked: "Has anything been achieved so
+# far?", "What are the sticking points?", "What's holding things up?"
+_NOTHING_NAMED = frozenset(terms("""anything something everything things thing so far yet really
+    actually all this that here now achieved achieve accomplished accomplish sticking points
+    point obstacles obstacle hurdles hurdle roadblocks roadblock stumbling blocks block holding
+    held standing stands way effect effects impact impacts consequences consequence result
+    results outcome outcomes upshot come came out progress made make"""))
+
+
 def relation(question: str) -> str | None:
     """The relation a question asks for ("purpose", "condition", "desire", "concern",
     "importance", "obstacle", "prevention", "result"), or None."""

@@ -1384,3 +1384,18 @@ def test_what_follows_if_something_happens_comes_with_the_sentence_saying_it() -
     q = "Will the regulator decide the chemicals are waste if asked?"
     draft = answerer.answer(Query(q, q), [Hit(out[0], 0.6, 0.6, 0.5)])
     assert texts[1] not in [c.text for c in draft.claims]
+
+
+def test_a_relation_asked_of_nothing_named_is_answered_where_the_article_states_it() -> None:
+    from assistant.asks import relation_only
+
+    assert relation_only("Has anything been achieved?")
+    assert relation_only("What are the sticking points?")
+    assert not relation_only("What have the indirect talks achieved?")
+    assert not relation_only("Why is the EPO's approval so important?")
+    texts = ["Omani diplomats have facilitated talks on prisoner exchanges.",
+             "These indirect communications have resulted in incremental progress."]
+    answerer, out = _article(texts)
+    q = "Has anything been achieved?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.5, 0.5, 0.3), Hit(out[1], 0.2, 0.2, 0.1)])
+    assert not draft.abstained and texts[1] in [c.text for c in draft.claims]
