@@ -50,6 +50,7 @@ from .asks import (
     names_a_role,
     names_category,
     names_doer,
+    names_only,
     only_done,
     people_in,
     person_asked,
@@ -273,7 +274,7 @@ class Evidence:
 def _bare_outlook(question: str) -> bool:
     """Whether a question asks what lies ahead of nothing it names ("How does this end?",
     "where do things go from here?"): of the article's story."""
-    return asks_outlook(question) and not set(content_terms(question)) - _OUTLOOK_TERMS
+    return asks_outlook(question) and names_only(question, _OUTLOOK_TERMS)
 
 
 def _looks_ahead(s: Sentence) -> bool:
@@ -287,7 +288,7 @@ def _looks_ahead(s: Sentence) -> bool:
 def _bare_timeline(question: str) -> bool:
     """Whether a question asks for a timeline of nothing it names ("What's the timeline?",
     "What are the key dates?"): of the article's story."""
-    return asks_timeline(question) and not set(content_terms(question)) - _TIMELINE_TERMS
+    return asks_timeline(question) and names_only(question, _TIMELINE_TERMS)
 
 
 def _lifted(hits: Sequence[Hit], lifts: Callable[[str], bool]) -> list[Hit]:

@@ -91,20 +91,18 @@ NAMED_NOUNS = frozenset(stem(w) for w in """
 _DURATION = re.compile(r"\bhow (?:long|old|often)\b|\bsince when\b")
 # "How long" asking a time, not a length ("how long is the barrier?", asks_length).
 _TAKES = re.compile(r"\bhow long\b(?!\s+(?:is|are|was|were)\b(?!.*\b(?:taking|lasting)\b))")
-# A number of a unit of time: "about 16 hours", "a 25-year levy", "two decades".
-_TIMED = re.compile(r"(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-                    r"eleven|twelve|twenty|thirty|forty|fifty|a few|several|many))\s*-?\s*"
-                    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b",
-                    re.I)
 # A rate asked ("what interest rate", "the rate of inflation"), and a number that is one: a share
 # ("3.5 percent") or an amount per unit ("$4.50 a month", "four to six times a year").
 _RATE_ASKED = re.compile(r"\brates?\b")
 _RATE = re.compile(r"\d\s*(?:%|percent\b|per cent\b)|\b(?:a|an|per|each|every)\s+(?:minute|hour|"
                    r"day|week|month|year|tonne|ton|kilo\w*|litre|liter|head|person|household)\b",
                    re.I)
-# A span of time told in words: "could take up to a year", "stop working after about an hour".
-_SPAN = re.compile(r"\b(?:an?|one|several|a few|many|some) (?:hours?|days?|weeks?|months?|years?|"
-                   r"decades?|centur(?:y|ies))\b", re.I)
+# A span of time: "about 16 hours", "a 25-year levy", "two decades", "up to a year", "after
+# about an hour".
+_SPAN = re.compile(r"(?:\b\d[\d,.]*|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"eleven|twelve|twenty|thirty|forty|fifty|a few|several|many|some))\s*-?\s*"
+                   r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b",
+                   re.I)
 
 
 # "Where is X based / was X killed / did they meet": a place asked for. Not "where does it
@@ -513,9 +511,9 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
         if duration and _SPAN.search(text):
             return True  # "How long might the review take?": "up to a year"
         if _TAKES.search(question.lower()):
-            # "How long would it take to open the gates?": a span of time ("within about 16
-            # hours", "since 2018"), not "55 metres wide".
-            return bool(_TIMED.search(text) or YEAR.search(text))
+            # "How long would it take to open the gates?": a span of time (above) or a year it
+            # runs from ("since 2018"), not "55 metres wide".
+            return bool(YEAR.search(text))
         if _RATE_ASKED.search(question.lower()):
             # "What interest rate will the bond carry?": a rate ("3.5 percent", "$4.50 a
             # month"), not the bond's $150 million.
@@ -949,7 +947,6 @@ def _claimed(before: list[str]) -> bool:
             and bool(_CLAIM_WORDS.match(before[-2].strip(",;:"))))
 
 
-@lru_cache(maxsize=4096)
 def relation_only(question: str) -> bool:
     """Whether a question asks a relation of nothing it names ("Has anything been achieved?",
     "What are the sticking points?"): of the article's story. Not a want or a fear, which is a
@@ -957,7 +954,13 @@ def relation_only(question: str) -> bool:
     rel = relation(question)
     if rel is None or rel in ("desire", "concern"):
         return False
-    return not set(content_terms(question)) - _NOTHING_NAMED
+    return names_only(question, _NOTHING_NAMED)
+
+
+def names_only(question: str, allowed: frozenset[str]) -> bool:
+    """Whether every content word of the question is among `allowed` (stems): it asks its kind of
+    thing ("What's the timeline?", "How does this end?") of the whole story, naming nothing."""
+    return not set(content_terms(question)) - allowed
 
 
 # Words that name nothing of a story but the relation asked: "Has anything been achieved so
@@ -969,6 +972,7 @@ _NOTHING_NAMED = frozenset(terms("""anything something everything things thing s
     results outcome outcomes upshot come came out progress made make"""))
 
 
+@lru_cache(maxsize=4096)
 def relation(question: str) -> str | None:
     """The relation a question asks for ("purpose", "condition", "desire", "concern",
     "importance", "obstacle", "prevention", "result"), or None."""
@@ -1003,13 +1007,18 @@ _PASSIVE_AFTER = re.compile(r"\s*(?:[,.;:]|$|(?:\w+ly\s+)?(?:in|on|at|inside|dur
 _BY_LATER = re.compile(r"^[^.;]*?\bby\b")
 
 
+def _deed_words(verb: str, text: str) -> tuple[str, list[re.Match[str]]]:
+    """A verb's stem, and the words of its family in the text ("killing", "killed" of "kill")."""
+    root = stem(verb.lower())
+    return root, [m for m in re.finditer(r"[A-Za-z]+", text) if kin(stem(m.group(0).lower()), root)]
+
+
 def deed_without_doer(verb: str, text: str) -> bool:
     """Whether a sentence tells of a verb's deed only without who did it: as a noun naming whom
     it befell ("the killing of its Revolutionary Guard commanders" for "killed"), or in the
     passive with no "by" after it ("The JCPOA, signed in 2015, …", "cheaper options were
     dismissed too quickly"). Every word of the verb's family in it is told so."""
-    root = stem(verb.lower())
-    found = [m for m in re.finditer(r"[A-Za-z]+", text) if kin(stem(m.group(0).lower()), root)]
+    _, found = _deed_words(verb, text)
 
     def noun_of(m: re.Match[str]) -> bool:
         return (m.group(0).lower().endswith("ing")
@@ -1031,8 +1040,7 @@ def done_by_another(verb: str, text: str) -> bool:
     """Whether a sentence tells of a deed only with someone else's "by": "a study commissioned
     by the PCHA" names who commissioned the study, not who carried it out ("Who carried out the
     study?"); "attacks carried out by …", "a review led by …" name the doer."""
-    root = stem(verb.lower())
-    found = [m for m in re.finditer(r"[A-Za-z]+", text) if kin(stem(m.group(0).lower()), root)]
+    root, found = _deed_words(verb, text)
 
     def others(m: re.Match[str]) -> bool:
         after = _ANOTHER_BY.match(text[m.end():])
