@@ -28,6 +28,7 @@ from typing import Protocol
 from .asks import (
     DATE,
     ROLE_WORDS,
+    TITLES,
     asked_doing,
     asking_sentence,
     asks_cause_of,
@@ -67,6 +68,7 @@ from .asks import (
     sum_of,
     tells_deed,
     unknown_roles,
+    yes_no_party,
 )
 from .conversation import told
 from .corpus import Places
@@ -222,6 +224,7 @@ class Evidence:
     unforeseen: bool = False  # "who will …", and the best sentence tells only what was done
     doerless: bool = False  # "who did it", and the best sentence tells the deed with no doer
     undecided: bool = False  # "will it …?", and the best sentences tell nothing ahead
+    other_party: str | None = None  # "did Qatar …?", the best paragraphs never name Qatar
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
@@ -241,6 +244,8 @@ class Evidence:
             return "The article does not quote them word for word."
         if self.undecided:
             return "The article does not say whether it will."
+        if self.other_party:
+            return f"The article does not say this of “{self.other_party}”."
         if self.unforeseen:
             return "The article does not say who will."
         if self.doerless:
@@ -263,7 +268,7 @@ class Evidence:
         """Whether the evidence is good enough to answer from."""
         if (not self.type_ok or self.unknown or self.focus_missing or self.person_missing
                 or self.generic or self.unquoted or self.unforeseen or self.doerless
-                or self.undecided):
+                or self.undecided or self.other_party):
             return False
         if self.dense < MIN_DENSE:
             return False
@@ -663,8 +668,12 @@ class ExtractiveAnswerer:
         unquoted = bool(top) and asks_quote(own) and not self.quoted(own, top[0].sentence)
         literal = self.unknown_numbers(own)
         # "the CEO": the acronym is named, not the words it stands for ("chief").
+        # "Which politician does Tehran accuse …?": the kind asked for, which the article may
+        # name a member of without the word (a person check follows), is no role it must use.
+        kind = focus(own) if names_category(own) else None
         unknown = literal + tuple(r for r in self.unknown_people(own)
-                                  if not any(r.lower() in words(u) for u in literal))
+                                  if not any(r.lower() in words(u) for u in literal)
+                                  and r != kind)
         if need == "speech" and not type_ok:
             # "What did Putin say about the talks?": declined already (no words of theirs);
             # the reason is that the article never names them, when it does not.
@@ -702,7 +711,19 @@ class ExtractiveAnswerer:
             or done_by_another(verb, first_text))
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing, generic, unquoted, unforeseen, doerless,
-                        undecided)
+                        undecided, self.other_party(own, top))
+
+    def other_party(self, question: str, top: Sequence[Hit]) -> str | None:
+        """The party a yes-or-no question asks about ("Did Qatar host any of the secret
+        talks?") when the best sentence's paragraph never names it: they tell of
+        someone else ("Oman has hosted secret talks …"), and the article does not say it of the
+        party asked. A country is named by any of its names ("Tehran" is Iran)."""
+        party = yes_no_party(question)
+        if party is None or not top:
+            return None
+        named = countries(terms(party)) - {stem(t) for t in TITLES}
+        said = countries(terms(" ".join(self.paragraph_of(top[0].sentence))))
+        return party if named and not named & said else None
 
     def select(self, kind: str, hits: Sequence[Hit],
                about: frozenset[str] = frozenset(),

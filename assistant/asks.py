@@ -175,7 +175,7 @@ def shape(question: str) -> Shape:
     if re.search(r"^(?:when|since when)\b", q):
         return Shape("fact", "time")
     named = re.search(r"\bnames? of (?:the |its |their |his |her )?(.+)$", q)
-    if named and any(stem(w) in PERSON_NOUNS for w in named.group(1).split()[:4]):
+    if named and any(person_noun(w) for w in named.group(1).split()[:4]):
         # "What were the names of the commanders killed …?": people's names, not just any.
         return Shape("fact", "person")
     if named or re.search(r"^(?:what|how) (?:is|are|was|were) .+ (?:called|named)$", q):
@@ -292,6 +292,21 @@ PERSON_NOUNS = frozenset(stem(w) for w in """
     senator politician politicians secretary chancellor premier monarch prince sheikh emirs
     kings sultans mayor governor ceo chairman chief ruler rulers
 """.split())
+_PERSON_WORDS = frozenset("""
+    commander official minister leader diplomat negotiator spokesperson spokesman envoy
+    ambassador person people analyst general emir king sultan president senator politician
+    secretary chancellor premier monarch prince sheikh mayor governor ceo chairman chief ruler
+""".split())
+
+
+def person_noun(word: str) -> bool:
+    """Whether a word names people or a person's role ("officials", "emir"), not a word that
+    only shares its stem: an "emirate" or a "sultanate" is a country, a "command" no one."""
+    w = re.sub(r"[’']s?$", "", word.lower())
+    singular = (w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w)
+    return w in _PERSON_WORDS or singular in _PERSON_WORDS
+
+
 # Words for people in general, not roles: "people in Iran" names no one the article must name.
 GENERIC_PEOPLE = frozenset({"peopl", "person"})
 # Words of a capitalised name that make it a body, a place or a thing, not a person.
@@ -405,7 +420,7 @@ def _who_is_person(q: str) -> bool:
     if WHOEVER.fullmatch(rest[0]):
         return False
     if rest[0] in ("the", "a", "an"):
-        return any(stem(w) in PERSON_NOUNS for w in rest[1:])
+        return any(person_noun(w) for w in rest[1:])
     return True
 _MODIFIER = re.compile(r"(?:al|ic|ive|ous|ful|ar|ete|ian|ern|ese|ish|ed|i)$")
 
@@ -544,7 +559,7 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
 def roles_named(question: str) -> set[str]:
     """The stems of the people's roles a question names ("president" in "Who is Iran's
     president?")."""
-    return {t for t in (stem(w) for w in words(question)) if t in PERSON_NOUNS} - GENERIC_PEOPLE
+    return {stem(w) for w in words(question) if person_noun(w)} - GENERIC_PEOPLE
 
 
 def names_a_role(question: str) -> bool:
@@ -963,6 +978,19 @@ def names_only(question: str, allowed: frozenset[str]) -> bool:
     return not set(content_terms(question)) - allowed
 
 
+# "Did Qatar host …?", "Has the Omani channel …": a yes-or-no question and the name it asks about.
+_YES_NO_OF = re.compile(r"^\W*(?:and |so |but )?(?i:did|does|do|has|have|had|is|was|were|are)\s+"
+                        r"(?i:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
+
+
+def yes_no_party(question: str) -> str | None:
+    """The name a yes-or-no question asks about, as typed ("Qatar" in "Did Qatar host any of
+    the secret talks?", "Mayor Harrow"); None for another kind of question or a subject that is
+    no name ("Did the talks stall?")."""
+    m = _YES_NO_OF.match(question)
+    return m.group(1) if m else None
+
+
 # Words that name nothing of a story but the relation asked: "Has anything been achieved so
 # far?", "What are the sticking points?", "What's holding things up?"
 _NOTHING_NAMED = frozenset(terms("""anything something everything things thing so far yet really
@@ -1190,11 +1218,11 @@ class _Named:
     @classmethod
     def of(cls, phrase: str) -> _Named:
         capitalised = [w for w in re.findall(r"\b[A-Z][\w.-]+", phrase)
-                       if w.lower() not in STOPWORDS and stem(w) not in PERSON_NOUNS]
+                       if w.lower() not in STOPWORDS and not person_noun(w)]
         nations = countries(t for w in capitalised for t in terms(w))
         # A role in the singular names its holder ("the spokesperson"); "officials" anyone's.
         roles = frozenset(stem(w) for w in words(phrase)
-                          if stem(w) in PERSON_NOUNS and not _plural(w)) - GENERIC_PEOPLE
+                          if person_noun(w) and not _plural(w)) - GENERIC_PEOPLE
         return cls(frozenset(w.lower()[:4] for w in capitalised),
                    frozenset(c for c in nations if c[:1].isupper()),
                    roles if not capitalised else frozenset())
@@ -1273,7 +1301,7 @@ def _head(phrase: list[str], capitalised: set[str]) -> str | None:
     """The noun a phrase is about: a word for people if it has one ("which Omani official",
     "which former Iranian diplomats"), else its first word that is not a modifier ("Omani",
     "nuclear")."""
-    people = [w for w in phrase if stem(w) in PERSON_NOUNS]
+    people = [w for w in phrase if person_noun(w)]
     if people:
         return people[0]
     for w in phrase[:-1]:
@@ -1536,7 +1564,7 @@ def introduced_people(text: str) -> list[str]:
         if not titled and before and before[-1] in _NOT_BEFORE_SOMEONE:
             continue  # "the Institute for Circular Economy Policy"
         after = text[m.end():]
-        if (titled or any(stem(w) in PERSON_NOUNS or w in TITLES for w in before)
+        if (titled or any(person_noun(w) or w in TITLES for w in before)
                 or _WHO_AFTER.match(after) or _SAID_BEFORE.search(text[:m.start()])
                 or _PRONOUN.search(after)):
             found.append(name)
@@ -1606,12 +1634,14 @@ def unknown_roles(said: Sequence[str], known: Callable[[str], bool]) -> tuple[st
     `known` to the corpus: "emir" in "Who is Qatar's emir?". A role word followed closely by
     another that is known qualifies it, as an adjective: "chief" in "Who is the chief nuclear
     negotiator?" asks for the negotiator."""
-    roles = PERSON_NOUNS - GENERIC_PEOPLE
+    def role(w: str) -> bool:
+        return person_noun(w) and stem(w) not in GENERIC_PEOPLE
+
     out = []
     for i, w in enumerate(said):
-        if stem(w) not in roles or known(stem(w)):
+        if not role(w) or known(stem(w)):
             continue
-        if any(stem(v) in roles and known(stem(v)) for v in said[i + 1:i + 1 + ROLE_QUALIFIES]):
+        if any(role(v) and known(stem(v)) for v in said[i + 1:i + 1 + ROLE_QUALIFIES]):
             continue
         out.append(w)
     return tuple(out)
@@ -1625,7 +1655,7 @@ def person_asked(question: str) -> bool:
         return True
     a = _ATTRIBUTE.match(q)
     head = a.group(1) if a else focus(question)
-    return head is not None and stem(head) in PERSON_NOUNS
+    return head is not None and person_noun(head)
 
 
 def literals(question: str) -> list[str]:
@@ -1690,11 +1720,16 @@ def unspecified(question: str, text: str) -> str | None:
     if not m:
         return None
     run: list[str] = []
-    for w in m.group(1).split():
+    phrase = m.group(1).split()
+    rest = asking[m.end(1):].split()
+    for i, w in enumerate(phrase):
         if w in AUXILIARIES or w in STOPWORDS or w in QUESTION_WORDS:
             break
         if run and (w.endswith("ed") or w in _IRREGULAR_PAST):
             break  # "which administration showed interest": the verb ends the phrase
+        following = (phrase[i + 1:] + rest)[:1]
+        if run and _plural(w) and following and following[0] in _DETERMINERS:
+            break  # "which contract manufacturer makes the enzyme": a verb before its object
         if run and _plural(run[-1]) and not _plural(w):
             break  # a plural heads its phrase: "which American presidents come up …"
         run.append(w)

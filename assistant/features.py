@@ -23,7 +23,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from .asks import (
-    PERSON_NOUNS,
     PLACE_NOUNS,
     WHOEVER,
     content_terms,
@@ -31,6 +30,7 @@ from .asks import (
     holds,
     names_a_role,
     person_asked,
+    person_noun,
     shape,
 )
 from .text import LEANS_BACK, STOPWORDS, stem, terms, words
@@ -195,7 +195,7 @@ class Asked:
         if name is not None:
             need = "describe"
         elif need is None and (person_asked(own) or (
-                lead[:1] in (["which"], ["what"]) and any(stem(w) in PERSON_NOUNS
+                lead[:1] in (["which"], ["what"]) and any(person_noun(w)
                                                           for w in lead[1:4]))):
             need = "person"  # "which Omani official …", "what EU envoy …"
         elif need is None and lead[:1] == ["where"]:
