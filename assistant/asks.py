@@ -178,8 +178,10 @@ def shape(question: str) -> Shape:
     if named and any(person_noun(w) for w in named.group(1).split()[:4]):
         # "What were the names of the commanders killed …?": people's names, not just any.
         return Shape("fact", "person")
-    if named or re.search(r"^(?:what|how) (?:is|are|was|were) .+ (?:called|named)$", q):
-        # "What are the Iran-aligned forces called?": a name the question does not hold.
+    if named or re.search(r"^(?:what|how) (?:is|are|was|were|will|would) .+ (?:called|named)$",
+                          q):
+        # "What are the Iran-aligned forces called?", "What will the nylon enzyme be called?":
+        # a name the question does not hold.
         return Shape("fact", "name")
     if _SPEECH_ASKED.search(question):
         # "What did Khamenei say about …?": the article must report them saying something.
@@ -462,8 +464,19 @@ def _places(question: str, text: str, *, named_only: bool) -> bool:
     in Oman …"); `named_only`: only a named one ("in Damascus", "in the town of Millbrook"),
     not "in a compost heap" (nor "in a bid to …")."""
     given = set(words(question))
+    # "Where in Iraq did Israel strike?": a place inside the country, which no country's name
+    # ("in Syria and Iraq") gives, nor another country's capital ("in Damascus").
+    inside = re.search(r"\bwhere (?:\w+ )?in (\w+)", " ".join(words(question)))
+    within = next((country(t) for t in terms(inside.group(1)) if is_country(t)), None) if (
+        inside) else None
+
+    def outside(t: str) -> bool:
+        return country(t) != t and (is_country(t) or country(t) != within)
+
     for m in _PLACE.finditer(text):
         name = _place_name(m)
+        if within and name and all(outside(t) or t in STOPWORDS for t in terms(name)):
+            continue
         if m.group(0).startswith("from") and _BODY.match(text, m.start("name")):
             continue  # "approval from the Environmental Permitting Office": who, not where
         if name and DAY.fullmatch(name):
@@ -491,8 +504,12 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
         return f"({need.split(':', 1)[1]})" in text
     if need in ("entity", "name"):
         asked_words = set(words(question))
+        # A name sharing a word with one the question names is that one ("Mayor Denise Harrow"
+        # for "Which party does Mayor Harrow belong to?"), not a name it asks for.
+        asked_names = set(words(" ".join(re.findall(r"(?<=\S )[A-Z][\w’'-]*", question.strip()))))
         found = [m for m in re.finditer(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)
-                 if not set(words(m.group(0))) <= asked_words]
+                 if not set(words(m.group(0))) <= asked_words
+                 and not set(words(m.group(0))) & asked_names]
         thing = _named_thing(question) if need == "name" else None
         tokens = [(t.start(), stem(t.group(0).rstrip(".").lower())) for t in _TOKEN.finditer(text)]
         at = [i for i, (_, t) in enumerate(tokens) if thing is not None and t == stem(thing)]
@@ -605,8 +622,8 @@ NAME_NEAR = 2
 _ARTICLES = frozenset({"the", "a", "an"})
 _SAID_STEMS = frozenset(stem(w) for w in re.findall(r"\w{3,}", _SAYS))
 _TOKEN = re.compile(r"[\w’'.-]+")
-_CALLED = re.compile(r"^(?:what|how) (?:is|are|was|were) (?:the |its |their )?(?:[\w-]+ )*?"
-                     r"([\w-]+) (?:called|named|known as)\b")
+_CALLED = re.compile(r"^(?:what|how) (?:is|are|was|were|will|would) (?:the |its |their )?"
+                     r"(?:[\w-]+ )*?([\w-]+) (?:be )?(?:called|named|known as)\b")
 
 
 def _named_thing(question: str) -> str | None:
@@ -1512,6 +1529,8 @@ def focus_unmet(question: str, about: str | None, known: bool, texts: Sequence[s
     """
     if about is None or known:
         return False
+    if about in _MONEY and asks_sum(question):
+        return False  # "how much cash did it bring in?": a sum, which the number check reads
     if shape(question).kind == "reason" and not asks_cause_of(question):
         return False  # "what are the dangers of …": an explanation, worded as the article likes
     if not names_category(question):

@@ -1433,3 +1433,31 @@ def test_a_word_sharing_a_role_s_stem_is_no_role() -> None:
     assert person_noun("emir") and person_noun("officials") and person_noun("Secretaries")
     assert not person_noun("emirate") and not person_noun("sultanate")
     assert not person_noun("command") and not person_noun("presidency")
+
+
+def test_a_sum_asked_in_other_money_words_is_read_by_the_number_check() -> None:
+    from assistant.asks import focus_unmet
+    q = "how much cash did polyloop just bring in?"
+    assert not focus_unmet(q, "cash", False, ["It had raised $48 million."])
+    assert focus_unmet("How many centrifuges does Iran run?", "centrifuges", False, ["Iran …"])
+
+
+def test_a_name_asked_of_what_lies_ahead_needs_the_name() -> None:
+    q = "What will Voss's nylon enzyme be called?"
+    assert shape(q) == Shape("fact", "name")
+    assert not holds("name", "Her lab is already working on a second enzyme aimed at nylon.", q)
+    assert holds("name", "The enzyme, known as NF-21, breaks down bottles.", q)
+
+
+def test_a_name_sharing_a_word_with_the_one_asked_about_is_no_answer() -> None:
+    q = "Which party does Mayor Harrow belong to?"
+    assert not holds("entity", "Mayor Denise Harrow called the vote historic.", q)
+    assert holds("entity", "Mayor Harrow, of the Harbor Party, called the vote historic.", q)
+
+
+def test_a_place_inside_a_country_is_no_country_nor_another_s_capital() -> None:
+    q = "Where in Iraq did Israel carry out its airstrikes?"
+    assert not holds("place", "It saw Israeli airstrikes in Syria and Iraq.", q)
+    assert not holds("place", "Its commanders were killed in Damascus.", q)
+    assert holds("place", "Israel struck targets in Baghdad.", q)
+    assert holds("place", "Its commanders were killed in Damascus.", "Where were they killed?")
