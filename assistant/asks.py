@@ -97,6 +97,9 @@ _RATE_ASKED = re.compile(r"\brates?\b")
 _RATE = re.compile(r"\d\s*(?:%|percent\b|per cent\b)|\b(?:a|an|per|each|every)\s+(?:minute|hour|"
                    r"day|week|month|year|tonne|ton|kilo\w*|litre|liter|head|person|household)\b",
                    re.I)
+# An amount asked per stretch of time: "cost to maintain each year", "annual revenue".
+_PER_TIME = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|week|month|year)\b"
+                       r"|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily)\b", re.I)
 # A span of time: "about 16 hours", "a 25-year levy", "two decades", "up to a year", "after
 # about an hour".
 _SPAN = re.compile(r"(?:\b\d[\d,.]*|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -534,6 +537,8 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
             return bool(_LENGTH.search(text))
         # "How many researchers …": the number must count them, in the same sentence; "how
         # much … cost" is answered by a sum ("640-metre" is no price).
+        if _PER_TIME.search(question) and not _PER_TIME.search(text):
+            return False  # "How much will it cost to run each year?": not the $412 million
         thing = "money" if asks_sum(question) else focus(question) if counted(question) else None
         if thing is not None:
             return counts(thing, text)

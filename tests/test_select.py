@@ -1461,3 +1461,12 @@ def test_a_place_inside_a_country_is_no_country_nor_another_s_capital() -> None:
     assert not holds("place", "Its commanders were killed in Damascus.", q)
     assert holds("place", "Israel struck targets in Baghdad.", q)
     assert holds("place", "Its commanders were killed in Damascus.", "Where were they killed?")
+
+
+def test_an_amount_asked_per_stretch_of_time_needs_one_per_stretch() -> None:
+    q = "How much will the barrier cost to maintain each year?"
+    assert not holds("number", "The council approved a $412 million flood barrier.", q)
+    assert not holds("number", "Premiums had risen 38 percent in two years.", q)
+    assert holds("number", "Upkeep would cost about $3 million a year.", q)
+    q = "How often is the harbor expected to be sealed off each year?"
+    assert holds("number", "She expects it to happen four to six times a year at first.", q)
