@@ -157,6 +157,8 @@ _WILL_ASKED = re.compile(r"^\W*(?:and |so |but )?(?:will|is .+ going to|are .+ g
 # "Who will build the barrier?", "Who is going to replace Kanaani?": a doer of what lies ahead.
 _WHO_AHEAD = re.compile(r"^\W*(?:and |so )?who (?:will|shall|is going to|are going to) ([a-z]+)\b",
                         re.I)
+# A particle after a verb, which makes a phrasal verb of it ("put up", "sit on", "carry out").
+_PARTICLE = re.compile(r"\s+(?:up|on|down|out|off|in|over|together|through|back|away)\b", re.I)
 _OWED = re.compile(r"\b(?:must|should|has to|have to|needs? to)\b", re.I)
 # The words that ask what lies ahead ("How does this all end?" names nothing else), and the
 # headings of a part that looks ahead.
@@ -657,9 +659,15 @@ class ExtractiveAnswerer:
         # "Who will host the next round of talks?": "Oman has hosted secret talks" says who did,
         # not who will; "Who will win the election?", a sentence on the race, neither.
         first_text = top[0].sentence.text if top else ""
-        unforeseen = (ahead is not None and bool(top)
-                      and not any(p.search(first_text) for p in (_FUTURE_SAID, _DUE, _OWED))
-                      and only_done(ahead.group(1), first_text))
+        # Nor is "Who will run the commercial plant?" by sentences that never tell of running
+        # it, in the verb's words or those of one of its senses ("Polyloop intends to choose a
+        # site for a commercial plant"); a verb with a particle ("put up", "sit on") means
+        # what its own words may not say, so it is not read so.
+        unforeseen = (ahead is not None and bool(top) and (
+            (not any(p.search(first_text) for p in (_FUTURE_SAID, _DUE, _OWED))
+             and only_done(ahead.group(1), first_text))
+            or (not _PARTICLE.match(own, ahead.end())
+                and not any(self.tells_of(ahead.group(1), h.sentence.text) for h in top[:2]))))
         # "Will the EPO grant a permanent permit?": what lies ahead, which the best sentences
         # tell nothing of ("the agency had granted a temporary permit"), is not known.
         undecided = (bool(top) and _WILL_ASKED.match(own) is not None
@@ -712,6 +720,15 @@ class ExtractiveAnswerer:
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing, generic, unquoted, unforeseen, doerless,
                         undecided, self.other_party(own, top))
+
+    @staticmethod
+    def tells_of(verb: str, text: str) -> bool:
+        """Whether a sentence tells of a verb's deed: a word of its stem, of its WordNet family
+        ("construction" of "build") or of one of its senses ("finance" of "fund")."""
+        said = set(terms(text))
+        root = stem(verb)
+        return (any(kindred(t, {root}) for t in said) or bool(family(verb) & said)
+                or bool(same_meaning(verb) & said))
 
     def other_party(self, question: str, top: Sequence[Hit]) -> str | None:
         """The party a yes-or-no question asks about ("Did Qatar host any of the secret

@@ -1470,3 +1470,14 @@ def test_an_amount_asked_per_stretch_of_time_needs_one_per_stretch() -> None:
     assert holds("number", "Upkeep would cost about $3 million a year.", q)
     q = "How often is the harbor expected to be sealed off each year?"
     assert holds("number", "She expects it to happen four to six times a year at first.", q)
+
+
+def test_who_will_do_a_deed_needs_a_sentence_telling_of_that_deed() -> None:
+    q = "Who will maintain the barrier once it is built?"
+    draft = _answer_one("The authority said a living shoreline could complement a barrier.", q)
+    assert draft.abstained and "does not say who will" in draft.message
+    # Told in a word of one of the verb's senses, or asked with a particle: answered.
+    assert not _answer_one("The city will keep up the barrier and maintain its gates.",
+                           q).abstained
+    assert not _answer_one("Before the storms, the city will install temporary flood walls.",
+                           "Who will put up the temporary flood walls?").abstained
