@@ -43,6 +43,7 @@ from .asks import (
     focus,
     focus_unmet,
     holds,
+    introduced_people,
     leader_asked,
     leads,
     literals,
@@ -58,6 +59,7 @@ from .asks import (
     quoted_in,
     relation,
     relation_only,
+    role_held,
     role_of,
     said_generically,
     said_of,
@@ -370,6 +372,23 @@ class ExtractiveAnswerer:
         self.vocabulary = vocabulary
         self.idf = idf
         self.max_idf = max(idf.values(), default=1.0)
+        self._surnames: frozenset[str] | None = None
+
+    def surnames(self) -> frozenset[str]:
+        """The last names of the people the corpus introduces ("Kwame Mensah"), read once: a
+        news article names someone in full once, then by surname ("Mensah is now …")."""
+        if self._surnames is None:
+            self._surnames = frozenset(words(n)[-1] for s in self.places.at.values()
+                                       for n in introduced_people(s.text) if words(n))
+        return self._surnames
+
+    def names_person(self, text: str, question: str, section: str | None = None) -> bool:
+        """Whether a sentence names someone the question does not (asks.holds), or one the
+        corpus introduced by their surname alone, holding the role the question asks for."""
+        if holds("person", text, question, section):
+            return True
+        return role_held(question, text, section) and bool(
+            (set(words(text)) & self.surnames()) - set(words(question)))
 
     def weigh(self, term: str) -> float:
         """How distinctive a term is: rare corpus words and unknown words weigh most."""
@@ -645,8 +664,9 @@ class ExtractiveAnswerer:
             prev = self.places.neighbour(said, -1)
             if need == "speech" and prev is not None and _PERSONAL.match(text):
                 text = f"{prev.text} {text}"  # "He described …": who he is, the sentence before
-            type_ok = holds(need, text, own, said.section) and not (
-                need in VALUE_NEEDS and contrasted(own, said.text))
+            held = (self.names_person(text, own, said.section) if need == "person"
+                    else holds(need, text, own, said.section))
+            type_ok = held and not (need in VALUE_NEEDS and contrasted(own, said.text))
             if type_ok and need in ("time", "year", "date") and _WHEN_AHEAD.match(own):
                 # "When will direct talks begin?": a date of what already happened ("withdrew
                 # … in 2018") is no date of what lies ahead.
@@ -704,7 +724,7 @@ class ExtractiveAnswerer:
                                        after.text if after is not None else None)
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
-            holds("person", h.sentence.text, own, h.sentence.section) for h in top[:2])
+            self.names_person(h.sentence.text, own, h.sentence.section) for h in top[:2])
         body = leader_asked(own)
         if body is not None and top:
             # "Who leads the PCHA?": a sentence saying who heads the PCHA, not someone else's

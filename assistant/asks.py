@@ -295,12 +295,14 @@ PERSON_NOUNS = frozenset(stem(w) for w in """
     diplomats negotiator negotiators spokesperson spokesman envoy envoys ambassador ambassadors
     person people analyst analysts general generals emir king sultan president presidents
     senator politician politicians secretary chancellor premier monarch prince sheikh emirs
-    kings sultans mayor governor ceo chairman chief ruler rulers
+    kings sultans mayor governor ceo chairman chief ruler rulers councillor councillors
+    councilor councilors
 """.split())
 _PERSON_WORDS = frozenset("""
     commander official minister leader diplomat negotiator spokesperson spokesman envoy
     ambassador person people analyst general emir king sultan president senator politician
     secretary chancellor premier monarch prince sheikh mayor governor ceo chairman chief ruler
+    councillor councilor
 """.split())
 
 
@@ -568,14 +570,20 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
         # A date or a day is finer than a year: "what day" needs a month or a weekday.
         return bool({"time": TIME, "year": YEAR, "date": DAY}[need].search(text))
     asked = question.lower()
-    roles = roles_named(question)
-    if roles and not roles & set(terms(text)):
-        return False  # "who is the Sultan …": a name next to no sultan is not the answer
-    if roles and _role_elsewhere(question, text, roles, section):
-        return False  # "Who is Iran's president?": not "former U.S. President Donald Trump"
+    if not role_held(question, text, section):
+        return False
     return any(n.lower() not in asked and not _NOT_A_PERSON.search(n)
                for n in _PERSON_NAME.findall(text)
                if not re.search(rf"\b(?:the|The)\s+{re.escape(n)}", text))
+
+
+def role_held(question: str, text: str, section: str | None = None) -> bool:
+    """Whether a sentence holds the role a question asks a person by, of the question's country
+    (True when it asks by none): "who is the Sultan …" is not answered by a name next to no
+    sultan, nor "Who is Iran's president?" by "former U.S. President Donald Trump"."""
+    roles = roles_named(question)
+    return not roles or (bool(roles & set(terms(text)))
+                         and not _role_elsewhere(question, text, roles, section))
 
 
 def roles_named(question: str) -> set[str]:

@@ -1481,3 +1481,15 @@ def test_who_will_do_a_deed_needs_a_sentence_telling_of_that_deed() -> None:
                            q).abstained
     assert not _answer_one("Before the storms, the city will install temporary flood walls.",
                            "Who will put up the temporary flood walls?").abstained
+
+
+def test_someone_the_article_introduced_is_named_by_surname_alone() -> None:
+    texts = ["The breakthrough came in 2020, when Kwame Mensah, then a researcher, found it.",
+             "Mensah is now Polyloop’s chief scientific officer."]
+    answerer, out = _article(texts)
+    q = "Who is Polyloop's chief scientific officer?"
+    assert answerer.names_person(out[1].text, q)
+    assert not answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.6)]).abstained
+    # Not the one the question names, nor one without the role asked.
+    assert not answerer.names_person(out[1].text, "What did Mensah find?")
+    assert not answerer.names_person(out[1].text, "Who is Polyloop's mayor?")
