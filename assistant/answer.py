@@ -268,16 +268,24 @@ class Evidence:
             return "The article names no one for this."
         return "The article doesn't say."
 
+    def vetoed(self) -> bool:
+        """Whether a fact says the article does not answer (a reason of `reason`)."""
+        return bool(not self.type_ok or self.unknown or self.focus_missing
+                    or self.person_missing or self.generic or self.unquoted or self.unforeseen
+                    or self.doerless or self.undecided or self.other_party)
+
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
-        if (not self.type_ok or self.unknown or self.focus_missing or self.person_missing
-                or self.generic or self.unquoted or self.unforeseen or self.doerless
-                or self.undecided or self.other_party):
-            return False
-        if self.dense < MIN_DENSE:
+        if self.vetoed() or self.dense < MIN_DENSE:
             return False
         # Weak evidence on both counts: neither the meaning nor the words are there.
         return self.dense >= SURE_DENSE or self.coverage >= MIN_COVERAGE
+
+    def weak(self) -> bool:
+        """Whether the evidence is declined for being weak alone: no fact against it, close
+        enough in meaning to be read, but neither sure in meaning nor sharing the words."""
+        return not self.vetoed() and MIN_DENSE <= self.dense < SURE_DENSE and (
+            self.coverage < MIN_COVERAGE)
 
 
 def _bare_outlook(question: str) -> bool:
@@ -366,8 +374,12 @@ class ExtractiveAnswerer:
     name = "extractive"
 
     def __init__(self, sentences: Sequence[Sentence], vocabulary: frozenset[str],
-                 idf: dict[str, float]) -> None:
-        """Answer from these sentences; weigh question words by the corpus vocabulary's IDF."""
+                 idf: dict[str, float],
+                 second_opinion: Callable[[Query, Sequence[Hit]], bool] | None = None) -> None:
+        """Answer from these sentences; weigh question words by the corpus vocabulary's IDF.
+        `second_opinion` (the learned scorer's calibrated decision, engine.py) decides when
+        the evidence is only weak: close in meaning, but not sure, with few words in common."""
+        self.second_opinion = second_opinion
         self.places = Places(sentences)
         self.vocabulary = vocabulary
         self.idf = idf
@@ -894,6 +906,7 @@ class ExtractiveAnswerer:
         """Answer from the hits, or abstain with the closest passages."""
         if not hits:
             return Draft((), abstained=True, message="The article doesn't cover this.")
+        retrieved = list(hits)
         own = asking_sentence(own_words(query.standalone))
         s = shape(own)
         name = asked_name(own)
@@ -919,7 +932,10 @@ class ExtractiveAnswerer:
             hits = told_first(query, hits, s.needs, own)
         hits = self.carry_on(hits)
         ev = self.evidence(query, hits, s.needs)
-        if not ev.answerable():
+        # Evidence that is only weak ("When will it be finished?" is close in meaning to "…
+        # fully operational by 2031" but shares no word with it) is the learned scorer's call.
+        if not ev.answerable() and not (ev.weak() and self.second_opinion is not None
+                                        and self.second_opinion(query, retrieved)):
             related = closest_passages(hits)
             why = ev.reason(s.needs, focus(own))
             return Draft((), abstained=True, related=related, kind="abstain",

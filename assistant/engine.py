@@ -136,11 +136,15 @@ class Assistant:
     def _install(self, index: SentenceIndex, retriever: Retriever) -> None:
         """Make a freshly opened index the one answered from (lock held)."""
         scorer = self._load_scorer()
+        learned = LearnedAnswerer(index.sentences, retriever.idf, scorer)
         if self.settings.answerer == "learned":
-            self._extractive = LearnedAnswerer(index.sentences, retriever.idf, scorer)
+            self._extractive = learned
         else:
-            self._extractive = ExtractiveAnswerer(index.sentences, retriever.vocabulary,
-                                                  retriever.idf)
+            # Where the rules find the evidence only weak, the learned scorer's calibrated
+            # probability decides, at the threshold `make train` chose.
+            self._extractive = ExtractiveAnswerer(
+                index.sentences, retriever.vocabulary, retriever.idf,
+                lambda query, hits: learned.judge(query, hits).answerable >= scorer.answer)
         self._context = Context(retriever.idf, lambda _s, _o: None,
                                 max(retriever.idf.values(), default=1.0))
         self._documents, self._index, self._retriever = index.documents, index, retriever

@@ -484,3 +484,15 @@ def test_a_country_the_article_never_names_is_declined_by_name(bot: Assistant) -
 def test_the_economy_is_found_where_the_article_says_economic(bot: Assistant) -> None:
     a = bot.ask("What does the article say about the economy?")
     assert not a.abstained and "Economic difficulties" in a.text
+
+
+def test_the_default_answerer_asks_the_learned_scorer_when_evidence_is_weak(
+        bot: Assistant) -> None:
+    from assistant.answer import ExtractiveAnswerer
+
+    answerer = bot.extractive
+    assert isinstance(answerer, ExtractiveAnswerer) and answerer.second_opinion is not None
+    q = bot.prepare("Who mediates between Iran and the U.S.?")
+    assert answerer.second_opinion(q, bot.retrieve(q)) is True
+    q = bot.prepare("Who won the 1998 World Cup?")
+    assert answerer.second_opinion(q, bot.retrieve(q)) is False

@@ -1493,3 +1493,20 @@ def test_someone_the_article_introduced_is_named_by_surname_alone() -> None:
     # Not the one the question names, nor one without the role asked.
     assert not answerer.names_person(out[1].text, "What did Mensah find?")
     assert not answerer.names_person(out[1].text, "Who is Polyloop's mayor?")
+
+
+def test_evidence_that_is_only_weak_is_the_learned_scorer_s_call() -> None:
+    texts = ["Construction would begin in spring 2026, with the barrier operational by 2031."]
+    q = "When will it be finished?"  # close in meaning, no word in common
+    hit = [Hit(Sentence("w.txt", 0, len(texts[0]), texts[0], None, 0, 0), 0.45, 0.45, 0.0)]
+    asked: list[str] = []
+    for verdict, abstained in ((True, False), (False, True)):
+        answerer, _ = _article(texts, "w.txt")
+        answerer.second_opinion = (lambda query, hits, v=verdict:
+                                   asked.append(query.question) or v)
+        assert answerer.answer(Query(q, q), hit).abstained is abstained
+    assert asked == [q, q]
+    # A fact against it is no matter of opinion: "How many …?" with no number in sight.
+    answerer, _ = _article(texts, "w.txt")
+    answerer.second_opinion = lambda query, hits: True
+    assert answerer.answer(Query("How many gates?", "How many gates?"), hit).abstained
