@@ -67,6 +67,7 @@ from .asks import (
     speaks,
     stance_asked,
     states,
+    sum_about,
     sum_of,
     tells_deed,
     unknown_roles,
@@ -678,7 +679,8 @@ class ExtractiveAnswerer:
                 text = f"{prev.text} {text}"  # "He described …": who he is, the sentence before
             held = (self.names_person(text, own, said.section) if need == "person"
                     else holds(need, text, own, said.section))
-            type_ok = held and not (need in VALUE_NEEDS and contrasted(own, said.text))
+            type_ok = held and not (need in VALUE_NEEDS and contrasted(own, said.text)) and (
+                need != "number" or sum_about(own, said.text))
             if type_ok and need in ("time", "year", "date") and _WHEN_AHEAD.match(own):
                 # "When will direct talks begin?": a date of what already happened ("withdrew
                 # … in 2018") is no date of what lies ahead.

@@ -1425,6 +1425,9 @@ def counted(question: str) -> bool:
 # A count names what it counts within this many words after the number ("2,000 tonnes of
 # plastic waste").
 COUNTED_WITHIN = 4
+# How many words either side of a sum may name what it is the sum of ("the damage at $96 million",
+# "home insurance premiums in the Lower Wharf had risen 38 percent"; dev: 6 words lost that one).
+SUM_NEAR = 10
 
 
 _CURRENCY = ("$", "€", "£", "¥")
@@ -1465,6 +1468,27 @@ def sum_of(question: str, text: str) -> bool:
     wanted = set(content_terms(question)) - _SUM_WORDS
     return any(wanted & set(terms(" ".join(text[m.end():].split()[:COUNTED_WITHIN])))
                for m in _SUM.finditer(text))
+
+
+def sum_about(question: str, text: str) -> bool:
+    """Whether a sentence gives a sum asked for beside what it is the sum of: a word the
+    question uses for the thing (not a name, not a word of money) within SUM_NEAR words of one
+    of its sums. "How much would the living shoreline option cost?" is not answered by "$180
+    million from the state's fund"; "How much did Polyloop raise?" names nothing but its
+    subject, and any sum of the best sentence does."""
+    named = set(terms(" ".join(re.findall(r"(?<=\S )[A-Z][\w’'-]*", question.strip()))))
+    wanted = set(content_terms(question)) - _SUM_WORDS - named
+    if not asks_sum(question) or not wanted:
+        return True
+    said = [(m.start(), m.end()) for m in re.finditer(r"[\w’'$.,-]+", text)]
+    for m in _SUM.finditer(text):
+        at = next((i for i, (a, b) in enumerate(said) if a <= m.start() < b), None)
+        if at is None:
+            continue
+        near = " ".join(text[a:b] for a, b in said[max(0, at - SUM_NEAR):at + SUM_NEAR + 1])
+        if wanted & set(terms(near)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

@@ -1516,3 +1516,17 @@ def test_evidence_that_is_only_weak_is_the_learned_scorer_s_call() -> None:
     answerer, _ = _article(texts, "w.txt")
     answerer.second_opinion = lambda query, hits: True
     assert answerer.answer(Query("How many gates?", "How many gates?"), hit).abstained
+
+
+def test_a_sum_asked_for_stands_beside_what_it_is_the_sum_of() -> None:
+    from assistant.asks import sum_about
+    split = ("Under the plan, the cost would be split three ways: $180 million from the state’s "
+             "Coastal Resilience Fund and a $150 million municipal bond.")
+    assert not sum_about("How much would the living shoreline option have cost?", split)
+    flooded = ("About 1,300 homes and 240 businesses were flooded, and the city puts the damage "
+               "at $96 million.")
+    assert not sum_about("What would buying out the most at-risk homes have cost?", flooded)
+    assert sum_about("How much damage did the storm do?", flooded)
+    # Naming nothing but its subject, any sum of the sentence is of it.
+    assert sum_about("How much did Polyloop raise?", "Polyloop Biotech, a startup spun out "
+                     "of the university in 2021, said on Monday that it had raised $48 million.")
