@@ -229,7 +229,7 @@ class Evidence:
     unforeseen: bool = False  # "who will …", and the best sentence tells only what was done
     doerless: bool = False  # "who did it", and the best sentence tells the deed with no doer
     undecided: bool = False  # "will it …?", and the best sentences tell nothing ahead
-    other_party: str | None = None  # "did Qatar …?", the best paragraphs never name Qatar
+    other_party: str | None = None  # "did Qatar …?", the best sentence's paragraph never names it
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""

@@ -78,7 +78,7 @@ _LIST = re.compile(r"^(?:(?:in|at|on|for|from|to|of|by|with|under|during|after|b
                    r"|^(?:what|which) (?:are|were)\b|\blist\b|"
                    r"\bwho else\b|\bbesides\b|\bother than\b|\bapart from\b")
 # Kinds of thing known by a name: "which country", "which treaty", "which firm" is answered by
-# naming one (people have PERSON_NOUNS, places PLACE_NOUNS).
+# naming one (people have their own words, `person_noun`; places PLACE_NOUNS).
 NAMED_NOUNS = frozenset(stem(w) for w in """
     country countries nation nations state states bloc blocs alliance alliances union unions
     organisation organisations organization organizations agency agencies government governments
@@ -289,15 +289,7 @@ _STANCE = re.compile(r"\b(?:oppos\w*|support\w*|back(?:s|ed|ing)?|favou?r\w*|wel
                      r"believ\w*|see|sees|saw|view\w*|regard\w*|doubt\w*)\b", re.I)
 
 
-# Nouns that ask for a person: "which officials", "what commander".
-PERSON_NOUNS = frozenset(stem(w) for w in """
-    commander commanders official officials minister ministers leader leaders diplomat
-    diplomats negotiator negotiators spokesperson spokesman envoy envoys ambassador ambassadors
-    person people analyst analysts general generals emir king sultan president presidents
-    senator politician politicians secretary chancellor premier monarch prince sheikh emirs
-    kings sultans mayor governor ceo chairman chief ruler rulers councillor councillors
-    councilor councilors
-""".split())
+# Nouns that ask for a person: "which officials", "what commander" (and their plurals).
 _PERSON_WORDS = frozenset("""
     commander official minister leader diplomat negotiator spokesperson spokesman envoy
     ambassador person people analyst general emir king sultan president senator politician
