@@ -71,6 +71,7 @@ from .asks import (
     sum_of,
     tells_deed,
     unknown_roles,
+    verb_told,
     yes_no_party,
 )
 from .conversation import told
@@ -757,12 +758,10 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def tells_of(verb: str, text: str) -> bool:
-        """Whether a sentence tells of a verb's deed: a word of its stem, of its WordNet family
-        ("construction" of "build") or of one of its senses ("finance" of "fund")."""
+        """Whether a sentence tells of a verb's deed: in its own words (`asks.verb_told`:
+        "construction" of "build") or those of one of its senses ("finance" of "fund")."""
         said = set(terms(text))
-        root = stem(verb)
-        return (any(kindred(t, {root}) for t in said) or bool(family(verb) & said)
-                or bool(same_meaning(verb) & said))
+        return verb_told(verb, said) or bool(same_meaning(verb) & said)
 
     def other_party(self, question: str, top: Sequence[Hit]) -> str | None:
         """The party a yes-or-no question asks about ("Did Qatar host any of the secret

@@ -503,7 +503,7 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
         asked_words = set(words(question))
         # A name sharing a word with one the question names is that one ("Mayor Denise Harrow"
         # for "Which party does Mayor Harrow belong to?"), not a name it asks for.
-        asked_names = set(words(" ".join(re.findall(r"(?<=\S )[A-Z][\w’'-]*", question.strip()))))
+        asked_names = set(words(" ".join(inner_capitals(question))))
         found = [m for m in re.finditer(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)
                  if not set(words(m.group(0))) <= asked_words
                  and not set(words(m.group(0))) & asked_names]
@@ -1005,6 +1005,12 @@ _YES_NO_OF = re.compile(r"^\W*(?:and |so |but )?(?i:did|does|do|has|have|had|is|
                         r"(?i:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
 
 
+def inner_capitals(question: str) -> list[str]:
+    """The capitalised words of a question after its first: the names it gives ("Mayor",
+    "Harrow" in "Which party does Mayor Harrow belong to?")."""
+    return re.findall(r"(?<=\S )[A-Z][\w’'-]*", question.strip())
+
+
 def yes_no_party(question: str) -> str | None:
     """The name a yes-or-no question asks about, as typed ("Qatar" in "Did Qatar host any of
     the secret talks?", "Mayor Harrow"); None for another kind of question or a subject that is
@@ -1132,9 +1138,14 @@ def tells_deed(question: str, text: str) -> bool:
     verb = asked_doing(question)
     if verb is None or verb in _LEADING or base_verb(verb) in _LEADING:
         return False  # "who heads …": a title, which leader_asked and doer_named read
+    return verb_told(verb, (stem(w) for w in words(text))) and holds("entity", text, question)
+
+
+def verb_told(verb: str, said: Iterable[str]) -> bool:
+    """Whether stems `said` tell of a verb's deed in its own words: a stem of its family, or of
+    a word WordNet makes from it ("denial" of "deny", "construction" of "build")."""
     root, made = stem(verb), family(verb)
-    return (any(kin(stem(w), root) or stem(w) in made for w in words(text))
-            and holds("entity", text, question))
+    return any(kin(t, root) or t in made for t in said)
 
 
 def asks_outlook(question: str) -> bool:
@@ -1468,7 +1479,7 @@ def sum_about(question: str, text: str) -> bool:
     of its sums. "How much would the living shoreline option cost?" is not answered by "$180
     million from the state's fund"; "How much did Polyloop raise?" names nothing but its
     subject, and any sum of the best sentence does."""
-    named = set(terms(" ".join(re.findall(r"(?<=\S )[A-Z][\w’'-]*", question.strip()))))
+    named = set(terms(" ".join(inner_capitals(question))))
     wanted = set(content_terms(question)) - _SUM_WORDS - named
     if not asks_sum(question) or not wanted:
         return True
