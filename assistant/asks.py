@@ -17,7 +17,16 @@ from functools import lru_cache
 
 from .corpus import split_sentences
 from .countries import countries, country, is_country
-from .lexicon import SUPPORT_VERBS, agents, base_verb, doers, family, known_as
+from .lexicon import (
+    SUPPORT_VERBS,
+    agents,
+    base_verb,
+    common_word,
+    doers,
+    family,
+    known_as,
+    same_meaning,
+)
 from .text import (
     AUXILIARIES,
     ENUMERATES,
@@ -94,6 +103,11 @@ _TAKES = re.compile(r"\bhow long\b(?!\s+(?:is|are|was|were)\b(?!.*\b(?:taking|la
 # A rate asked ("what interest rate", "the rate of inflation"), and a number that is one: a share
 # ("3.5 percent") or an amount per unit ("$4.50 a month", "four to six times a year").
 _RATE_ASKED = re.compile(r"\brates?\b")
+# How often asked ("how often will the gates close?", "how much more often …"), and a number
+# that says it: "once every 12 years", "four to six times a year".
+_OFTEN_ASKED = re.compile(r"\bhow (?:\w+ )?(?:more |less )?(?:often|frequently)\b")
+_OFTEN = re.compile(r"\b(?:once|twice|times)\b|\bevery \d|\b(?:a|per|each|every) (?:day|week|month|"
+                    r"quarter|year)\b", re.I)
 _RATE = re.compile(r"\d\s*(?:%|percent\b|per cent\b)|\b(?:a|an|per|each|every)\s+(?:minute|hour|"
                    r"day|week|month|year|tonne|ton|kilo\w*|litre|liter|head|person|household)\b",
                    re.I)
@@ -328,10 +342,13 @@ _VAGUE = frozenset("""
     organisation organisations institution institutions entity entities year years date dates
     month months day days time times percent percentage number amount word words term terms
     phrase phrases extra more less fewer further additional job jobs title titles occupation
-    profession
+    profession often frequently longer sooner later earlier higher lower bigger larger smaller
 """.split()) | frozenset("outlook prospects prospect future next chances".split()) | frozenset(
     "timeline timelines timetable timetables schedule schedules timeframe timeframes "
     "milestones".split())
+_VAGUE_STEMS = frozenset(stem(w) for w in _VAGUE)
+_UNITS = frozenset(terms("second minute hour day week month year decade century metre meter "
+                         "kilometre kilometer mile foot inch tonne ton kilogram gram litre liter"))
 # What lies ahead asked for in a reader's words ("what's the outlook for a deal?", "what's next
 # for Polyloop?", "where is all this heading?"): the article answers in what it says of the
 # future, never in the word "outlook", so that word is no thing it must mention (_VAGUE).
@@ -535,7 +552,10 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
             return False  # "How much will it cost to run each year?": not the $412 million
         thing = "money" if asks_sum(question) else focus(question) if counted(question) else None
         if thing is not None:
-            return counts(thing, text)
+            # "How much damage did Imelda do?": an amount of a thing that is no count is a sum
+            # beside it ("the city puts the damage at $96 million").
+            return counts(thing, text) or (_MUCH.match(" ".join(words(question))) is not None
+                                           and _sum_near(set(terms(thing)), text, _PRICE))
         # A year dates something; it is no amount ("by how much …", "how high …"), though it
         # can say how long ("since 2018").
         duration = bool(_DURATION.search(question.lower()))
@@ -545,6 +565,8 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
             # "How long would it take to open the gates?": a span of time (above) or a year it
             # runs from ("since 2018"), not "55 metres wide".
             return bool(YEAR.search(text))
+        if _OFTEN_ASKED.search(question.lower()):
+            return bool(_OFTEN.search(text))
         if _RATE_ASKED.search(question.lower()):
             # "What interest rate will the bond carry?": a rate ("3.5 percent", "$4.50 a
             # month"), not the bond's $150 million.
@@ -1393,7 +1415,9 @@ _SUM_ASKED = re.compile(
     r"price tag)"
     r"(?: of\b.*)?$"
     r"|\bhow expensive\b")
-# A sum, or a share of one ("risen 38 percent"): what answers a question about money.
+# A sum of money, and a sum or a share of one ("risen 38 percent"): what answers a question about
+# money.
+_PRICE = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|yen)\b")
 _SUM = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|yen)\b|"
                   r"\b\d[\d,.]*\s*(?:%|percent\b|per cent\b)")
 
@@ -1441,7 +1465,10 @@ def counts(thing: str, text: str) -> bool:
     by its word ("35 people", "2,000 tonnes of plastic waste"), or for money, a sum."""
     if thing in _MONEY:
         return bool(_SUM.search(text))
-    wanted = set(terms(thing))
+    # "How many houses were flooded?" counts the "1,300 homes" (a sense of the word, WordNet).
+    # A sense's word that counts anything ("times" for "hours"), or a unit of another size
+    # ("minute", a rare sense of "hour"), is not one.
+    wanted = set(terms(thing)) | (same_meaning(thing, pos="n") - _VAGUE_STEMS - _UNITS)
     tokens = text.split()
     for i, tok in enumerate(tokens):
         m = NUMBER.search(tok)
@@ -1483,8 +1510,18 @@ def sum_about(question: str, text: str) -> bool:
     wanted = set(content_terms(question)) - _SUM_WORDS - named
     if not asks_sum(question) or not wanted:
         return True
+    return _sum_near(wanted, text)
+
+
+# "How much damage …", not "how much of the damage …" (a share of it) nor "how many".
+_MUCH = re.compile(r"^(?:\w+ )?how much (?!of\b|more\b|less\b)\w")
+
+
+def _sum_near(wanted: set[str], text: str, sums: re.Pattern[str] | None = None) -> bool:
+    """Whether one of a sentence's sums (`sums`, by default _SUM: money or a share) has one of
+    the `wanted` stems within SUM_NEAR words."""
     said = [(m.start(), m.end()) for m in re.finditer(r"[\w’'$.,-]+", text)]
-    for m in _SUM.finditer(text):
+    for m in (sums or _SUM).finditer(text):
         at = next((i for i, (a, b) in enumerate(said) if a <= m.start() < b), None)
         if at is None:
             continue
@@ -1721,7 +1758,10 @@ def literals(question: str) -> list[str]:
     """The numbers and acronyms of a question ("2006", "IAEA"): words with no paraphrase, so an
     article that never uses them does not talk about them."""
     numbers = re.findall(r"\b\d[\d,.]*\d\b|\b\d\b", question)
-    acronyms = re.findall(r"(?<![\w.])[A-Z]{2,6}(?![\w.])", question)
+    # A common word in capitals is said with emphasis ("Which plastics does it NOT work on?",
+    # "for BOTH sides"), not an acronym (WordNet knows "not" in lower case, "CEO" only so).
+    acronyms = [a for a in re.findall(r"(?<![\w.])[A-Z]{2,6}(?![\w.])", question)
+                if not common_word(a.lower())]
     return numbers + acronyms
 
 

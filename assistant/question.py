@@ -36,7 +36,8 @@ _MARKDOWN = re.compile(r"[*_`#>~|]+|!?\[([^\]]*)\]\([^)]*\)")
 _MARKER = re.compile(r"\s*\[\d+\]")
 _INJECTION = re.compile(
     r"""(?:ignore|disregard|forget|override)\b[^.?!\n]{0,60}?\b
-        (?:instructions?|prompts?|rules?|context|above|previous)\b[^.?!\n]*[.?!]?
+        (?:instructions?|prompts?|rules?|context|above|previous|article|text|sources?)\b
+        [^.?!\n]*[.?!]?
       | \b(?:you\s+are\s+now|act\s+as\s+(?:a|an|if|my|the)|pretend\s+(?:to\s+be|you)|
            new\s+instructions?|system\s+prompt)\b[^.?!\n]*[.?!]?
       | \b(?:say|answer|reply|respond|tell\s+me)\s+(?:only\s+)?(?:that(?=\s+\w)|with|without|
@@ -182,7 +183,11 @@ _OPINION = re.compile(
     r"|verdict|judgement|judgment)\b"
     r"|do you (?:agree|disagree|support|side|approve)\b"
     r"|are you (?:for|against|on \w+(?:'s)? side)\b|which side are you"
-    r"|who do you (?:support|side with|agree with|think is right|believe))", re.I)
+    r"|who do you (?:support|side with|agree with|think is right|believe)"
+    # Advice for the reader's own choice: "should I buy Polyloop shares?", "would you recommend
+    # moving to Eastgate?" (not "What should I know about this article?").
+    r"|\bshould (?:i|we) (?!know\b|read\b|ask\b|look\b)\w+"
+    r"|\b(?:would|do|can) you (?:recommend|advise|suggest)\b)", re.I)
 
 
 def asks_an_opinion(question: str) -> bool:

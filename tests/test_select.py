@@ -1530,3 +1530,35 @@ def test_a_sum_asked_for_stands_beside_what_it_is_the_sum_of() -> None:
     # Naming nothing but its subject, any sum of the sentence is of it.
     assert sum_about("How much did Polyloop raise?", "Polyloop Biotech, a startup spun out "
                      "of the university in 2021, said on Monday that it had raised $48 million.")
+
+
+def test_a_count_or_an_amount_is_read_in_the_article_s_words() -> None:
+    flooded = ("About 1,300 homes and 240 businesses were flooded, and the city puts the damage "
+               "at $96 million.")
+    # "houses" (a word the article has) counted by "homes", a sense of the word; an amount of
+    # damage by the sum beside it.
+    answerer, out = _article([flooded, "Most houses in Eastgate stand on wooden piles."])
+    for q in ("how many houses got flooded in the storm", "how much damage did imelda do"):
+        assert not answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6)]).abstained, q
+    # A unit of another size is no count of hours; a share of the damage is no sum of it.
+    from assistant.asks import holds
+    assert not holds("number", "Closing both gates would take about 40 minutes, she added.",
+                     "How many hours would the gates stay shut?")
+    assert not holds("number", flooded, "How much of the damage was covered by insurance?")
+
+
+def test_how_often_is_answered_by_a_frequency() -> None:
+    from assistant.asks import holds
+    often = ("A surge of that size, which historically arrived about once every 50 years, could "
+             "be expected roughly once every 12 years by 2060.")
+    assert not _answer_one(often, "How much more often will a storm like that hit?").abstained
+    monthly = "The company must report the volume of wastewater it produces each month."
+    assert not _answer_one(monthly, "how often do they report their wastewater?").abstained
+    assert not holds("number", "The barrier is 640 metres long.", "How often will it close?")
+
+
+def test_a_common_word_in_capitals_is_emphasis_not_an_acronym() -> None:
+    from assistant.asks import literals
+    assert literals("Which plastics does NF-21 NOT work on?") == ["21", "NF"]
+    assert literals("how do go-betweens help BOTH sides?") == []
+    assert literals("Is Oman a member of OPEC or the UN?") == ["OPEC", "UN"]
