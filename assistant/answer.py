@@ -922,15 +922,17 @@ class ExtractiveAnswerer:
             party = role_of(own)
             if party:  # "what role does Qatar play": the sentences naming Qatar first
                 hits = sorted(hits, key=lambda h: not party & set(words(h.sentence.text)))
-        if names_nothing(own):
+        if s.needs is not None and s.needs in VALUE_NEEDS and not content_terms(own):
+            # "how much?", "when?": the value of what was just said, which its sentence may
+            # hold ("… temporary flood walls …, at a cost of $3.2 million").
+            hits = told_first(query, hits, s.needs, own)
+        elif names_nothing(own):
             # "like what?", "so what?", "anything else?": nothing asked but more of what was
             # just said: what carries on from it, else the best of what it did not say.
             hits = unsaid(query, hits)
             after = next((h.sentence for h in hits if h.follows), None)
             if after is not None:
                 return Draft((Claim(after.text, (after,)),))
-        elif s.needs is not None and s.needs in VALUE_NEEDS and not content_terms(own):
-            hits = told_first(query, hits, s.needs, own)
         hits = self.carry_on(hits)
         ev = self.evidence(query, hits, s.needs)
         # Evidence that is only weak ("When will it be finished?" is close in meaning to "…

@@ -464,8 +464,14 @@ def asking_sentence(question: str) -> str:
     parts = [text[a:b] for a, b in split_sentences(text, 0, len(text))]
     asking = [p for p in parts if p.endswith("?")]
     last = asking[-1] if asking else question
-    # "Also, who won …?": a leading connective hides the question word.
-    return re.sub(r"^(?:also|and|so|but|then|now|ok|okay|well)\b,?\s*", "", last, flags=re.I)
+    # "Also, who won …?", "wait, who's Raisi?", "ok so um why …": a leading connective or
+    # interjection hides the question word.
+    return _PREAMBLE.sub("", last)
+
+
+_PREAMBLE = re.compile(r"^(?:(?:also|and|so|but|then|now|ok|okay|well|wait|hold on|hm+|um+|uh+|"
+                       r"er+|oh|ah|hey|yeah|sorry|btw|quick question|just curious)"
+                       r"\b[,.:!-]*\s*)+", re.I)
 
 
 def _place_name(m: re.Match[str]) -> str | None:

@@ -125,11 +125,30 @@ def searchable(question: str) -> str:
         text = text.lower()  # shouting: capitals no longer mark names or acronyms
     text = _MARKDOWN.sub(lambda m: f" {m.group(1) or ''} ", text)
     text = re.sub(r"\s+([?.!,])", r"\1", text)
+    text = typed_out(text)
     stripped = _INJECTION.sub(" ", text)
     # Keep the original when removing instructions would leave nothing to search.
     if _asks_something(stripped):
         text = stripped
     return " ".join(text.split())
+
+
+# Contractions typed without their apostrophe ("whos", "whats", "doesnt", "cant"): "its" is a
+# word of its own, and so are the others only in senses no question about an article needs.
+_SANS_APOSTROPHE = re.compile(r"\b(who|what|where|when|why|how|that|there)s\b"
+                              r"|\b(do|does|did|is|are|was|were|has|have|had|could|would|should|"
+                              r"ca|wo)nt\b", re.I)
+# A per cent sign standing for the word ("what % is it enriched to?"), not after a number.
+_PER_CENT = re.compile(r"(\S?)\s*%")
+
+
+def typed_out(text: str) -> str:
+    """A question as if typed in full: "whos trump" → "who's trump", "what % …" → "what
+    percent …"."""
+    text = _SANS_APOSTROPHE.sub(lambda m: f"{m.group(1)}'s" if m.group(1)
+                                else f"{m.group(2)}n't", text)
+    return _PER_CENT.sub(lambda m: m.group(0) if m.group(1)[-1:].isdigit()
+                         else f"{m.group(1)} percent", text)
 
 
 def _asks_something(text: str) -> bool:
@@ -479,8 +498,11 @@ def _leans_on(question: str) -> bool:
     # what was said ("can you say more?", "what else can you tell me?").
     addressed = any(t in ("you", "your", "yourself") for t in lowered) and not any(
         t in _ELABORATION or t in _ONWARD for t in lowered)
-    elliptical = (not content and not addressed) or lowered[:1] in (["and"], ["also"]) or (
-        len(lowered) >= 2 and lowered[:2] in (["what", "about"], ["how", "about"])
+    # "vs oil?", "compared with the seawall?": the last question, set against something else.
+    elliptical = (not content and not addressed) or lowered[:1] in (
+        ["and"], ["also"], ["vs"], ["versus"]) or (
+        len(lowered) >= 2 and lowered[:2] in (["what", "about"], ["how", "about"],
+                                              ["compared", "to"], ["compared", "with"])
     ) or (bool(content) and all(w in _ELABORATION for w in content))
     # "how did Iran respond?", "what was the reaction?": a response to what was just said.
     responding = bool(_RESPONSE_TO_NOTHING.search(question))

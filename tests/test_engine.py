@@ -347,6 +347,24 @@ def test_a_bare_when_asks_when_what_was_just_said_happened(bot: Assistant) -> No
     assert not a.abstained and a.text.startswith("Earlier this month")
 
 
+def test_a_bare_how_much_asks_the_value_of_what_was_just_said(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbor.txt").write_text(
+        "Council Backs Barrier\n\nThe council voted 7 to 5 on Tuesday to build a barrier. In the "
+        "meantime, the city will install temporary flood walls at six low points along the "
+        "waterfront, at a cost of $3.2 million. “We have a plan, and we have a date,” the mayor "
+        "said.\n", encoding="utf-8")
+    bot = Assistant(Settings(corpus_dir=corpus, index_dir=tmp_path / "index"),
+                    notify=lambda _m: None)
+    history = [{"role": "user", "content": "anything happening before it's built?"},
+               {"role": "assistant", "content": "The city will install temporary flood walls "
+                                                "at six low points along the waterfront."}]
+    a = bot.ask("how much?", history=history)
+    # The sum the sentence just said holds, not the sentence after it.
+    assert not a.abstained and "$3.2 million" in a.text, a.text
+
+
 def test_follow_up_accepts_gradio_6_message_blocks(bot: Assistant, negotiator: Answer) -> None:
     plain = [{"role": "user", "content": NEGOTIATOR},
              {"role": "assistant", "content": negotiator.text}]

@@ -291,6 +291,7 @@ TURNS = (("user", "Could Iran and the U.S. ever talk directly?"),
     "how come?",  # a reason, as "why?"
     "can you say more?", "can you explain?", "what else can you tell me?",  # put to "you"
     "how are people reacting?", "how is Tehran responding?",  # a reaction to what was said
+    "vs oil?", "compared with the seawall?",  # set against something else
 ])
 def test_follow_ups_carry_the_previous_question(follow_up: str) -> None:
     assert standalone(follow_up, TURNS) == f"{follow_up}{FOLLOW_UP}{TURNS[0][1]})"
@@ -485,3 +486,23 @@ def test_names_are_read_per_article_and_merged_across_the_archive() -> None:
     assert merged == cased_names([Casing.of(a + b)])
     assert merged["trump"] == "Trump" and merged["muscat"] == "Muscat"
     assert "plan" not in merged and "plan" in cased_names([Casing.of(a)])
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("whos trump", "who's trump"), ("Whats the deal", "What's the deal"),
+    ("why doesnt iran talk directly", "why doesn't iran talk directly"),
+    ("cant they meet?", "can't they meet?"), ("what % is it enriched to?", "what percent is it "
+                                                "enriched to?"),
+    # A word of its own, a per cent after its number: as typed.
+    ("its role?", "its role?"), ("prices rose 38% in a year", "prices rose 38% in a year"),
+])
+def test_a_question_is_read_as_if_typed_in_full(typed: str, meant: str) -> None:
+    from assistant.question import typed_out
+    assert typed_out(typed) == meant
+
+
+def test_a_leading_interjection_does_not_hide_the_question_word() -> None:
+    from assistant.asks import asking_sentence
+    assert asking_sentence("wait, who's Raisi?") == "who's Raisi?"
+    assert asking_sentence("hmm ok so um why indirect talks?") == "why indirect talks?"
+    assert asking_sentence("no direct talks at all?") == "no direct talks at all?"
