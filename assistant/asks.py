@@ -128,11 +128,13 @@ _SPAN = re.compile(r"(?:\b\d[\d,.]*|\b(?:an?|one|two|three|four|five|six|seven|e
 # A timeline asked for by a noun: "what's the timeline", "the schedule for …", "key dates".
 _TIMELINE = re.compile(r"\b(?:timelines?|timetables?|schedules?|time ?frames?|time ?scales?|"
                        r"key dates|milestones)\b")
+_WH_IS = re.compile(r"\b(where)(?:'s|’s)\b", re.I)
+# "Where is it going?" asks what lies ahead; "where is it going to be (built)?" a place.
 _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
                     r"(?: (?:in|on|at) [\w-]+(?: [\w-]+)?)? (?:is|are|was|were|did|does|do|will|"
                     r"would|has|have|had|can|could)\b(?!.*\b(?:stands?|fits?|leaves?|leads?|heading|"
-                    r"headed|going|go from here|comes? in|end up|(?:comes?|stems?|originates?|"
-                    r"springs?) from)\b"
+                    r"headed|going(?! to (?:be|put|build|open|locate|site|place)\b)|go from here|"
+                    r"comes? in|end up|(?:comes?|stems?|originates?|springs?) from)\b"
                     r"|.*\bat\b(?!\s+(?:the|a|an|its|their|his|her)\b))")
 # A place named after a word that locates: "in Damascus", "on Ukraine", "at the plant", "in a
 # compost heap" (a name, or a thing after "in", "at", "near", "inside", "outside", "within"), or
@@ -164,7 +166,8 @@ _BODY = re.compile(r"(?:[A-Z][\w’'-]+\s+){0,4}(?:Office|Ministry|Council|Autho
 @lru_cache(maxsize=4096)
 def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
-    q = " ".join(words(question))
+    # "where's …" read as "where is …" (words() drops the "'s").
+    q = " ".join(words(_WH_IS.sub(r"\1 is", question)))
     spoken = _SPEECH_ASKED.search(question)
     if spoken and _SAID_ABOUT_NEXT.match(question, spoken.end()):
         # "What did Rao say about the plant's $29 million price tag?": her words, whatever
@@ -479,6 +482,11 @@ def _place_name(m: re.Match[str]) -> str | None:
     return m.group("name") or m.group("host") or m.group("dest") or m.group("of")
 
 
+# A place in common nouns is read in this many words from its locating word ("at a larger
+# commercial plant").
+PLACE_WORDS = 5
+
+
 def _places(question: str, text: str, *, named_only: bool) -> bool:
     """Whether a sentence puts something in a place the question does not already give ("Where
     in Oman …"); `named_only`: only a named one ("in Damascus", "in the town of Millbrook"),
@@ -505,6 +513,9 @@ def _places(question: str, text: str, *, named_only: bool) -> bool:
             continue  # "denial from Iranian officials": who, not where
         if name is None and named_only:
             continue
+        if name is None and set(words(" ".join(text[m.start():].split()[:PLACE_WORDS]))) & (
+                given - STOPWORDS - QUESTION_WORDS):
+            continue  # "at a larger commercial plant" for "where's the commercial plant?"
         if not name or not set(words(name)) <= given:
             return True
     return False

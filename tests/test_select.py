@@ -1562,3 +1562,17 @@ def test_a_common_word_in_capitals_is_emphasis_not_an_acronym() -> None:
     assert literals("Which plastics does NF-21 NOT work on?") == ["21", "NF"]
     assert literals("how do go-betweens help BOTH sides?") == []
     assert literals("Is Oman a member of OPEC or the UN?") == ["OPEC", "UN"]
+
+
+def test_where_asks_a_place_other_than_the_thing_asked_about() -> None:
+    from assistant.asks import holds, shape
+    # "where's" and "going to be (built)" ask a place; "where is this going?" what lies ahead.
+    assert shape("where's the big commercial plant going to be?").needs == "place"
+    assert shape("where is polyloop going to put its commercial plant?").needs == "place"
+    assert shape("where is this all going?").needs is None
+    # "at a larger commercial plant" is the plant asked about, not where it will be.
+    q = "where's the commercial plant going to be?"
+    assert not holds("place", "He said the gap should close at a larger commercial plant.", q)
+    assert holds("place", "The plant will be built in the town of Millbrook.", q)
+    assert holds("place", "It was first found in bacteria living in a compost heap.",
+                 "where was the bug found?")
