@@ -1432,11 +1432,10 @@ _SUM_ASKED = re.compile(
     r"price tag)"
     r"(?: of\b.*)?$"
     r"|\bhow expensive\b")
-# A sum of money, and a sum or a share of one ("risen 38 percent"): what answers a question about
-# money.
+# A sum of money ("$96 million"); and a sum or a share of one ("risen 38 percent"), what answers
+# a question about money.
 _PRICE = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|yen)\b")
-_SUM = re.compile(r"[$€£¥]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds|yen)\b|"
-                  r"\b\d[\d,.]*\s*(?:%|percent\b|per cent\b)")
+_SUM = re.compile(_PRICE.pattern + r"|\b\d[\d,.]*\s*(?:%|percent\b|per cent\b)")
 
 
 @lru_cache(maxsize=4096)
