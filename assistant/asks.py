@@ -562,7 +562,7 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
     if need == "number":
         if asks_length(question):
             # "How tall will the walls be?": a length ("55 metres wide"), not their $3.2 million.
-            return bool(_LENGTH.search(text))
+            return measures(question, text)
         # "How many researchers …": the number must count them, in the same sentence; "how
         # much … cost" is answered by a sum ("640-metre" is no price).
         if _PER_TIME.search(question) and not _PER_TIME.search(text):
@@ -1460,6 +1460,39 @@ def asks_length(question: str) -> bool:
     return bool(_LENGTH_ASKED.search(" ".join(words(question))))
 
 
+# A dimension asked ("how tall") is told by a word of it beside the length ("55 metres wide",
+# "2.4 metres above normal high tide"); a length, far or long, by any length ("a 640-metre line").
+_DIMENSIONS = {"tall": "tall|taller|high|higher|height|above|rise",
+               "wide": "wide|wider|width|across", "deep": "deep|deeper|depth|below|beneath",
+               "thick": "thick|thicker|thickness"}
+# How many words either side of the length the dimension's word may stand.
+DIMENSION_NEAR = 3
+# Verbs of a question asking a measure, which name no part of the thing measured.
+_MEASURE_VERBS = frozenset({"be", "going", "get", "stand", "reach", "measure"})
+
+
+def measures(question: str, text: str) -> bool:
+    """Whether a sentence gives the length a question asks: of the dimension asked ("How tall
+    will the walls be?" is not answered by "a 640-metre line", nor by gates "55 metres wide")."""
+    lowered = " ".join(words(question))
+    asked = re.search(r"\bhow (tall|wide|deep|thick)\b", lowered)
+    if asked is None:
+        return bool(_LENGTH.search(text))
+    # The thing measured is the question's last noun ("the barrier walls" → walls); a sentence
+    # not naming it measures something else ("a surge of 2.4 metres above …").
+    thing = [w for w in lowered[asked.end():].split()
+             if w not in STOPWORDS and w not in _MEASURE_VERBS]
+    if thing and stem(thing[-1]) not in {stem(w) for w in words(text)}:
+        return False
+    said = re.compile(rf"\b(?:{_DIMENSIONS[asked.group(1)]})\b", re.I)
+    for m in _LENGTH.finditer(text):
+        before = text[:m.start()].split()[-DIMENSION_NEAR:]
+        after = text[m.end():].split()[:DIMENSION_NEAR]
+        if said.search(" ".join(before + after)):
+            return True
+    return False
+
+
 def counted(question: str) -> bool:
     """Whether the question counts or measures a thing it names: "how many researchers …"."""
     return bool(re.match(r"^(?:\w+ )?how (?:many|much) \w", " ".join(words(question))))
@@ -1700,7 +1733,12 @@ _ROLE_OF = (
     # "qatar's role?", "EU role in this?": the party and the word alone.
     re.compile(r"^\W*(?!(?:what|which|who|whose|how|a|an|my|your|our|its|their)\b)"
                r"((?:the )?[\w’'.-]+(?: [\w’'.-]+){0,3}?)(?:[’']s)? (?:role|part)"
-               r"(?: in (?:all )?(?:this|that|it|the talks|the story))?\W*$", re.I),
+               r"(?: in (?:all )?(?:(?:this|that|the) (?:story|article|piece|talks|conflict)"
+               r"|this|that|it))?\W*$", re.I),
+    # "israel, what part it have in this story?": the party put first, then the question.
+    re.compile(r"^\W*(?!(?:in|so|ok|okay|well|and|but|now|then|also|wait|hmm|overall)\b)"
+               r"((?:the )?[\w’'.-]+(?: [\w’'.-]+){0,2}),\s*(?:what|which) (?:role|part) "
+               r"(?:does|do|did|is|was|has|have|will|it|they|he|she)\b", re.I),
 )
 
 

@@ -15,7 +15,14 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .asks import asking_sentence, asks_outlook, asks_timeline, content_terms, people_in
+from .asks import (
+    asking_sentence,
+    asks_outlook,
+    asks_timeline,
+    content_terms,
+    people_in,
+    role_of,
+)
 from .conversation import last_exchange
 from .countries import country
 from .features import Asked, Context, intent_features
@@ -77,6 +84,9 @@ def intent(query: Query, vector: np.ndarray, hits: Sequence[Hit], scorer: Scorer
     if kind == "summary" and asks_timeline(own):
         # "What are the key dates?": like "key points" to the model, but the dates the article
         # gives (asks.shape: a list of dates), not the whole story.
+        return "question"
+    if kind == "summary" and role_of(own):
+        # "israel, what part it have in this story?": the part of one party, not the story.
         return "question"
     if kind == "summary" and names_a_person(own, hits, context):
         # "tell me about trump": one of the people the article names is asked about, not the

@@ -337,6 +337,12 @@ def test_asking_where_after_small_talk_says_nothing_was_quoted(bot: Assistant) -
 
 
 @pytest.mark.slow
+def test_one_partys_part_in_the_story_is_a_question_not_a_summary(bot: Assistant) -> None:
+    a = bot.ask("israel, what part it have in this story?")
+    assert a.kind == "answer" and "Israeli" in a.text, a.text
+
+
+@pytest.mark.slow
 def test_where_it_says_so_in_an_archive_cites_the_article_the_answer_came_from(
         tmp_path: Path) -> None:
     """Two articles sharing words ("talks", "council"): the sentences re-cited are the ones the

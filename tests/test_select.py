@@ -966,6 +966,19 @@ def test_a_length_asked_for_is_answered_by_a_length() -> None:
     assert holds("number", "Premiums rose 38 percent.", "How high have premiums risen?")
 
 
+def test_a_dimension_asked_for_is_told_of_the_thing_asked() -> None:
+    line = "It calls for a 640-metre line of fixed walls and movable steel gates."
+    surge = "A surge of 2.4 metres above normal high tide drove seawater into the Lower Wharf."
+    gates = "Two sector gates, each 55 metres wide, would stay open."
+    # A length is no height, nor a width; a height of something else is none of the walls.
+    assert not holds("number", line, "How tall will the barrier walls be?")
+    assert not holds("number", gates, "How tall are the sector gates?")
+    assert not holds("number", surge, "How tall will the barrier walls be?")
+    assert holds("number", surge, "How tall was the surge?")
+    assert holds("number", gates, "how wide is each gate?")
+    assert holds("number", line, "How long is the barrier?")  # any length is a length
+
+
 def test_one_thing_is_not_another_of_its_kind() -> None:
     q = "How many tonnes a year will the pilot plant handle?"
     assert contrasted(q, "Polyloop plans a commercial plant able to handle 50,000 tonnes a year.")
@@ -1011,6 +1024,10 @@ def test_a_terse_role_question_names_its_party() -> None:
     assert role_of("What role?") == frozenset()
     assert role_of("a neutral role") == frozenset()
     assert role_of("Tell me about Oman's part in this.") == {"oman"}
+    # The party put first, as a reader new to English may ask; "in this story" after it.
+    assert role_of("israel, what part it have in this story?") == {"israel"}
+    assert role_of("qatar role in this story?") == {"qatar"}
+    assert role_of("in short, what part matters?") == frozenset()  # no party put first
 
 
 
