@@ -80,7 +80,7 @@ from .countries import countries, unnamed
 from .features import asked_name, describes, mentions
 from .lexicon import broader, commonest_words, family, same_meaning
 from .question import context_words, names_nothing, own_words
-from .text import ENUMERATES, STOPWORDS, kindred, stem, terms, words
+from .text import ENUMERATES, MEASURE_NOUNS, STOPWORDS, kindred, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
 # ---- calibration (tests/test_devset.py and the eval gate keep these honest) ----
@@ -922,9 +922,10 @@ class ExtractiveAnswerer:
             party = role_of(own)
             if party:  # "what role does Qatar play": the sentences naming Qatar first
                 hits = sorted(hits, key=lambda h: not party & set(words(h.sentence.text)))
-        if s.needs is not None and s.needs in VALUE_NEEDS and not content_terms(own):
-            # "how much?", "when?": the value of what was just said, which its sentence may
-            # hold ("… temporary flood walls …, at a cost of $3.2 million").
+        if s.needs is not None and s.needs in VALUE_NEEDS and not (
+                set(content_terms(own)) - set(terms(" ".join(MEASURE_NOUNS)))):
+            # "how much?", "when?", "and the cost?": the value of what was just said, which its
+            # sentence may hold ("… temporary flood walls …, at a cost of $3.2 million").
             hits = told_first(query, hits, s.needs, own)
         elif names_nothing(own):
             # "like what?", "so what?", "anything else?": nothing asked but more of what was

@@ -911,12 +911,15 @@ _RELATION_ASKED = {
     # "What does Iran want?", "What are the residents asking for?": what a party asks of others,
     # said as a demand as often as a want ("Iran has demanded the lifting of sanctions").
     "desire": re.compile(
-        r"^\W*(?:and |so )?what (?:exactly )?(?:does|do|did|is|are|was|were|has|have) (.+) "
-        r"(?:want(?:ing)?|demand(?:ing)?|seek(?:ing)?|ask(?:ing)? for|call(?:ing)? for|"
+        # "What has Tehran been insisting on before any deal?"; "what iran ask from america?",
+        # as a reader new to English may put it, with no auxiliary.
+        r"^\W*(?:and |so )?what (?:exactly )?(?:(?:does|do|did|is|are|was|were|has|have|had)"
+        r"(?: been)? )?((?:(?!\b(?:you|i|we)\b).)+) "
+        r"(?:want(?:ing)?|demand(?:ing)?|seek(?:ing)?|ask(?:ing)?(?: for)?|call(?:ing)? for|"
         r"push(?:ing)? for|insist(?:ing)? on|hop(?:e|ing) for|after|"
         r"(?:trying|hoping|seeking|aiming|looking|want(?:s|ing)?|hope|hopes) to "
         r"(?:achieve|accomplish|get|gain|win|secure))"
-        r"(?: (?:from|of) [\w .'’-]+| in (?:return|exchange))?\W*$", re.I),
+        r"(?: (?:from|of|for|before|over|about) [\w .'’-]+| in (?:return|exchange))?\W*$", re.I),
     # "Why does it matter that talks continue?", "Why is the approval so important?": what makes
     # it count, which the article says in a word of weight ("critical to regional security").
     "importance": re.compile(
@@ -1846,11 +1849,55 @@ def said_generically(question: str, need: str | None, kind: str, best: str,
     (`unspecified`) and the sentence `after` it does not list it either ("These may include
     …"); None for a question asking for a name or a person (their own checks read those) or
     for an explanation. Both answerers decline with it."""
-    if need in ("person", "entity") or kind == "reason" or person_asked(question):
+    if kind == "reason":
         return None
+    if need in ("person", "entity") or person_asked(question):
+        return unnamed(question, best)
     if after is not None and ENUMERATES.match(after):
         return None
     return unspecified(question, best)
+
+
+# "Who is the contract manufacturer that makes NF-21?", "Which fertiliser company did Ortega
+# work for?": the one asked for by its kind, in lower-case words ("the Mayor" is a title).
+_KIND_ASKED = (
+    re.compile(r"^\W*(?:who|what)(?:'s|’s| is| was| are| were) the ((?:[a-z-]+ ){0,2}?[a-z-]+)"
+               r"(?: (?:that|who|which|whose|behind|for|of|at|in|making|producing|running)\b.*)?"
+               r"\W*$"),
+    re.compile(r"^\W*which ((?:[a-z-]+ ){0,2}?[a-z-]+) (?:did|does|do|is|was|are|were|has|have|"
+               r"had|will|would)\b"),
+)
+# Before a noun, a mention of one of a kind that names none: "a single contract manufacturer".
+_INDEFINITE = re.compile(r"\b(?:a|an|one|another|some|a single|an unnamed|an undisclosed)"
+                         r"(?: [a-z-]+){0,2} $")
+
+
+def unnamed(question: str, text: str) -> str | None:
+    """The kind a question asks for by name ("the contract manufacturer") when the sentence
+    mentions it only as one of its kind ("relies on a single contract manufacturer"), with no
+    name beside it ("a partner at Greenbridge, Hana Sato"); None otherwise."""
+    asked = question.strip()
+    asked = asked[:1].lower() + asked[1:]  # "Who is the …", "Which …"
+    m = next((m for p in _KIND_ASKED if (m := p.match(asked))), None)
+    if m is None:
+        return None
+    head = m.group(1).split()[-1]
+    if head in STOPWORDS or stem(head) in GENERIC_PEOPLE:
+        return None
+    mentions = [w for w in re.finditer(r"[\w’'-]+", text) if stem(w.group(0).lower()) == stem(head)]
+    if not mentions:
+        return None
+    for w in mentions:
+        before = text[:w.start()]
+        phrase = before[max(0, before.rfind(",") + 1, before.rfind(";") + 1):]
+        if not _INDEFINITE.search(" " + " ".join(phrase.split()[-4:]) + " "):
+            return None  # "the contract manufacturer", "Polyloop's manufacturer"
+        if re.match(r"\W*,?\s*(?:called |named |known as )?[A-Z]", text[w.end():]):
+            return None  # "a contract manufacturer, Biolex", "… called Biolex"
+        if re.search(r"\b[A-Z][\w’'-]+\s*[,—–(]\s*(?:a|an|one|another|some)(?: [a-z-]+){0,2}\s*$",
+                     before):
+            return None  # "Biolex, a contract manufacturer", "Oman—a country long known …"
+    return m.group(1)
 
 
 def _plural(word: str) -> bool:

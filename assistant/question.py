@@ -20,6 +20,7 @@ from .text import (
     AUXILIARIES,
     GOODBYES,
     GREETINGS,
+    MEASURE_NOUNS,
     QUESTION_WORDS,
     STOPWORDS,
     THANKS,
@@ -461,6 +462,9 @@ def _swapped(question: str, asked: list[str]) -> str | None:
     names = _names(topic) if topic is not None else []
     # "and Qatar's?" after "What's Oman's role?": the name is swapped, its possessive kept.
     other = unpossessed(m.group(1))
+    if other.split()[-1].lower() in MEASURE_NOUNS:
+        # "and the cost?": the cost of what was just said, no other party.
+        return None
     if topic is not None and other.split()[-1][:1].islower():
         # "What did the mayor say?", then "and the insurers?": a common noun stands for the
         # question's subject, when that is a common noun too ("the talks" is not "Trump"); or

@@ -51,6 +51,11 @@ AUXILIARIES = frozenset("""is was are were does did do has had have will would c
 FRAME_WORDS = frozenset("""year years date month day time name number country countries city
     people person many much long often""".split())
 
+# Nouns naming a measure of something rather than a thing: "and the cost?" asks the cost of
+# what was just said, not the last question asked of another party.
+MEASURE_NOUNS = frozenset("""cost costs price prices price-tag total amount sum bill budget
+    figure figures size height length width depth timing date dates deadline""".split())
+
 # Two stems are of one word family when one is the other with at most this many letters more
 # and the shorter has at least KIN_STEM letters: the stemmer leaves "economy" as "economi" and
 # "economic" as "econom" ("strategy", "history" likewise); "state" and "statement" stay apart,

@@ -363,6 +363,11 @@ def test_a_bare_how_much_asks_the_value_of_what_was_just_said(tmp_path: Path) ->
     a = bot.ask("how much?", history=history)
     # The sum the sentence just said holds, not the sentence after it.
     assert not a.abstained and "$3.2 million" in a.text, a.text
+    # "and the cost?" names a measure, no other party to ask the last question of ("What
+    # will the cost do …?"): the cost of what was just said.
+    history[0]["content"] = "What will the city do before the barrier is built?"
+    b = bot.ask("and the cost?", history=history)
+    assert not b.abstained and "$3.2 million" in b.text, b.text
 
 
 def test_follow_up_accepts_gradio_6_message_blocks(bot: Assistant, negotiator: Answer) -> None:

@@ -354,6 +354,10 @@ def test_what_about_reaches_back_past_follow_ups_and_needs_a_name_to_swap() -> N
     # What a question asks "about" is what another "about" stands for, named or not.
     israel = (("user", "anything about Israel?"), ("assistant", "…"))
     assert standalone("what about the economy?", israel) == "anything about the economy?"
+    # A measure is no party: "and the cost?" asks the cost of what was just said.
+    city = (("user", "What will the city do first?"), ("assistant", "…"))
+    assert standalone("and the cost?", city) == (
+        f"and the cost?{FOLLOW_UP}What will the city do first?)")
 
 
 def test_he_becomes_the_name_without_the_possessive_it_was_written_with() -> None:

@@ -1053,6 +1053,10 @@ def test_a_terse_role_question_names_its_party() -> None:
     # What a party wants to avoid is a want, not something prevented.
     ("What does Iran want to avoid?", None),
     ("What are the residents asking for?", "desire"),
+    # Asked as a reader new to English may ask it, or with a phrase after the verb.
+    ("what iran ask from america for the nuclear deal?", "desire"),
+    ("What has Tehran been insisting on before any nuclear deal?", "desire"),
+    ("what do you want?", None),  # of the assistant, not of a party in the article
     # Not a relation: what someone is known for, a verb's own "for", who wants something.
     ("What is Trump known for?", None),
     ("What are they waiting for?", None),
@@ -1593,3 +1597,25 @@ def test_where_asks_a_place_other_than_the_thing_asked_about() -> None:
     assert holds("place", "The plant will be built in the town of Millbrook.", q)
     assert holds("place", "It was first found in bacteria living in a compost heap.",
                  "where was the bug found?")
+
+
+def test_one_of_a_kind_told_without_its_name_does_not_say_which() -> None:
+    from assistant.asks import unnamed
+
+    single = ("And Polyloop relies on a single contract manufacturer to produce the enzyme, a "
+              "weakness Ortega said it would address.")
+    asked = "Who is the contract manufacturer that makes NF-21?"
+    assert unnamed(asked, single) == "contract manufacturer"
+    assert _declines(single, "Who's the contract manufacturer that makes the enzyme?",
+                     "does not say which “contract manufacturer”")
+    assert unnamed("Which fertiliser company did Ortega work for?",
+                   "Ortega, a former engineer at a fertiliser company, said so.") == (
+        "fertiliser company")
+    # Named beside it, or told as the one it is, it is said which.
+    assert unnamed(asked, "It uses Biolex, a contract manufacturer.") is None
+    assert unnamed(asked, "It uses a contract manufacturer, Biolex.") is None
+    assert unnamed("Which country is the conduit?",
+                   "It is Oman—a country long known for it.") is None
+    assert unnamed(asked, "The contract manufacturer is late.") is None
+    assert unnamed("Who is the chief executive?",
+                   "Rafael Ortega, Polyloop’s chief executive.") is None
