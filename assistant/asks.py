@@ -25,6 +25,7 @@ from .lexicon import (
     doers,
     family,
     known_as,
+    physical,
     same_meaning,
 )
 from .text import (
@@ -1458,9 +1459,27 @@ _LENGTH = re.compile(r"\d[\d,.]*\s*-?\s*(?:metres?|meters?|m|km|kilometres?|kilo
                      r"feet|foot|ft|inch|inches|cm|centimetres?|centimeters?|mm|yards?)\b", re.I)
 
 
+# Where the thing a "how long" asks about ends: "how long is the permit valid for?".
+_LENGTH_ENDS = frozenset("be valid last in for of from to at on going".split())
+
+
 def asks_length(question: str) -> bool:
-    """Whether the question asks how tall, wide, deep, far or long a thing is."""
-    return bool(_LENGTH_ASKED.search(" ".join(words(question))))
+    """Whether the question asks how tall, wide, deep, far or long a thing is. "How long is the
+    permit valid?" asks a time: a permit, a review or a delay has no length (WordNet files
+    none of them as a thing with a size)."""
+    lowered = " ".join(words(question))
+    m = _LENGTH_ASKED.search(lowered)
+    if m is None:
+        return False
+    if not m.group(0).startswith("how long"):
+        return True
+    thing = []
+    for w in lowered[m.start():].split()[2:]:
+        if w in _LENGTH_ENDS:
+            break
+        thing.append(w)
+    nouns = [w for w in thing if w not in STOPWORDS and physical(w) is not None]
+    return not nouns or bool(physical(nouns[-1]))
 
 
 # A dimension asked ("how tall") is told by a word of it beside the length ("55 metres wide",

@@ -145,6 +145,21 @@ def commonest_words(word: str, pos: str = "n") -> frozenset[str]:
                      if "_" not in lemma.name()) if senses else frozenset()
 
 
+# WordNet's files of things with a size: "the barrier" (an artifact), "the river", "the route".
+_PHYSICAL = frozenset({"noun.artifact", "noun.object", "noun.location", "noun.body",
+                       "noun.animal", "noun.plant", "noun.shape"})
+
+
+@lru_cache(maxsize=4096)
+def physical(noun: str) -> bool | None:
+    """Whether a noun's commonest sense is a thing with a size ("barrier", "route"), not a
+    document, act or time ("permit", "review", "delay"); None when WordNet does not know it
+    as a noun (or is not installed)."""
+    # Not a named one's sense ("Gates", Bill Gates, before the gate): WordNet's instances.
+    senses = [s for s in _senses(noun, "n")[1] if not s.instance_hypernyms()]
+    return senses[0].lexname() in _PHYSICAL if senses else None
+
+
 @lru_cache(maxsize=4096)
 def broader(verb: str) -> frozenset[str]:
     """The stems of the one-word verbs WordNet files a verb's senses under ("cautioned" → warn,

@@ -964,6 +964,12 @@ def test_a_length_asked_for_is_answered_by_a_length() -> None:
     # "How long" of time, and "how high" (of a premium as often as of a wall), are not lengths.
     assert holds("number", "Closing would take about 40 minutes.", "How long will closing take?")
     assert holds("number", "Premiums rose 38 percent.", "How high have premiums risen?")
+    # A permit has no length: "how long is it valid" asks a time (WordNet files a permit as a
+    # document, a barrier as an artifact).
+    permit = "The agency granted a temporary permit covering the next 18 months."
+    assert holds("number", permit, "For how long is the regulator's interim licence valid?")
+    assert holds("number", permit, "how long is the permission they gave?")
+    assert not holds("number", "Closing would take about 40 minutes.", "How long is the barrier?")
 
 
 def test_a_dimension_asked_for_is_told_of_the_thing_asked() -> None:
