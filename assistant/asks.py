@@ -1866,8 +1866,9 @@ def said_generically(question: str, need: str | None, kind: str, best: str,
                      after: str | None) -> str | None:
     """The kind a "which X" question asks about when the best sentence says it only generically
     (`unspecified`) and the sentence `after` it does not list it either ("These may include
-    …"); None for a question asking for a name or a person (their own checks read those) or
-    for an explanation. Both answerers decline with it."""
+    …"); for a question asking for a name or a person, the kind asked when the sentence tells
+    only one of that kind, unnamed (`unnamed`: "a single contract manufacturer"); None for an
+    explanation. Both answerers decline with it."""
     if kind == "reason":
         return None
     if need in ("person", "entity") or person_asked(question):
