@@ -117,6 +117,8 @@ TYPE_WINDOW = 0.75
 # question ("pull out of the deal") while a dateless one ("since the U.S. exit …") matches it.
 DATE_WINDOW = 0.5
 DATE_BONUS = 0.35
+# The stems of the nouns that name a measure ("and the cost?" asks one of what was just said).
+_MEASURE_TERMS = frozenset(terms(" ".join(MEASURE_NOUNS)))
 # Needs whose absence from the best sentence means the article doesn't answer ("how many" with
 # no number, "what did Khamenei say" with no word of his reported); other needs (a name for
 # "who mediates?") only reorder the candidates.
@@ -923,7 +925,7 @@ class ExtractiveAnswerer:
             if party:  # "what role does Qatar play": the sentences naming Qatar first
                 hits = sorted(hits, key=lambda h: not party & set(words(h.sentence.text)))
         if s.needs is not None and s.needs in VALUE_NEEDS and not (
-                set(content_terms(own)) - set(terms(" ".join(MEASURE_NOUNS)))):
+                set(content_terms(own)) - _MEASURE_TERMS):
             # "how much?", "when?", "and the cost?": the value of what was just said, which its
             # sentence may hold ("… temporary flood walls …, at a cost of $3.2 million").
             hits = told_first(query, hits, s.needs, own)

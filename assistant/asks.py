@@ -1484,9 +1484,9 @@ def asks_length(question: str) -> bool:
 
 # A dimension asked ("how tall") is told by a word of it beside the length ("55 metres wide",
 # "2.4 metres above normal high tide"); a length, far or long, by any length ("a 640-metre line").
-_DIMENSIONS = {"tall": "tall|taller|high|higher|height|above|rise",
-               "wide": "wide|wider|width|across", "deep": "deep|deeper|depth|below|beneath",
-               "thick": "thick|thicker|thickness"}
+_DIMENSIONS = {dimension: re.compile(rf"\b(?:{said})\b", re.I) for dimension, said in (
+    ("tall", "tall|taller|high|higher|height|above|rise"), ("wide", "wide|wider|width|across"),
+    ("deep", "deep|deeper|depth|below|beneath"), ("thick", "thick|thicker|thickness"))}
 # How many words either side of the length the dimension's word may stand.
 DIMENSION_NEAR = 3
 # Verbs of a question asking a measure, which name no part of the thing measured.
@@ -1506,7 +1506,7 @@ def measures(question: str, text: str) -> bool:
              if w not in STOPWORDS and w not in _MEASURE_VERBS]
     if thing and stem(thing[-1]) not in {stem(w) for w in words(text)}:
         return False
-    said = re.compile(rf"\b(?:{_DIMENSIONS[asked.group(1)]})\b", re.I)
+    said = _DIMENSIONS[asked.group(1)]
     for m in _LENGTH.finditer(text):
         before = text[:m.start()].split()[-DIMENSION_NEAR:]
         after = text[m.end():].split()[:DIMENSION_NEAR]
@@ -1867,12 +1867,12 @@ def said_generically(question: str, need: str | None, kind: str, best: str,
     """The kind a "which X" question asks about when the best sentence says it only generically
     (`unspecified`) and the sentence `after` it does not list it either ("These may include
     …"); for a question asking for a name or a person, the kind asked when the sentence tells
-    only one of that kind, unnamed (`unnamed`: "a single contract manufacturer"); None for an
+    only one of that kind, unnamed (`unnamed_kind`: "a single contract manufacturer"); None for an
     explanation. Both answerers decline with it."""
     if kind == "reason":
         return None
     if need in ("person", "entity") or person_asked(question):
-        return unnamed(question, best)
+        return unnamed_kind(question, best)
     if after is not None and ENUMERATES.match(after):
         return None
     return unspecified(question, best)
@@ -1887,12 +1887,15 @@ _KIND_ASKED = (
     re.compile(r"^\W*which ((?:[a-z-]+ ){0,2}?[a-z-]+) (?:did|does|do|is|was|are|were|has|have|"
                r"had|will|would)\b"),
 )
-# Before a noun, a mention of one of a kind that names none: "a single contract manufacturer".
-_INDEFINITE = re.compile(r"\b(?:a|an|one|another|some|a single|an unnamed|an undisclosed)"
+# Before a noun, a mention of one of a kind that names none: "a single contract manufacturer";
+# and such a mention set beside a name before it: "Biolex, a contract manufacturer".
+_ONE_OF = r"(?:a|an|one|another|some)"
+_INDEFINITE = re.compile(rf"\b(?:{_ONE_OF}|a single|an unnamed|an undisclosed)"
                          r"(?: [a-z-]+){0,2} $")
+_NAMED_BEFORE = re.compile(rf"\b[A-Z][\w’'-]+\s*[,—–(]\s*{_ONE_OF}(?: [a-z-]+){{0,2}}\s*$")
 
 
-def unnamed(question: str, text: str) -> str | None:
+def unnamed_kind(question: str, text: str) -> str | None:
     """The kind a question asks for by name ("the contract manufacturer") when the sentence
     mentions it only as one of its kind ("relies on a single contract manufacturer"), with no
     name beside it ("a partner at Greenbridge, Hana Sato"); None otherwise."""
@@ -1914,8 +1917,7 @@ def unnamed(question: str, text: str) -> str | None:
             return None  # "the contract manufacturer", "Polyloop's manufacturer"
         if re.match(r"\W*,?\s*(?:called |named |known as )?[A-Z]", text[w.end():]):
             return None  # "a contract manufacturer, Biolex", "… called Biolex"
-        if re.search(r"\b[A-Z][\w’'-]+\s*[,—–(]\s*(?:a|an|one|another|some)(?: [a-z-]+){0,2}\s*$",
-                     before):
+        if _NAMED_BEFORE.search(before):
             return None  # "Biolex, a contract manufacturer", "Oman—a country long known …"
     return m.group(1)
 

@@ -1606,22 +1606,22 @@ def test_where_asks_a_place_other_than_the_thing_asked_about() -> None:
 
 
 def test_one_of_a_kind_told_without_its_name_does_not_say_which() -> None:
-    from assistant.asks import unnamed
+    from assistant.asks import unnamed_kind
 
     single = ("And Polyloop relies on a single contract manufacturer to produce the enzyme, a "
               "weakness Ortega said it would address.")
     asked = "Who is the contract manufacturer that makes NF-21?"
-    assert unnamed(asked, single) == "contract manufacturer"
+    assert unnamed_kind(asked, single) == "contract manufacturer"
     assert _declines(single, "Who's the contract manufacturer that makes the enzyme?",
                      "does not say which “contract manufacturer”")
-    assert unnamed("Which fertiliser company did Ortega work for?",
+    assert unnamed_kind("Which fertiliser company did Ortega work for?",
                    "Ortega, a former engineer at a fertiliser company, said so.") == (
         "fertiliser company")
     # Named beside it, or told as the one it is, it is said which.
-    assert unnamed(asked, "It uses Biolex, a contract manufacturer.") is None
-    assert unnamed(asked, "It uses a contract manufacturer, Biolex.") is None
-    assert unnamed("Which country is the conduit?",
+    assert unnamed_kind(asked, "It uses Biolex, a contract manufacturer.") is None
+    assert unnamed_kind(asked, "It uses a contract manufacturer, Biolex.") is None
+    assert unnamed_kind("Which country is the conduit?",
                    "It is Oman—a country long known for it.") is None
-    assert unnamed(asked, "The contract manufacturer is late.") is None
-    assert unnamed("Who is the chief executive?",
+    assert unnamed_kind(asked, "The contract manufacturer is late.") is None
+    assert unnamed_kind("Who is the chief executive?",
                    "Rafael Ortega, Polyloop’s chief executive.") is None
