@@ -35,6 +35,7 @@ from .asks import (
     asks_outlook,
     asks_quote,
     asks_timeline,
+    asks_total,
     asks_what_did,
     content_terms,
     contrasted,
@@ -54,6 +55,8 @@ from .asks import (
     names_doer,
     names_only,
     only_done,
+    others_asked,
+    others_named,
     people_in,
     person_asked,
     quoted_in,
@@ -70,11 +73,12 @@ from .asks import (
     sum_about,
     sum_of,
     tells_deed,
+    tells_total,
     unknown_roles,
     verb_told,
     yes_no_party,
 )
-from .conversation import told
+from .conversation import previous_answer, told
 from .corpus import Places
 from .countries import countries, unnamed
 from .features import asked_name, describes, mentions
@@ -233,6 +237,7 @@ class Evidence:
     doerless: bool = False  # "who did it", and the best sentence tells the deed with no doer
     undecided: bool = False  # "will it …?", and the best sentences tell nothing ahead
     other_party: str | None = None  # "did Qatar …?", the best sentence's paragraph never names it
+    no_others: bool = False  # "who else …?", and the best sentence names no one else
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
@@ -268,6 +273,8 @@ class Evidence:
             return "The article does not report them saying this."
         if not self.type_ok and need in ("name", "entity"):
             return "The article gives no name for this."
+        if self.no_others:
+            return "The article names no one else."
         if self.person_missing or (not self.type_ok and need == "person"):
             return "The article names no one for this."
         return "The article doesn't say."
@@ -276,7 +283,7 @@ class Evidence:
         """Whether a fact says the article does not answer (a reason of `reason`)."""
         return bool(not self.type_ok or self.unknown or self.focus_missing
                     or self.person_missing or self.generic or self.unquoted or self.unforeseen
-                    or self.doerless or self.undecided or self.other_party)
+                    or self.doerless or self.undecided or self.other_party or self.no_others)
 
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
@@ -521,6 +528,16 @@ class ExtractiveAnswerer:
             return h.score + TYPE_BONUS
 
         ranked = sorted(hits, key=boosted, reverse=True)
+        if (need == "number" and ranked and tells_total(ranked[0].sentence.text)
+                and not asks_total(question)):
+            # "How much did Polyloop just raise?": a total ("It brings the total raised … to $71
+            # million") sums what was raised; the amount raised is the part ("had raised $48
+            # million"), which goes first when it holds a figure too; the total may follow.
+            part = next((h for h in ranked[1:] if boosted(h) > h.score
+                         and not tells_total(h.sentence.text)), None)
+            if part is not None:
+                ranked.remove(part)
+                ranked.insert(0, part)
         if need in VALUE_NEEDS:
             # "How many tonnes will the pilot plant handle?": a value of "a commercial plant"
             # is of another thing; the sentences about the thing asked go first.
@@ -756,7 +773,25 @@ class ExtractiveAnswerer:
             or done_by_another(verb, first_text))
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing, generic, unquoted, unforeseen, doerless,
-                        undecided, self.other_party(own, top))
+                        undecided, self.other_party(own, top),
+                        self.no_others(query, own, need, top))
+
+    @staticmethod
+    def no_others(query: Query, own: str, need: str | None, top: Sequence[Hit]) -> bool:
+        """Whether the question asks for people (or parties) beyond those it knows of and the
+        best sentence names none: "Which councillors besides Lindqvist voted no?" of "The five
+        dissenting councillors were led by Tomas Lindqvist". Those known are the ones the
+        question names and the people the previous answer named; with none known, the one the
+        sentence names is the one the question takes as known ("who were the other councillors
+        …?"), so it must name two."""
+        known = others_asked(own)
+        people = need == "person" or person_asked(own)
+        if known is None or not top or not (people or need == "entity"):
+            return False
+        said = previous_answer(query)
+        if said is not None:
+            known = known | frozenset(w for p in people_in(said) for w in p)
+        return others_named(known, top[0].sentence.text, people) < (1 if known else 2)
 
     @staticmethod
     def tells_of(verb: str, text: str) -> bool:

@@ -1448,6 +1448,24 @@ def asks_sum(question: str) -> bool:
     return bool(_SUM_ASKED.search(" ".join(words(question))))
 
 
+# A figure told as a total, summing parts ("It brings the total raised by Polyloop to $71
+# million"), and a question asking for one ("how much has it raised in total / so far?").
+_TOTAL_SAID = re.compile(r"\b(?:total|totals|totalled|totaled|totalling|totaling|altogether|"
+                         r"all told|cumulative|combined)\b", re.I)
+_TOTAL_ASKED = re.compile(_TOTAL_SAID.pattern[:-3] + r"|overall|in all|so far|to date|"
+                          r"all in all|in sum)\b", re.I)
+
+
+def tells_total(text: str) -> bool:
+    """Whether a sentence tells a figure as a total ("brings the total … to $71 million")."""
+    return _TOTAL_SAID.search(text) is not None
+
+
+def asks_total(question: str) -> bool:
+    """Whether a question asks for a total ("how much in total?", "how much so far?")."""
+    return _TOTAL_ASKED.search(question) is not None
+
+
 # A length asked for ("How tall …?", "How long is the barrier?", not "how long will it take" or
 # "how long will owners be paying …", which ask a time),
 # and a number that is one ("55 metres", "a 640-metre line"). "How high" is left out: it asks as
@@ -1828,6 +1846,36 @@ def person_asked(question: str) -> bool:
     a = _ATTRIBUTE.match(q)
     head = a.group(1) if a else focus(question)
     return head is not None and person_noun(head)
+
+
+# "Which councillors besides Lindqvist …?", "who were the other councillors …?", "who else …?":
+# people asked for beyond some already known. The names after the marker are those known.
+_OTHERS = re.compile(
+    r"\b(?:besides|apart from|other than|aside from|except(?: for)?|alongside|along with|"
+    r"in addition to)\s|\b(?:the|any|which|what) other [a-z-]+s\b|\bwho else\b", re.I)
+
+
+def others_asked(question: str) -> frozenset[str] | None:
+    """For a question asking for people or parties beyond some it knows of, the folded words of
+    the names it gives ("Lindqvist" of "Which councillors besides Lindqvist voted no?"), empty
+    when it names none ("who were the other councillors that voted no?"); None for any other
+    question."""
+    if _OTHERS.search(question) is None:
+        return None
+    return frozenset(w for n in inner_capitals(question) for w in words(n))
+
+
+# A name inside a sentence: capitalised words after its first ("… such as Oman, Qatar, and the
+# European Union").
+_INNER_NAME = re.compile(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
+
+
+def others_named(known: frozenset[str], text: str, people: bool) -> int:
+    """How many people (`people`) or names of any kind a sentence gives that are not among the
+    `known` (folded words)."""
+    found = people_in(text) if people else [frozenset(words(m.group(0)))
+                                            for m in _INNER_NAME.finditer(text)]
+    return sum(1 for n in dict.fromkeys(found) if not n & known)
 
 
 def literals(question: str) -> list[str]:

@@ -12,13 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from .asks import introduced_people
 from .corpus import Document
 from .prompts import load_prompt
 from .text import GOODBYES, GREETINGS, THANKS
-
-_PERSON = re.compile(r"\b(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+\b")
-_NOT_PEOPLE = re.compile(r"\b(?:Union|States|Nations|Ministry|Council|Middle|East|West|House|"
-                         r"Plan|Action|Guard|Gulf|Peninsula|University|Department|City|Street)\b")
 
 
 def examples(documents: Sequence[Document]) -> list[str]:
@@ -27,8 +24,9 @@ def examples(documents: Sequence[Document]) -> list[str]:
     if not documents:
         return out
     doc = documents[0]
-    names = Counter(m.group(0) for s in doc.sentences for m in _PERSON.finditer(s.text)
-                    if not _NOT_PEOPLE.search(m.group(0)) and s.start != m.start())
+    # The people the article marks as people ("Priya Natarajan, Halden's lead engineer"), never
+    # a place or body that looks like a name ("Lower Wharf").
+    names = Counter(p for s in doc.sentences for p in introduced_people(s.text))
     if names:
         out.append(f"Who is {names.most_common(1)[0][0]}?")
     heads = doc.headings

@@ -127,8 +127,17 @@ def names_a_person(message: str, hits: Sequence[Hit], context: Context) -> bool:
     return bool(own) and all(t in named for t in own)
 
 
+# "who's the engineer?": one of the article's people asked for by what they are.
+_WHO_THE = re.compile(r"^\W*who(?:'s|’s| is| was| are| were) the ((?:[a-z-]+ ){0,2}[a-z-]+)\W*$",
+                      re.I)
+
+
 def names_its_own(message: str, context: Context) -> bool:
     """Whether a message names something the article names: an acronym ("PET") or a
-    capitalised word after its first ("What is Oman?") that is a word of the article."""
+    capitalised word after its first ("What is Oman?") that is a word of the article; or asks
+    who is "the" one of a kind the article names ("who's the engineer?")."""
     names = re.findall(r"\b[A-Z]{2,}\b|(?<=\S )[A-Z][a-z][\w’'-]*", message.strip())
+    who = _WHO_THE.match(message)
+    if who is not None:
+        names.append(who.group(1))
     return any(t in context.idf for n in names for t in terms(n))

@@ -15,7 +15,7 @@ from assistant import Answer, Assistant, IndexUnavailable
 from assistant.features import PAIR, QUESTION, asked_name, describes
 from assistant.scorer import WEIGHTS, Linear, Scorer
 from assistant.summary import SUMMARY_SECTIONS, centrality, summarize
-from assistant.text import LEANS_BACK
+from assistant.text import LEANS_BACK, terms
 
 ARTICLE = (Path(__file__).resolve().parent.parent / "corpus"
            / "000_62740a8eec420147.txt").read_text(encoding="utf-8")
@@ -244,6 +244,25 @@ def test_a_message_naming_what_the_article_names_is_no_small_talk() -> None:
     assert not names_its_own("hi Claude", ctx)  # a name the article never uses
     assert not names_its_own("Thanks, that helps", ctx)  # a capital only at the start
     assert not names_its_own("what is plastic?", ctx)  # a plain word is no name
+    # One of the article's kind asked for as "the" one: "who's the engineer?" is no "who are
+    # you?".
+    ctx = Context({t: 3.0 for t in terms("engineer")}, lambda _s, _o: None)
+    assert names_its_own("who's the engineer?", ctx)
+    assert names_its_own("Who is the lead engineer?", ctx)
+    assert not names_its_own("who are you?", ctx)
+    assert not names_its_own("who's the developer?", ctx)  # not a word of the article
+
+
+def test_the_example_question_about_a_person_names_a_person() -> None:
+    from assistant.chat import examples
+    from assistant.corpus import parse_document
+
+    text = ("Harbor Barrier Approved\n\nThe Lower Wharf Residents’ Association backs it. "
+            "Residents of Lower Wharf were flooded. Lower Wharf sits low. Priya Natarajan, the "
+            "lead engineer, said the gates would close.\n")
+    asked = examples([parse_document(text, "h.txt")])
+    assert "Who is Priya Natarajan?" in asked
+    assert not any("Lower Wharf" in q for q in asked)  # a place, named most, is no person
 
 
 def test_a_message_about_one_person_the_article_names_asks_about_them() -> None:

@@ -33,6 +33,7 @@ from assistant.asks import (
     yes_no_party,
 )
 from assistant.learned import LearnedAnswerer
+from assistant.question import FOLLOW_UP
 from assistant.scorer import Scorer
 from assistant.text import terms
 from assistant.values import Draft, Hit, Query, Sentence
@@ -1603,6 +1604,51 @@ def test_where_asks_a_place_other_than_the_thing_asked_about() -> None:
     assert holds("place", "The plant will be built in the town of Millbrook.", q)
     assert holds("place", "It was first found in bacteria living in a compost heap.",
                  "where was the bug found?")
+
+
+def test_a_total_answers_a_question_asking_for_one_and_follows_the_part() -> None:
+    from assistant.asks import asks_total, tells_total
+
+    part = "Polyloop said on Monday that it had raised $48 million to finish the plant."
+    total = "It brings the total raised by Polyloop to $71 million."
+    assert tells_total(total) and not tells_total(part)
+    assert asks_total("how much has it raised in total?") and asks_total("how much so far?")
+    assert not asks_total("how much money did they just raise?")
+    answerer, out = _article([part, total], one_paragraph=True)
+    hits = [Hit(out[1], 0.67, 0.56, 0.6), Hit(out[0], 0.59, 0.36, 0.5)]
+    for q in ("how much money did they just raise?", "How much did Polyloop raise?"):
+        d = answerer.answer(Query(q, q), hits)
+        assert not d.abstained and [c.text for c in d.claims] == [part, total], q
+    q = "How much has Polyloop raised in total?"
+    d = answerer.answer(Query(q, q), hits)
+    assert not d.abstained and d.claims[0].text == total
+
+
+def test_people_asked_beyond_those_known_must_be_named() -> None:
+    from assistant.asks import others_asked
+
+    led = ("The five dissenting councillors were led by Tomas Lindqvist, who chairs the "
+           "council’s finance committee.")
+    assert others_asked("Which councillors besides Lindqvist voted no?") == {"lindqvist"}
+    assert others_asked("who were the other councillors that voted no?") == frozenset()
+    assert others_asked("Who led the dissenting councillors?") is None
+    assert others_asked("What did the other side say?") is None  # one party, not others
+    for asked in ("Which councillors besides Lindqvist voted against the barrier?",
+                  "Which councillors voted alongside Lindqvist?",
+                  "who were the other councillors that voted no?"):
+        assert _declines(led, asked, "names no one else"), asked
+    # Someone named beyond those known is the answer.
+    both = ("The dissenting councillors, led by Tomas Lindqvist, included councillor Ana Ruiz, "
+            "who said the levy was unfair.")
+    assert not _answer_one(both, "Which councillors besides Lindqvist voted no?").abstained
+    assert not _answer_one(both, "who were the other councillors that voted no?").abstained
+    # Those the previous answer named are known too.
+    answerer, out = _article([led])
+    q = "who else voted no?"
+    history = (("user", "who led the dissenters?"), ("assistant", led))
+    draft = answerer.answer(Query(q, f"{q}{FOLLOW_UP}who led the dissenters?)", history),
+                            [Hit(out[0], 0.7, 0.7, 0.6)])
+    assert draft.abstained and "names no one else" in draft.message
 
 
 def test_one_of_a_kind_told_without_its_name_does_not_say_which() -> None:
