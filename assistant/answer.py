@@ -74,6 +74,7 @@ from .asks import (
     sum_of,
     tells_deed,
     tells_total,
+    unexplained,
     unknown_roles,
     verb_told,
     yes_no_party,
@@ -238,6 +239,7 @@ class Evidence:
     undecided: bool = False  # "will it …?", and the best sentences tell nothing ahead
     other_party: str | None = None  # "did Qatar …?", the best sentence's paragraph never names it
     no_others: bool = False  # "who else …?", and the best sentence names no one else
+    unexplained: bool = False  # "why did …?", and the best sentence tells the deed, no reason
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
@@ -275,6 +277,8 @@ class Evidence:
             return "The article gives no name for this."
         if self.no_others:
             return "The article names no one else."
+        if self.unexplained:
+            return "The article says it happened, but not why."
         if self.person_missing or (not self.type_ok and need == "person"):
             return "The article names no one for this."
         return "The article doesn't say."
@@ -283,7 +287,8 @@ class Evidence:
         """Whether a fact says the article does not answer (a reason of `reason`)."""
         return bool(not self.type_ok or self.unknown or self.focus_missing
                     or self.person_missing or self.generic or self.unquoted or self.unforeseen
-                    or self.doerless or self.undecided or self.other_party or self.no_others)
+                    or self.doerless or self.undecided or self.other_party or self.no_others
+                    or self.unexplained)
 
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
@@ -774,7 +779,13 @@ class ExtractiveAnswerer:
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing, generic, unquoted, unforeseen, doerless,
                         undecided, self.other_party(own, top),
-                        self.no_others(query, own, need, top))
+                        self.no_others(query, own, need, top),
+                        bool(top) and unexplained(own, first_text, self.after(top[0].sentence)))
+
+    def after(self, s: Sentence) -> str | None:
+        """The text of the sentence after `s` in its paragraph, if any."""
+        nxt = self.places.neighbour(s, +1)
+        return nxt.text if nxt is not None else None
 
     @staticmethod
     def no_others(query: Query, own: str, need: str | None, top: Sequence[Hit]) -> bool:

@@ -1878,6 +1878,61 @@ def others_named(known: frozenset[str], text: str, people: bool) -> int:
     return sum(1 for n in dict.fromkeys(found) if not n & known)
 
 
+# "Why did the U.S. pull out of the JCPOA?": the reason for a past deed.
+_WHY_DID = re.compile(r"^\W*(?:and |so |but )?why (?:did|had)\b", re.I)
+# Words that give a reason or purpose for what the clause they stand in, or the clause they
+# open, tells ("withdrew, citing …", "in response to …", "to finish the plant").
+_CAUSE = re.compile(
+    r"\b(?:because|due to|owing to|thanks to|as a result of|in response|in retaliation|"
+    r"in protest|in reaction|citing|cited|in order to|so that|so as to|for fear|amid|"
+    r"after|following|given|since|reasons?|motivated|driven by|prompted|aimed at|in a bid to|"
+    r"seeking to|hoping to|to (?:avoid|ensure|protect|keep|prevent|secure|maintain|finish|"
+    r"build|fund|pay|help|meet|reduce|cut|expand|test|make)|fearing|worried|concerned|"
+    r"convinced|believing)\b", re.I)
+# A clause opened so is told as the setting of another, not as the deed of the sentence.
+_SUBORDINATE = re.compile(r"^\W*(?:since|after|when|while|as|because|although|though|if|"
+                          r"following|despite|with|once|until|before)\b", re.I)
+# A sentence that gives the reason for the one before it ("This was because …").
+_REASON_NEXT = re.compile(r"^(?:This|That|It|The (?:move|decision|reason|choice))\b[^.]*?"
+                          r"\b(?:because|due to|reflect|came after|followed|was meant|aimed|"
+                          r"reason)", re.I)
+_CLAUSES = re.compile(r"\s*(?:[,;:]|—|–|\s-\s)\s*")
+# Content words of the question a clause must tell to be read as its deed.
+DEED_TOLD = 2
+
+
+def unexplained(question: str, text: str, after: str | None) -> bool:
+    """Whether a "why did …?" question's deed is told in this sentence only as the setting of
+    another statement, with no reason given: "Why did Trump pull the U.S. out of the JCPOA?"
+    of "Since the U.S. unilaterally withdrew from the JCPOA in 2018 under Trump's
+    administration, direct communication … has largely ceased". A deed told so is what the
+    sentence builds on, not what it explains.
+
+    The deed is the clause telling most of the question's content words: at least DEED_TOLD,
+    one of them no name (the names alone say who, not what was done). It is a setting when the
+    clause opens with a subordinating word ("since", "after", "when" …). A reason is a word of
+    cause or purpose in that clause after the first word the question shares, or the sentence
+    after saying why ("This was because …"). A deed told in the sentence's own clause is
+    not judged: its reason may stand anywhere ("objected to the scale of the borrowing")."""
+    if _WHY_DID.match(question) is None:
+        return False
+    asked = set(content_terms(question))
+    named = {t for n in inner_capitals(question) for t in terms(n)}
+    parts = _CLAUSES.split(text)
+    tokens = [list(re.finditer(r"[\w’'.-]+", c)) for c in parts]
+    stems = [{stem(unpossessed(m.group(0).lower().rstrip("."))) for m in ms} for ms in tokens]
+    covered = [{t for t in asked if kindred(t, ss)} for ss in stems]
+    best = max(range(len(parts)), key=lambda k: len(covered[k]))
+    deed = covered[best]
+    if len(deed) < DEED_TOLD or not deed - named or not _SUBORDINATE.match(parts[best]):
+        return False
+    first = next(m for m in tokens[best]
+                 if kindred(stem(unpossessed(m.group(0).lower().rstrip("."))), asked))
+    if _CAUSE.search(parts[best], first.end()):
+        return False
+    return after is None or _REASON_NEXT.match(after) is None
+
+
 def literals(question: str) -> list[str]:
     """The numbers and acronyms of a question ("2006", "IAEA"): words with no paraphrase, so an
     article that never uses them does not talk about them."""

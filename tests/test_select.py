@@ -1624,6 +1624,28 @@ def test_a_total_answers_a_question_asking_for_one_and_follows_the_part() -> Non
     assert not d.abstained and d.claims[0].text == total
 
 
+def test_a_deed_told_only_as_the_setting_of_another_has_no_reason_given() -> None:
+    from assistant.asks import unexplained
+
+    since = ("Since the U.S. unilaterally withdrew from the Joint Comprehensive Plan of Action "
+             "(JCPOA) in 2018 under Trump’s administration, direct communication between the "
+             "two nations has largely ceased.")
+    asked = "Why did the U.S. pull out of the JCPOA back in 2018?"
+    assert unexplained(asked, since, None)
+    assert _declines(since, "Why did Trump pull the US out of the JCPOA in 2018?",
+                     "says it happened, but not why")
+    # A reason in the deed's clause, or in the sentence after, is one.
+    assert not unexplained(asked, since.replace("in 2018", "in 2018 because it was flawed"), None)
+    assert not unexplained(asked, since, "This was because Trump called the deal flawed.")
+    # The sentence's own deed is not judged (its reason may be told in other words), nor a
+    # sentence naming only who did it, nor another question.
+    own = "The U.S. withdrew from the JCPOA in 2018 under Trump’s administration."
+    assert not unexplained(asked, own, None)
+    assert not unexplained("Why did Tomas Lindqvist oppose the plan?",
+                           "When Tomas Lindqvist spoke, the council listened.", None)
+    assert not unexplained("When did the U.S. pull out of the JCPOA?", since, None)
+
+
 def test_people_asked_beyond_those_known_must_be_named() -> None:
     from assistant.asks import others_asked
 
