@@ -236,6 +236,8 @@ def shape(question: str) -> Shape:
     if re.search(r"\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot|difference|"
                  r"damage|harm|implications?|risks?|dangers?|threats?|downsides?|drawbacks?)\b|"
                  r"\bgo wrong\b|\bwhat (?:did|does|do|will|would|could|can) .+ do to\b|"
+                 # "How bad was Storm Imelda?": how far its effects went, told as they are.
+                 r"\bhow (?:bad|badly|severe|severely|serious|seriously|damaging|destructive)\b|"
                  r"\bwhat (?:has |have |will )?(?:came|comes?) of\b|"
                  r"\bwhat happen|\bmake possible\b|\bled to\b|"
                  r"\bwhat (?:does|do|did|will|would|could|can) .+ "

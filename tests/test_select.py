@@ -117,6 +117,14 @@ def test_a_degree_or_a_share_asked_for_needs_a_number(question: str) -> None:
     assert shape(question).needs == "number"
 
 
+def test_how_bad_something_was_asks_its_effects_told_over_sentences() -> None:
+    # "How bad was Storm Imelda?": the surge, then "About 1,300 homes … were flooded, and the
+    # city puts the damage at $96 million": a passage, as for its consequences.
+    assert shape("how bad was storm imelda?") == Shape("reason", None)
+    assert shape("How serious was the damage?") == Shape("reason", None)
+    assert shape("how severe was the flooding?").needs == "number"  # its measure, as before
+
+
 def test_how_far_something_has_gone_asks_how_far_along_not_a_distance() -> None:
     assert shape("How far has Iran's uranium enrichment gone?").needs is None
     assert shape("How far have the talks got?").needs is None
