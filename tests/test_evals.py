@@ -404,6 +404,25 @@ def test_the_answer_threshold_is_the_middle_of_the_near_best_run() -> None:
     assert most_right(p, y) == pytest.approx(0.5, abs=0.01)
 
 
+def test_a_fact_against_an_answer_never_weighs_for_one() -> None:
+    """One answerable question with its focus missing must not teach the answerable model that
+    a missing focus makes a question answerable (evals/train.py AGAINST)."""
+    import numpy as np
+
+    from assistant.features import QUESTION
+    from evals.train import AGAINST, _fit_against
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, len(QUESTION)))
+    y = (x[:, 0] > 0).astype(int)  # top_p decides
+    for name in AGAINST:
+        x[:, QUESTION.index(name)] = 0.0
+    x[np.flatnonzero(y)[0], QUESTION.index("focus_missing")] = 1.0  # one answerable with it
+    coef = dict(zip(QUESTION, _fit_against(x, y)[1].coef_[0], strict=True))
+    assert all(coef[n] <= 0 for n in AGAINST)
+    assert coef["top_p"] > 0
+
+
 def test_the_dev_replay_can_ask_every_question_in_lower_case() -> None:
     from evals.dataset import Item
     from evals.devreplay import lowercased
