@@ -1882,8 +1882,9 @@ def others_named(known: frozenset[str], text: str, people: bool) -> int:
 
 # "Why did the U.S. pull out of the JCPOA?": the reason for a past deed.
 _WHY_DID = re.compile(r"^\W*(?:and |so |but )?why (?:did|had)\b", re.I)
-# Words that give a reason or purpose for what the clause they stand in, or the clause they
-# open, tells ("withdrew, citing …", "in response to …", "to finish the plant").
+# Words that give a reason or purpose for what the clause they stand in tells ("withdrew
+# because …", "in response to …", "to finish the plant"). (features._REASON, read by the pair
+# model, also counts sentences that say what something allows or serves.)
 _CAUSE = re.compile(
     r"\b(?:because|due to|owing to|thanks to|as a result of|in response|in retaliation|"
     r"in protest|in reaction|citing|cited|in order to|so that|so as to|for fear|amid|"
