@@ -755,12 +755,15 @@ class ExtractiveAnswerer:
                 best)))))), best)
         # "Which prisoners were swapped?" met by "talks on prisoner exchanges": the kind, said
         # generically, not which ones.
-        generic = None
+        # "Why did the U.S. pull out of the JCPOA?" of "Since the U.S. … withdrew …, direct
+        # communication … has ceased": the deed told only as a setting, no reason given.
+        generic, why_unsaid = None, False
         if top:
             first = top[0].sentence
             after = self.places.neighbour(first, +1)
-            generic = said_generically(own, need, shape(own).kind, first.text,
-                                       after.text if after is not None else None)
+            after_text = after.text if after is not None else None
+            generic = said_generically(own, need, shape(own).kind, first.text, after_text)
+            why_unsaid = unexplained(own, first.text, after_text)
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
             self.names_person(h.sentence.text, own, h.sentence.section) for h in top[:2])
@@ -779,13 +782,7 @@ class ExtractiveAnswerer:
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing, generic, unquoted, unforeseen, doerless,
                         undecided, self.other_party(own, top),
-                        self.no_others(query, own, need, top),
-                        bool(top) and unexplained(own, first_text, self.after(top[0].sentence)))
-
-    def after(self, s: Sentence) -> str | None:
-        """The text of the sentence after `s` in its paragraph, if any."""
-        nxt = self.places.neighbour(s, +1)
-        return nxt.text if nxt is not None else None
+                        self.no_others(query, own, need, top), why_unsaid)
 
     @staticmethod
     def no_others(query: Query, own: str, need: str | None, top: Sequence[Hit]) -> bool:

@@ -530,6 +530,11 @@ def names_a_place(question: str, text: str) -> bool:
     return _places(question, text, named_only=True)
 
 
+# A name inside a sentence: capitalised words after its first ("… such as Oman, Qatar, and the
+# European Union").
+_INNER_NAME = re.compile(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
+
+
 def holds(need: str, text: str, question: str = "", section: str | None = None) -> bool:
     """Whether a sentence holds the kind of thing asked for: a number, a time, a name. `section`
     is the heading the sentence sits under, when known: the country a role in it is of when
@@ -541,7 +546,7 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
         # A name sharing a word with one the question names is that one ("Mayor Denise Harrow"
         # for "Which party does Mayor Harrow belong to?"), not a name it asks for.
         asked_names = set(words(" ".join(inner_capitals(question))))
-        found = [m for m in re.finditer(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)
+        found = [m for m in _INNER_NAME.finditer(text)
                  if not set(words(m.group(0))) <= asked_words
                  and not set(words(m.group(0))) & asked_names]
         thing = _named_thing(question) if need == "name" else None
@@ -1452,10 +1457,10 @@ def asks_sum(question: str) -> bool:
 
 # A figure told as a total, summing parts ("It brings the total raised by Polyloop to $71
 # million"), and a question asking for one ("how much has it raised in total / so far?").
-_TOTAL_SAID = re.compile(r"\b(?:total|totals|totalled|totaled|totalling|totaling|altogether|"
-                         r"all told|cumulative|combined)\b", re.I)
-_TOTAL_ASKED = re.compile(_TOTAL_SAID.pattern[:-3] + r"|overall|in all|so far|to date|"
-                          r"all in all|in sum)\b", re.I)
+_TOTAL = r"total|totals|totalled|totaled|totalling|totaling|altogether|all told|cumulative|combined"
+_TOTAL_SAID = re.compile(rf"\b(?:{_TOTAL})\b", re.I)
+_TOTAL_ASKED = re.compile(rf"\b(?:{_TOTAL}|overall|in all|so far|to date|all in all|in sum)\b",
+                          re.I)
 
 
 def tells_total(text: str) -> bool:
@@ -1867,11 +1872,6 @@ def others_asked(question: str) -> frozenset[str] | None:
     return frozenset(w for n in inner_capitals(question) for w in words(n))
 
 
-# A name inside a sentence: capitalised words after its first ("… such as Oman, Qatar, and the
-# European Union").
-_INNER_NAME = re.compile(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
-
-
 def others_named(known: frozenset[str], text: str, people: bool) -> int:
     """How many people (`people`) or names of any kind a sentence gives that are not among the
     `known` (folded words)."""
@@ -1923,14 +1923,13 @@ def unexplained(question: str, text: str, after: str | None) -> bool:
     named = {t for n in inner_capitals(question) for t in terms(n)}
     parts = _CLAUSES.split(text)
     tokens = [list(re.finditer(r"[\w’'.-]+", c)) for c in parts]
-    stems = [{stem(unpossessed(m.group(0).lower().rstrip("."))) for m in ms} for ms in tokens]
-    covered = [{t for t in asked if kindred(t, ss)} for ss in stems]
+    stems = [[stem(unpossessed(m.group(0).lower().rstrip("."))) for m in ms] for ms in tokens]
+    covered = [{t for t in asked if kindred(t, set(ss))} for ss in stems]
     best = max(range(len(parts)), key=lambda k: len(covered[k]))
     deed = covered[best]
     if len(deed) < DEED_TOLD or not deed - named or not _SUBORDINATE.match(parts[best]):
         return False
-    first = next(m for m in tokens[best]
-                 if kindred(stem(unpossessed(m.group(0).lower().rstrip("."))), asked))
+    first = next(m for m, t in zip(tokens[best], stems[best], strict=True) if kindred(t, asked))
     if _CAUSE.search(parts[best], first.end()):
         return False
     return after is None or _REASON_NEXT.match(after) is None
