@@ -752,7 +752,9 @@ class ExtractiveAnswerer:
             self.known(about) or self.said_otherwise(own, about, top)
             # "the cause of the distrust …" asked of the best sentences' "mistrust" (WordNet).
             or (asks_cause_of(own) and bool(same_meaning(about, pos="n") & set(terms(" ".join(
-                best)))))), best)
+                best)))))
+            # "How many dwellings …?" of "About 1,300 homes …": a word of its commonest sense.
+            or bool(commonest_words(about) & set(terms(" ".join(best))))), best)
         # "Which prisoners were swapped?" met by "talks on prisoner exchanges": the kind, said
         # generically, not which ones.
         # "Why did the U.S. pull out of the JCPOA?" of "Since the U.S. … withdrew …, direct

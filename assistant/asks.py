@@ -24,6 +24,7 @@ from .lexicon import (
     common_word,
     doers,
     family,
+    group,
     known_as,
     physical,
     same_meaning,
@@ -141,7 +142,7 @@ _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
 # compost heap" (a name, or a thing after "in", "at", "near", "inside", "outside", "within"), or
 # a host ("Oman has hosted …").
 _PLACE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout|within|from|on)\s+"
-                    r"(?:the\s+)?(?P<name>[A-Z][\w’'-]+)"
+                    r"(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
                     # "a pilot plant in the town of Millbrook"
                     r"|\b(?:in|at|near|outside|from|to)\s+the\s+(?:town|city|village|port|county|"
                     r"region|province|district|island)\s+of\s+(?P<of>[A-Z][\w’'-]+)"
@@ -276,6 +277,8 @@ _SPEECH_ASKED = re.compile(
     r"(?!(?:the |this )?(?:article|story|piece|text|report|it)\b)(.+?) "
     # After "the", "a" or a possessive it is a noun ("What has the state pledged …?").
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
+    # A capitalised word there is a name ("did the United States withdraw"), not a verb.
+    r"(?-i:(?![A-Z]))"
     r"(?:say|said|claim|state|tell|told|think|thought|believe|argue|announce|respond|react|reply|"
     r"replied|propose|suggest|promise|pledge|vow|predict|recommend)(?:s|d|ed)?\b"
     r"|^\W*what (?:was|is|were|are|has been) (.+?)[’']s? (?:reaction|response|reply|comment|"
@@ -715,7 +718,9 @@ def names_doer(question: str, text: str) -> bool:
 _VAGUE_TOPIC = frozenset(terms("it this that thing things matter issue issues plan plans idea "
                                "situation news topic subject story article"))
 # "What does Kanaani think of Biden?": whom or what the saying asked for is about.
-_SAID_ABOUT = re.compile(r"\b(?:of|about|on|regarding|concerning|towards?)\s+(.+)$")
+# Not "instead of the barrier", "because of …": what a proposal replaces or why, not its topic.
+_SAID_ABOUT = re.compile(r"(?<!\binstead )(?<!\bbecause )(?<!\bahead )(?<!\bplace )"
+                         r"\b(?:of|about|on|regarding|concerning|towards?)\s+(.+)$")
 
 
 def said_of(question: str, text: str) -> bool | None:
@@ -1498,8 +1503,11 @@ def asks_length(question: str) -> bool:
         return False
     if not m.group(0).startswith("how long"):
         return True
-    thing = []
+    thing: list[str] = []
     for w in lowered[m.start():].split()[2:]:
+        if w == "of" and thing and group(thing[-1]):
+            thing = []  # "the line of walls and gates": the walls and gates are measured
+            continue
         if w in _LENGTH_ENDS:
             break
         thing.append(w)

@@ -160,6 +160,13 @@ def physical(noun: str) -> bool | None:
     return senses[0].lexname() in _PHYSICAL if senses else None
 
 
+def group(noun: str) -> bool:
+    """Whether a noun's commonest sense is a group of things ("a line of walls", "a row of
+    houses", "a chain of islands"): its size is its members'."""
+    senses = [s for s in _senses(noun, "n")[1] if not s.instance_hypernyms()]
+    return bool(senses) and senses[0].lexname() == "noun.group"
+
+
 @lru_cache(maxsize=4096)
 def broader(verb: str) -> frozenset[str]:
     """The stems of the one-word verbs WordNet files a verb's senses under ("cautioned" → warn,

@@ -979,6 +979,43 @@ def test_a_length_asked_for_is_answered_by_a_length() -> None:
     assert holds("number", permit, "For how long is the regulator's interim licence valid?")
     assert holds("number", permit, "how long is the permission they gave?")
     assert not holds("number", "Closing would take about 40 minutes.", "How long is the barrier?")
+    # A line (a group, in WordNet's first sense) is as long as what it is a line of.
+    line = "It calls for a 640-metre line of fixed walls and movable steel gates."
+    assert holds("number", line, "How long would the line of walls and gates be?")
+    from assistant.asks import asks_length
+    assert asks_length("How long would the line of walls and gates be?")
+    assert not asks_length("How long is the review of the walls?")  # a review takes time
+
+
+def test_a_place_is_named_by_all_its_capitalised_words() -> None:
+    # "in Middle Eastern diplomacy" is a kind of diplomacy, not a place inside Oman.
+    oman = ("Among the key players enabling this dialogue is Oman—a country long known for its "
+            "discreet and neutral role in Middle Eastern diplomacy.")
+    assert not holds("place", oman, "where in oman do they meet")
+    assert _declines(oman, "where in oman do they meet", "does not say where")
+    assert holds("place", "The talks were held in the Middle East.", "where in oman do they meet")
+
+
+def test_a_name_in_the_middle_of_a_question_is_no_verb_of_saying() -> None:
+    # "did the United States withdraw": "States" is no "state(s)", so no one's words are asked.
+    q = "Which international agreement did the United States withdraw from in 2018?"
+    assert shape(q).needs != "speech"
+    assert shape("what did the state say about it?").needs == "speech"
+
+
+def test_what_a_proposal_replaces_is_not_what_it_is_about() -> None:
+    said = "Lindqvist’s group proposed raising the existing seawall instead, at $260 million."
+    q = "What did Lindqvist's group propose instead of the barrier?"
+    assert said_of(q, said) is None
+    assert not _answer_one(said, q).abstained
+    assert said_of("What did Lindqvist say about the barrier?", said) is False
+
+
+def test_a_thing_asked_by_a_word_of_its_commonest_sense_is_known() -> None:
+    flooded = "About 1,300 homes and 240 businesses were flooded."
+    # "dwellings" is WordNet's first sense of home; the article's word for it is "homes".
+    assert not _answer_one(flooded, "How many dwellings were flooded?").abstained
+    assert _declines(flooded, "How many nurses were flooded?", "never mentions")
 
 
 def test_a_dimension_asked_for_is_told_of_the_thing_asked() -> None:
