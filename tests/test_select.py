@@ -1162,11 +1162,12 @@ def test_a_short_sentence_announcing_several_things_comes_with_the_rest_of_its_p
     hits = [Hit(out[0], 0.8, 0.8, 0.9), Hit(out[3], 0.3, 0.3, 0.1)]
     q = "What do indirect talks give Iran?"
     assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == texts
-    # A sentence that names no several things stands alone.
+    # A sentence that names no several things brings only the next one (it is short and opens
+    # its paragraph), not the rest of the paragraph.
     texts[0] = "For Iran, indirect talks serve a purpose."
     answerer, out = _article(texts, one_paragraph=True)
     hits = [Hit(out[0], 0.8, 0.8, 0.9), Hit(out[3], 0.3, 0.3, 0.1)]
-    assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == texts[:1]
+    assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == texts[:2]
 
 
 def test_who_heads_a_body_is_answered_by_a_word_of_leading_tied_to_it() -> None:
@@ -1738,3 +1739,17 @@ def test_one_of_a_kind_told_without_its_name_does_not_say_which() -> None:
     assert unnamed_kind(asked, "The contract manufacturer is late.") is None
     assert unnamed_kind("Who is the chief executive?",
                    "Rafael Ortega, Polyloop’s chief executive.") is None
+
+
+def test_a_short_sentence_opening_its_paragraph_comes_with_the_next() -> None:
+    answerer, s = _article(["Not everyone is convinced.",
+                            "Dr. Sunita Rao, a materials scientist, said it only works in a flask.",
+                            "The plant opens in October."], one_paragraph=True)
+    hits = [Hit(s[0], 0.7, 0.7, 0.6), Hit(s[2], 0.2, 0.2, 0.1), Hit(s[1], 0.1, 0.1, 0.1)]
+    q = "Is anyone skeptical about this?"
+    assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == [s[0].text, s[1].text]
+    # A longer sentence says enough on its own.
+    answerer, s = _article(["Not everyone is convinced that the enzyme, for all its promise, will "
+                            "ever work outside a laboratory flask.", s[1].text], one_paragraph=True)
+    hits = [Hit(s[0], 0.7, 0.7, 0.6), Hit(s[1], 0.1, 0.1, 0.1)]
+    assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == [s[0].text]
