@@ -1290,7 +1290,22 @@ def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:
         # "What did Harrow promise?": a promise, not anything she said.
         verbs = [v.start() for v in _COMMITTED.finditer(text)]
     who = (m.group(1) or m.group(2) or "") if m else ""
-    return _spoken_by(_Named.of(who), verbs, text)
+    named = _Named.of(who)
+    if acted:
+        # "How did Trump react …?" is not answered by "He described Trump’s comments as
+        # baseless": what is Trump's there is what he said first, not how he responded.
+        verbs = [at for at in verbs if not named.among(_owner(text[:at]))]
+    return _spoken_by(named, verbs, text)
+
+
+# A possessive name just before a word: "Trump’s comments".
+_OWNED = re.compile(r"\b([A-Z][\w-]+)[’']s?\s+$")
+
+
+def _owner(before: str) -> list[str]:
+    """The folded name whose possessive ends `before` ("… described Trump’s " → ["trump"])."""
+    m = _OWNED.search(before)
+    return words(m.group(1)) if m else []
 
 
 @dataclass(frozen=True)
@@ -1931,7 +1946,9 @@ def unexplained(question: str, text: str, after: str | None) -> bool:
     named = {t for n in inner_capitals(question) for t in terms(n)}
     parts = _CLAUSES.split(text)
     tokens = [list(re.finditer(r"[\w’'.-]+", c)) for c in parts]
-    stems = [[stem(unpossessed(m.group(0).lower().rstrip("."))) for m in ms] for ms in tokens]
+    # Each word as the question's terms read it ("U.S." and "US" are one), or its stem.
+    stems = [[next(iter(terms(m.group(0))), stem(unpossessed(m.group(0).lower().rstrip("."))))
+              for m in ms] for ms in tokens]
     covered = [{t for t in asked if kindred(t, set(ss))} for ss in stems]
     best = max(range(len(parts)), key=lambda k: len(covered[k]))
     deed = covered[best]

@@ -1690,6 +1690,11 @@ def test_a_deed_told_only_as_the_setting_of_another_has_no_reason_given() -> Non
     assert not unexplained("Why did Tomas Lindqvist oppose the plan?",
                            "When Tomas Lindqvist spoke, the council listened.", None)
     assert not unexplained("When did the U.S. pull out of the JCPOA?", since, None)
+    # "US" asked is the sentence's "U.S.": with "deal", two of the question's words in the
+    # setting, so the exit is told, not explained.
+    exit_ = "Since the U.S. exit from the deal, Iran has progressively scaled back its commitments."
+    assert unexplained("why did trump pull the US out of the nuclear deal back in 2018?", exit_,
+                       None)
 
 
 def test_people_asked_beyond_those_known_must_be_named() -> None:
@@ -1753,3 +1758,13 @@ def test_a_short_sentence_opening_its_paragraph_comes_with_the_next() -> None:
                             "ever work outside a laboratory flask.", s[1].text], one_paragraph=True)
     hits = [Hit(s[0], 0.7, 0.7, 0.6), Hit(s[1], 0.1, 0.1, 0.1)]
     assert [c.text for c in answerer.answer(Query(q, q), hits).claims] == [s[0].text]
+
+
+def test_how_someone_reacted_is_not_told_by_what_was_said_of_their_words() -> None:
+    said = "He described Trump’s comments as “baseless” and “part of a political narrative.”"
+    # Trump's comments came first; how he responded to their being called baseless, no one says.
+    assert not speaks("How did Trump respond to Kanaani calling his comments baseless?", said)
+    assert not speaks("How did Trump react when they called his claims baseless?", said)
+    # His comments are still his words, and the one who described them did respond.
+    assert speaks("What did Trump say?", said)
+    assert speaks("How did Kanaani respond?", "Kanaani described Trump’s comments as baseless.")
