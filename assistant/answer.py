@@ -340,9 +340,9 @@ _SEVERAL = re.compile(r"\b(?:multiple|several|various|a number of|a series of|a 
                       r"three|four|five) (?:[a-z]+ )?[a-z]+s\b")
 
 
-def _announces(s: Sentence) -> bool:
-    """Whether a short sentence announces several things it leaves to the next ones."""
-    return len(s.text.split()) <= TOPIC_WORDS and bool(_SEVERAL.search(s.text))
+def _short(s: Sentence) -> bool:
+    """Whether a sentence is short enough to be a topic sentence (TOPIC_WORDS)."""
+    return len(s.text.split()) <= TOPIC_WORDS
 
 
 def best_first(chosen: Sequence[Sentence], ranked: Sequence[Hit]) -> list[Sentence]:
@@ -880,23 +880,21 @@ class ExtractiveAnswerer:
                             extra.append(n)
                 if nxt is not None and _ANAPHOR.match(nxt.text):
                     extra.append(nxt)
-                if len(c.text.split()) <= TOPIC_WORDS and (prev is None):
+                if _short(c) and prev is None:
                     extra += self.places.rest_of_paragraph(c, TOPIC_RUN)
             for e in extra:
                 if e not in chosen and len(chosen) < limit + 1:
                     chosen.append(e)
-        elif _announces(best.sentence) and beside(best.sentence, -1) is None:
-            # A short sentence opening its paragraph with "several …" ("For Iran, indirect
-            # talks serve multiple purposes.") says what the rest of the paragraph gives.
-            chosen += [r for r in self.places.rest_of_paragraph(best.sentence, TOPIC_RUN)
-                       if r not in chosen]
-        elif (len(chosen) == 1 and len(best.sentence.text.split()) <= TOPIC_WORDS
-              and beside(best.sentence, -1) is None):
-            # A short sentence opening its paragraph alone says little ("Not everyone is
-            # convinced."): the next one says what it leads to ("Dr. Sunita Rao, a materials
-            # scientist …, said …").
+        elif _short(best.sentence) and beside(best.sentence, -1) is None:
+            # A short sentence opening its paragraph: with "several …" ("For Iran, indirect
+            # talks serve multiple purposes.") it says what the rest of the paragraph gives;
+            # alone, it says little ("Not everyone is convinced."), and the next one says what
+            # it leads to ("Dr. Sunita Rao, a materials scientist …, said …").
             nxt = beside(best.sentence, +1)
-            if nxt is not None:
+            if _SEVERAL.search(best.sentence.text):
+                chosen += [r for r in self.places.rest_of_paragraph(best.sentence, TOPIC_RUN)
+                           if r not in chosen]
+            elif len(chosen) == 1 and nxt is not None:
                 chosen.append(nxt)
         # Whatever the kind of answer, a sentence that announces a list ("… pointed to several
         # problems") comes with the next one that gives it ("These include …").

@@ -151,20 +151,26 @@ _PHYSICAL = frozenset({"noun.artifact", "noun.object", "noun.location", "noun.bo
 
 
 @lru_cache(maxsize=4096)
+def _noun_file(noun: str) -> str | None:
+    """WordNet's file of a noun's commonest sense ("noun.artifact"); None when WordNet does not
+    know it as a noun (or is not installed)."""
+    # Not a named one's sense ("Gates", Bill Gates, before the gate): WordNet's instances.
+    senses = [s for s in _senses(noun, "n")[1] if not s.instance_hypernyms()]
+    return senses[0].lexname() if senses else None
+
+
 def physical(noun: str) -> bool | None:
     """Whether a noun's commonest sense is a thing with a size ("barrier", "route"), not a
     document, act or time ("permit", "review", "delay"); None when WordNet does not know it
     as a noun (or is not installed)."""
-    # Not a named one's sense ("Gates", Bill Gates, before the gate): WordNet's instances.
-    senses = [s for s in _senses(noun, "n")[1] if not s.instance_hypernyms()]
-    return senses[0].lexname() in _PHYSICAL if senses else None
+    filed = _noun_file(noun)
+    return filed in _PHYSICAL if filed is not None else None
 
 
 def group(noun: str) -> bool:
     """Whether a noun's commonest sense is a group of things ("a line of walls", "a row of
     houses", "a chain of islands"): its size is its members'."""
-    senses = [s for s in _senses(noun, "n")[1] if not s.instance_hypernyms()]
-    return bool(senses) and senses[0].lexname() == "noun.group"
+    return _noun_file(noun) == "noun.group"
 
 
 @lru_cache(maxsize=4096)
