@@ -20,6 +20,7 @@ from .countries import countries, country, is_country
 from .lexicon import (
     SUPPORT_VERBS,
     agents,
+    alike,
     base_verb,
     common_word,
     doers,
@@ -176,8 +177,14 @@ def shape(question: str) -> Shape:
         # they are about; a price named in what they are about is not asked for.
         return Shape("reason" if q.startswith("how") else "fact", "speech")
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
-                 rf"how old|age of|rate|gdp|{_UNPRICED}(?:cost|price))\b", q) \
+                 rf"how old|age of|rate|gdp|tally|{_UNPRICED}(?:cost|price))\b|"
+                 # "what was the vote count?": a number counted, not "what counts as …"
+                 r"\bcount(?:$| of\b)", q) \
             or _MEASURE.search(q) or asks_sum(q):
+        if re.match(r"(?:why|how come)\b", q):
+            # "Why does the company think the cost will come down?": a reason, whatever
+            # the cost is.
+            return Shape("reason", None)
         return Shape("fact", "number")
     if _TIMELINE.search(q):
         # "What's the timeline?", "What is the schedule for the barrier?": the dates the article
@@ -192,7 +199,9 @@ def shape(question: str) -> Shape:
     if re.search(r"(?<!\ba )(?<!\bper )(?<!\beach )(?<!\bevery )(?<!\blast )(?<!\bnext )"
                  r"(?<!\bthis )\byear\b", q):
         return Shape("fact", "year")
-    if re.search(r"\b(?:what|which) (?:exact |precise )?(?:date|day|month)\b", q):
+    # "what date …", "what's the date of the bond vote?"
+    if re.search(r"\b(?:what|which) (?:(?:is|was|will be) )?(?:the )?(?:exact |precise )?"
+                 r"(?:date|day|month)\b", q):
         return Shape("fact", "date")
     if re.search(r"^(?:when|since when)\b", q):
         return Shape("fact", "time")
@@ -475,9 +484,13 @@ def asking_sentence(question: str) -> str:
     last = asking[-1] if asking else question
     # "Also, who won …?", "wait, who's Raisi?", "ok so um why …": a leading connective or
     # interjection hides the question word.
-    return _PREAMBLE.sub("", last)
+    return _WALK_THROUGH.sub("", _PREAMBLE.sub("", last))
 
 
+# "walk me through the timeline", "can you take us through why …": a request whose object is
+# what it asks.
+_WALK_THROUGH = re.compile(r"^(?:(?:can|could|would|will) you |please )?(?:walk|take|run|talk) "
+                           r"(?:me|us) through\s+(?=\w)", re.I)
 _PREAMBLE = re.compile(r"^(?:(?:also|and|so|but|then|now|ok|okay|well|wait|hold on|hm+|um+|uh+|"
                        r"er+|oh|ah|hey|yeah|sorry|btw|quick question|just curious)"
                        r"\b[,.:!-]*\s*)+", re.I)
@@ -1461,7 +1474,12 @@ _SUM_ASKED = re.compile(
     # "What is the barrier's total cost?", "what was the price of the plant?"
     rf"|\bwhat (?:is|was|are|were|will be|would be)\b.*\b{_UNPRICED}(?:cost|costs|price|budget|"
     r"price tag)"
-    r"(?: of\b.*)?$"
+    r"(?: (?:of|for|on)\b.*)?$"
+    # "what's the price tag for …" ("'s" is dropped); "Price tag on the barrier?", "the cost of
+    # the seawall?": asked in a noun alone
+    r"|^(?:and |so )?(?:what (?:the |its |their ))?(?:the )?(?:total |overall |final )?"
+    r"(?:cost|price|price tag|budget)"
+    r"(?: (?:of|for|on)\b.*)?$"
     r"|\bhow expensive\b")
 # A sum of money ("$96 million"); and a sum or a share of one ("risen 38 percent"), what answers
 # a question about money.
@@ -2171,7 +2189,10 @@ def contrasted(question: str, text: str) -> bool:
             continue
         noun = stem(head)
         before = [said[i - 1] if i else "" for i, s in enumerate(stemmed) if s == noun]
+        # "a typical household bill" is of the "regular household" asked: a word WordNet
+        # gives as alike picks out the same one.
+        same = {w for m in mods for w in alike(m)}
         if before and all(b.islower() and b.isalpha() and b not in STOPWORDS
-                          and b not in _NOT_WHICH for b in before):
+                          and b not in _NOT_WHICH and stem(b) not in same for b in before):
             return True
     return False

@@ -97,6 +97,11 @@ _WHO_IS = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:who(?:'s|’s| is| was| are| 
 _WHAT_IS_NAME = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?i:what(?:'s|’s| is| was| are| were))\s+"
                            r"(?:(?i:the)\s+)?([A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'.&-]*)*)"
                            r"[?.!]*\s*$")
+# "What is Kwame Mensah's exact title?", "what's Ortega's job?": who they are, as "who is" asks.
+_WHAT_IS_TITLE = re.compile(r"^\s*(?i:(?:and\s+)?(?:so\s+)?what(?:'s|’s| is| was)\s+(?:the\s+)?)"
+                            r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:'s|’s)\s+(?i:(?:(?:exact|"
+                            r"official|full|current|job)\s+)?(?:title|job|position|post|"
+                            r"occupation|profession))[?.!]*\s*$")
 _DESCRIBE_AFTER = re.compile(r"^[,—–]?\s*(?:(?:is|was|remains|became|has been) )?(?:now |then |"
                              r"currently |also |once |still )?(?:a|an|the|who|which|"
                              r"[A-Za-z-]+’s|[A-Za-z-]+'s)\b"
@@ -112,7 +117,8 @@ def _logit(p: float) -> float:
 def asked_name(question: str) -> str | None:
     """The name in "Who is Donald Trump?" / "who exactly is Kanaani" / "What is Polyloop?", else
     None."""
-    m = _WHO_IS.match(question) or _WHAT_IS_NAME.match(question)
+    m = (_WHO_IS.match(question) or _WHAT_IS_NAME.match(question)
+         or _WHAT_IS_TITLE.match(question))
     if not m:
         return None
     name = m.group(1).strip()

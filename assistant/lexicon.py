@@ -145,6 +145,21 @@ def commonest_words(word: str, pos: str = "n") -> frozenset[str]:
                      if "_" not in lemma.name()) if senses else frozenset()
 
 
+@lru_cache(maxsize=4096)
+def alike(adjective: str) -> frozenset[str]:
+    """The stems of the words WordNet gives an adjective's senses and the senses it calls
+    similar ("regular" → typical, usual, standard …): words that pick out the same one of a
+    kind ("a regular household" is "a typical household"). Empty when WordNet is not installed
+    or does not know the word."""
+    _, senses = _senses(adjective, "a")
+    out: set[str] = set()
+    for sense in senses:
+        for near in (sense, *sense.similar_tos()):
+            out.update(stem(lemma.name().lower()) for lemma in near.lemmas()
+                       if "_" not in lemma.name())
+    return frozenset(out)
+
+
 # WordNet's files of things with a size: "the barrier" (an artifact), "the river", "the route".
 _PHYSICAL = frozenset({"noun.artifact", "noun.object", "noun.location", "noun.body",
                        "noun.animal", "noun.plant", "noun.shape"})

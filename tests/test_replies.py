@@ -175,6 +175,10 @@ def test_who_is_reads_the_name_and_the_description() -> None:
     # A description after a possessive that is itself a name ("Polyloop’s chief executive").
     assert describes("Rafael Ortega", "Rafael Ortega, Polyloop’s chief executive, said so.")
     assert describes("Kwame Mensah", "Mensah is now Polyloop’s chief scientific officer.")
+    # Someone's title or job asked is who they are.
+    assert asked_name("What is Kwame Mensah's exact title?") == "Kwame Mensah"
+    assert asked_name("what's Ortega’s job?") == "Ortega"
+    assert asked_name("What is the city's job?") is None
 
 
 def test_what_is_a_name_reads_like_who_is() -> None:

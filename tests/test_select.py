@@ -1049,6 +1049,28 @@ def test_one_thing_is_not_another_of_its_kind() -> None:
     built = "How much will the 50,000-tonne commercial plant cost to build?"
     assert contrasted(built, "Ortega said the pilot plant makes them for about $1,600 a tonne.")
     assert not contrasted(built, "It will build a commercial plant costing $90 million.")
+    # A word WordNet gives as alike picks out the same one: "a typical household" is the
+    # "regular household" asked.
+    assert not contrasted("what's it going to cost a regular household a month?", household)
+    assert contrasted("what will it cost a wealthy household?", household)
+
+
+def test_the_kind_of_value_asked_is_read_from_every_way_of_asking_it() -> None:
+    # A date asked after "what's the", a count asked by its noun.
+    assert shape("what's the date of the bond vote?") == Shape("fact", "date")
+    assert shape("What was the final vote count?") == Shape("fact", "number")
+    assert shape("What counts as a low point?").needs != "number"
+    # A price asked by a noun alone, or after "what's the" (whose "'s" is dropped).
+    assert shape("Price tag on the barrier?") == Shape("fact", "number")
+    price = "what's the price tag for the big commercial plant?"
+    tonnes = "Polyloop intends to build a commercial plant able to handle 50,000 tonnes a year."
+    assert not holds("number", tonnes, price)
+    assert holds("number", "It will build a commercial plant costing $90 million.", price)
+    # A why is a reason, though it names a cost.
+    assert shape("Why does the company think the cost will come down at a bigger plant?") \
+        == Shape("reason", None)
+    # "walk me through …" asks what it is walked through.
+    assert shape("so walk me through the timeline from here") == Shape("list", "time")
 
 
 def test_a_list_naming_the_best_sentences_party_among_others_joins_them() -> None:
