@@ -57,7 +57,7 @@ from .kept import Kept
 from .lexical import LexicalIndex, normalised
 from .lexicon import common_word, named_first
 from .question import asks_onward, own_words
-from .text import LEANS_BACK, Casing, Speller, cased_names, kin_in, terms, words
+from .text import ENUMERATES, LEANS_BACK, Casing, Speller, cased_names, kin_in, terms, words
 from .values import Hit, Query, Sentence
 
 # How much a sentence's context window, or one of its clauses, counts against the sentence alone.
@@ -262,14 +262,14 @@ class Retriever:
             chosen[self._at[sentence_id(nxt)]] = None
         asked = shape(asking)
         reason = asked.kind == "reason"
-        if reason:  # the sentences that go on from the candidates ("These stipulations …")
-            for i in list(chosen):
-                j = self._continued(i)
-                if j is not None:
-                    chosen.setdefault(j, None)
+        # The sentences that go on from the candidates ("These stipulations …"); for any
+        # question, those listing what a candidate announces ("These may include …").
+        for i in list(chosen):
+            j = self._continued(i)
+            if j is not None and (reason or ENUMERATES.match(self.sentences[j].text)):
+                chosen.setdefault(j, None)
         hits = self._align(self._score(list(chosen), q, lex, encoded.vector), encoded)
-        if reason:
-            hits = self._carried(hits)
+        hits = self._carried(hits, every=reason)
         doing = asked_doing(asking)
         if doing is not None:
             hits = _by_doer(hits, doing, led_activity(asking))
@@ -289,17 +289,19 @@ class Retriever:
         same = nxt.source == s.source and nxt.paragraph == s.paragraph
         return j if same and LEANS_BACK.match(nxt.text) else None
 
-    def _carried(self, hits: list[Hit]) -> list[Hit]:
+    def _carried(self, hits: list[Hit], *, every: bool = True) -> list[Hit]:
         """For a why or consequence question: a sentence that goes on from another scores at
         least CONTINUES share of that one's score ("These stipulations have made progress slow"
         after "… Iran has demanded the lifting of sanctions …": the consequence is told in the
-        words of the one before it)."""
+        words of the one before it). For any other question (`every` False) only a sentence
+        listing what the one before announced ("These may include …") is carried."""
         score = {self._at[sentence_id(h.sentence)]: h.score for h in hits}
         out = []
         for h in hits:
             i = self._at[sentence_id(h.sentence)]
             before = score.get(i - 1)
-            if before is not None and self._continued(i - 1) == i:
+            if before is not None and self._continued(i - 1) == i and (
+                    every or ENUMERATES.match(h.sentence.text)):
                 h = replace(h, score=max(h.score, CONTINUES * before))
             out.append(h)
         return out

@@ -463,6 +463,10 @@ def test_a_consequence_told_by_the_sentence_that_goes_on_is_retrieved_with_its_c
     lifted = [h for h in ranked if h.sentence.text.startswith("These stipulations")]
     demanded = next(h for h in ranked if "Iran has demanded" in h.sentence.text)
     assert not lifted or lifted[0].score < 0.85 * demanded.score
+    # A list a candidate announces comes with it, whatever is asked: "conditions for direct
+    # talks?" ranks "… open under the right conditions." and so "These may include …".
+    handed = bot.retrieve(bot.prepare("conditions for direct talks?"))[: bot.settings.top_k]
+    assert any(h.sentence.text.startswith("These may include") for h in handed)
 
 
 @pytest.mark.slow
