@@ -2172,6 +2172,34 @@ def _kinds_named(question: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+# The place a question asks its value of, closing it: "… gone up in eastgate?", "… in the
+# Lower Wharf?". Lower case, a word no dictionary knows is taken for a name.
+_ASKED_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Za-z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\W*$")
+
+
+def _elsewhere(question: str, text: str) -> bool:
+    """Whether a sentence gives its value of a named place other than the one the question
+    asks of ("premiums in the Lower Wharf had risen 38 percent" for "how much have premiums
+    gone up in eastgate?"); a country is one with its capital."""
+    m = _ASKED_IN.search(question.strip())
+    if m is None:
+        return False
+    asked = m.group(1)
+    if DAY.search(asked) or not (asked[0].isupper() or not (
+            known_as(asked, "n") or known_as(asked, "a") or known_as(asked, "v")
+            or asked.lower() in STOPWORDS)):
+        return False
+    where = countries(t for t in terms(asked))
+    if where & countries(terms(text)):
+        return False
+    for p in _PLACE.finditer(text):
+        name = p.group("name")
+        if name and not DAY.search(name) and not _BODY.match(name) \
+                and not _ADJECTIVAL.search(name) and not where & countries(terms(name)):
+            return True
+    return False
+
+
 def contrasted(question: str, text: str) -> bool:
     """Whether a sentence names the question's thing only as another of its kind: "How many
     tonnes will the pilot plant handle?" against "… a commercial plant able to handle 50,000
@@ -2179,6 +2207,8 @@ def contrasted(question: str, text: str) -> bool:
     ("commercial"), and none of the question's words before it ("pilot") is in the sentence.
     A name before the noun ("the Millbrook plant") may be the same thing, and a bare mention
     ("the plant") is of it; neither contrasts."""
+    if _elsewhere(question, text):
+        return True
     kinds = _kinds_named(question)
     if not kinds:
         return False

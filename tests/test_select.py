@@ -1053,6 +1053,14 @@ def test_one_thing_is_not_another_of_its_kind() -> None:
     # "regular household" asked.
     assert not contrasted("what's it going to cost a regular household a month?", household)
     assert contrasted("what will it cost a wealthy household?", household)
+    # A value given of another named place is not the one asked ("in eastgate", in lower case,
+    # is a name no dictionary knows); a month or a body after "in"/"at" is no place.
+    premiums = ("Grace Achebe, who heads underwriting at Meridian Mutual, told the council in "
+                "February that premiums in the Lower Wharf had risen 38 percent in two years.")
+    assert contrasted("how much have premiums gone up in eastgate?", premiums)
+    assert not contrasted("How much have premiums risen in the Lower Wharf?", premiums)
+    assert not contrasted("how much have premiums risen in the region?", premiums)
+    assert not contrasted("How many people were hurt in Iran?", "Ten were hurt in Tehran.")
 
 
 def test_the_kind_of_value_asked_is_read_from_every_way_of_asking_it() -> None:
