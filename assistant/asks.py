@@ -350,7 +350,10 @@ _NOT_A_PERSON = re.compile(
     r"Island|City|County|State|Province|Kingdom|Storm|Hurricane|Court|Parliament|Senate|"
     r"Congress|Army|Navy|Forces?|Corps|Programm?e?|Agreement|Deal|Treaty|Act)\b")
 _PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
-_WH = re.compile(r"^(?:(?:in|at|on|for|from|to|of|by|with) )?(?:which|how many|how much) (.*)$"
+_WH = re.compile(r"^(?:(?:in|at|on|for|from|to|of|by|with) )?(?:which|how many|how much|"
+                 # "in what city …": "what" before a kind of place asks which one, as "which" does
+                 r"what(?= (?:cities|city|towns?|villages?|capitals?|ports?|venues?|locations?|"
+                 r"countries|country|regions?|provinces?|islands?)\b)) (.*)$"
                  r"|^who ([a-z-]+)\b")
 # Words after "which/what" that say nothing about the thing asked for.
 _VAGUE = frozenset("""
@@ -1157,7 +1160,23 @@ def deed_without_doer(verb: str, text: str) -> bool:
         return (participle and _PASSIVE_BEFORE.search(text[: m.start()]) is not None
                 and _PASSIVE_AFTER.match(text[m.end():]) is not None
                 and _BY_LATER.match(text[m.end():]) is None)
-    return bool(found) and all(noun_of(m) or passive(m) for m in found)
+    def attributive(m: re.Match[str]) -> bool:
+        # "discussions on sanctions relief, frozen assets, and …": a participle before its noun,
+        # after a comma, a conjunction, a determiner or a preposition, tells no doer.
+        w = m.group(0).lower()
+        participle = w.endswith(("ed", "en")) or w in _IRREGULAR_PAST
+        return (participle and _ATTRIBUTIVE_BEFORE.search(text[: m.start()]) is not None
+                and _DEEDS_LISTED.search(text[: m.start()]) is None
+                and _ATTRIBUTIVE_AFTER.match(text[m.end():]) is not None
+                and _BY_LATER.match(text[m.end():]) is None)
+    return bool(found) and all(noun_of(m) or passive(m) or attributive(m) for m in found)
+
+
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?:^|,\s*|\b(?:and|or|the|a|an|its|their|his|her|of|on|with|"
+                                 r"for|from|over|about)\s+)$", re.I)
+# A list of deeds under one "has": "Oman has hosted secret talks, conveyed messages, …".
+_DEEDS_LISTED = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^.;]*$")
+_ATTRIBUTIVE_AFTER = re.compile(rf"\s+(?!(?:{'|'.join(sorted(STOPWORDS))})\b)[a-z][a-z-]+\b")
 
 
 def done_by_another(verb: str, text: str) -> bool:
@@ -1710,9 +1729,11 @@ def names_place(question: str, text: str) -> bool:
     def said(w: str) -> bool:  # "Oman" is in "Omani-hosted"
         return any(a.startswith(w) or w.startswith(a) for a in asked if len(a) > 2)
 
+    people = people_in(text)  # "Ali Bagheri Kani" is a person, no place
     for n in re.findall(r"(?<=[\w,;:—(] )[A-Z][\w’'-]+(?: (?:of )?[A-Z][\w’'-]+)*", text):
         if (not all(said(w) for w in words(n) if w not in STOPWORDS)
                 and not _ADJECTIVAL.search(n) and not _NO_PLACE.search(n)
+                and not any(set(words(n)) <= p for p in people)
                 and not (smaller and all(is_country(t) for t in terms(n)))):
             return True
     return False
@@ -1721,7 +1742,8 @@ def names_place(question: str, text: str) -> bool:
 # Words that make a capitalised name a document or a body, not a place: "the Joint Comprehensive
 # Plan of Action" is no answer to "in which city …".
 _NO_PLACE = re.compile(r"\b(?:Plan|Action|Agreement|Deal|Treaty|Act|Accord|Ministry|Council|"
-                       r"Committee|Commission|Party|Office|Guard|Administration|Corps|Forces)\b")
+                       r"Committee|Commission|Party|Office|Guard|Administration|Corps|Forces|"
+                       r"Union|Nations|Organi[sz]ation)\b")
 
 
 def asks_cause_of(question: str) -> bool:

@@ -1226,6 +1226,14 @@ def test_a_deed_told_as_a_noun_with_no_doer_says_nobody_did_it() -> None:
     assert not deed_without_doer("killed", "Israel killed the commanders.")
     assert not deed_without_doer("killed", "the killing of the commanders by Israel")
     assert not deed_without_doer("targeted", text)  # no word of "target" in it
+    # A participle before its noun after a comma, a conjunction or a preposition tells no doer
+    # ("frozen assets"); a verb with its subject before it does ("Oman has hosted secret talks").
+    assets = "It allows Tehran to discuss sanctions relief, frozen assets, and enrichment levels."
+    assert deed_without_doer("froze", assets)
+    assert not deed_without_doer("froze", "The U.S. froze the assets in 2018.")
+    assert not deed_without_doer("conveyed", "Oman has hosted secret talks, conveyed messages, "
+                                             "and created an environment conducive to progress.")
+    assert not deed_without_doer("launched", "Iran launched missile attacks.")
 
 
 def test_who_did_it_is_declined_when_the_best_sentence_tells_the_deed_with_no_doer() -> None:
@@ -1550,6 +1558,12 @@ def test_a_sum_asked_in_other_money_words_is_read_by_the_number_check() -> None:
     q = "how much cash did polyloop just bring in?"
     assert not focus_unmet(q, "cash", False, ["It had raised $48 million."])
     assert focus_unmet("How many centrifuges does Iran run?", "centrifuges", False, ["Iran …"])
+    # "in what city …" asks which city, as "in which city" does: a place the evidence must name.
+    from assistant.asks import focus
+    q = "In what city do the mediators meet?"
+    assert focus(q) == "city"
+    assert focus_unmet(q, "city", False, ["The talks go through mediators such as Oman."])
+    assert not focus_unmet(q, "city", False, ["The mediators meet in Muscat."])
 
 
 def test_a_name_asked_of_what_lies_ahead_needs_the_name() -> None:
