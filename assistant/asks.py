@@ -1144,7 +1144,8 @@ def deed_without_doer(verb: str, text: str) -> bool:
     """Whether a sentence tells of a verb's deed only without who did it: as a noun naming whom
     it befell ("the killing of its Revolutionary Guard commanders" for "killed"), or in the
     passive with no "by" after it ("The JCPOA, signed in 2015, …", "cheaper options were
-    dismissed too quickly"). Every word of the verb's family in it is told so."""
+    dismissed too quickly"), or as a participle before its noun ("sanctions relief, frozen
+    assets, and …"). Every word of the verb's family in it is told so."""
     _, found = _deed_words(verb, text)
 
     def noun_of(m: re.Match[str]) -> bool:
@@ -1160,6 +1161,7 @@ def deed_without_doer(verb: str, text: str) -> bool:
         return (participle and _PASSIVE_BEFORE.search(text[: m.start()]) is not None
                 and _PASSIVE_AFTER.match(text[m.end():]) is not None
                 and _BY_LATER.match(text[m.end():]) is None)
+
     def attributive(m: re.Match[str]) -> bool:
         # "discussions on sanctions relief, frozen assets, and …": a participle before its noun,
         # after a comma, a conjunction, a determiner or a preposition, tells no doer.
@@ -2207,9 +2209,9 @@ def _elsewhere(question: str, text: str) -> bool:
     if m is None:
         return False
     asked = m.group(1)
-    if DAY.search(asked) or not (asked[0].isupper() or not (
-            known_as(asked, "n") or known_as(asked, "a") or known_as(asked, "v")
-            or asked.lower() in STOPWORDS)):
+    named = asked[0].isupper() or not (known_as(asked, "n") or known_as(asked, "a")
+                                       or known_as(asked, "v") or asked.lower() in STOPWORDS)
+    if DAY.search(asked) or not named:
         return False
     where = countries(t for t in terms(asked))
     if where & countries(terms(text)):
