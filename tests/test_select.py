@@ -1558,11 +1558,16 @@ def test_a_sum_asked_in_other_money_words_is_read_by_the_number_check() -> None:
     q = "how much cash did polyloop just bring in?"
     assert not focus_unmet(q, "cash", False, ["It had raised $48 million."])
     assert focus_unmet("How many centrifuges does Iran run?", "centrifuges", False, ["Iran …"])
-    # "in what city …" asks which city, as "in which city" does: a place the evidence must name.
-    from assistant.asks import focus
+
+
+def test_in_what_city_asks_which_city_as_in_which_city_does() -> None:
+    from assistant.asks import focus_unmet
+    # A place the evidence must name; a person's name or a union of countries is none.
     q = "In what city do the mediators meet?"
     assert focus(q) == "city"
     assert focus_unmet(q, "city", False, ["The talks go through mediators such as Oman."])
+    assert focus_unmet(q, "city", False, ["Ali Bagheri Kani said talks went through the "
+                                          "European Union."])
     assert not focus_unmet(q, "city", False, ["The mediators meet in Muscat."])
 
 
