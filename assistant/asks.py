@@ -1169,7 +1169,7 @@ def deed_without_doer(verb: str, text: str) -> bool:
         participle = w.endswith(("ed", "en")) or w in _IRREGULAR_PAST
         return (participle and _ATTRIBUTIVE_BEFORE.search(text[: m.start()]) is not None
                 and _DEEDS_LISTED.search(text[: m.start()]) is None
-                and _ATTRIBUTIVE_AFTER.match(text[m.end():]) is not None
+                and _noun_next(text[m.end():])
                 and _BY_LATER.match(text[m.end():]) is None)
     return bool(found) and all(noun_of(m) or passive(m) or attributive(m) for m in found)
 
@@ -1178,7 +1178,14 @@ _ATTRIBUTIVE_BEFORE = re.compile(r"(?:^|,\s*|\b(?:and|or|the|a|an|its|their|his|
                                  r"for|from|over|about)\s+)$", re.I)
 # A list of deeds under one "has": "Oman has hosted secret talks, conveyed messages, …".
 _DEEDS_LISTED = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b[^.;]*$")
-_ATTRIBUTIVE_AFTER = re.compile(rf"\s+(?!(?:{'|'.join(sorted(STOPWORDS))})\b)[a-z][a-z-]+\b")
+_WORD_NEXT = re.compile(r"\s+([a-z][a-z-]+)\b")
+
+
+def _noun_next(after: str) -> bool:
+    """Whether a lower-case word, no stop word (nor one before a hyphen), comes next: the noun
+    a participle stands before ("frozen assets")."""
+    m = _WORD_NEXT.match(after)
+    return m is not None and m.group(1).split("-")[0] not in STOPWORDS
 
 
 def done_by_another(verb: str, text: str) -> bool:
@@ -2201,19 +2208,28 @@ def _kinds_named(question: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 _ASKED_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Za-z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\W*$")
 
 
-def _elsewhere(question: str, text: str) -> bool:
-    """Whether a sentence gives its value of a named place other than the one the question
-    asks of ("premiums in the Lower Wharf had risen 38 percent" for "how much have premiums
-    gone up in eastgate?"); a country is one with its capital."""
+@lru_cache(maxsize=1024)
+def _place_asked(question: str) -> frozenset[str] | None:
+    """The terms of the named place a question closes with (a country read as itself), None
+    when it closes with none; read once per question, not once per sentence weighed."""
     m = _ASKED_IN.search(question.strip())
     if m is None:
-        return False
+        return None
     asked = m.group(1)
     named = asked[0].isupper() or not (known_as(asked, "n") or known_as(asked, "a")
                                        or known_as(asked, "v") or asked.lower() in STOPWORDS)
     if DAY.search(asked) or not named:
+        return None
+    return frozenset(countries(terms(asked)))
+
+
+def _elsewhere(question: str, text: str) -> bool:
+    """Whether a sentence gives its value of a named place other than the one the question
+    asks of ("premiums in the Lower Wharf had risen 38 percent" for "how much have premiums
+    gone up in eastgate?"); a country is one with its capital."""
+    where = _place_asked(question)
+    if where is None:
         return False
-    where = countries(t for t in terms(asked))
     if where & countries(terms(text)):
         return False
     for p in _PLACE.finditer(text):
