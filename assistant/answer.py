@@ -37,6 +37,7 @@ from .asks import (
     asks_timeline,
     asks_total,
     asks_what_did,
+    choices,
     content_terms,
     contrasted,
     deed_without_doer,
@@ -579,9 +580,14 @@ class ExtractiveAnswerer:
         """
         # An acronym names one thing by all its words: "CFO" (a chief financial officer) is not
         # in an article naming only a "chief executive".
+        def unknown(t: str) -> bool:
+            return (any if t.isalpha() else all)(
+                w not in self.vocabulary for w in terms(t) or [t.lower()])
+
+        # "2018 or 2019?": a choice offered is answered by the one the article gives.
+        offered = choices(question)
         found = tuple(t for t in literals(question)
-                      if (any if t.isalpha() else all)(
-                          w not in self.vocabulary for w in terms(t) or [t.lower()]))
+                      if unknown(t) and not (t in offered and not unknown(offered[t])))
         # A place the question puts something in ("in Vienna", "at Muscat") that the article
         # never names: it cannot say what happened there.
         places = tuple(n for n in _PLACE_NAMED.findall(question)

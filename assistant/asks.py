@@ -485,9 +485,19 @@ def asking_sentence(question: str) -> str:
     parts = [text[a:b] for a, b in split_sentences(text, 0, len(text))]
     asking = [p for p in parts if p.endswith("?")]
     last = asking[-1] if asking else question
+    if _TAG.match(_PREAMBLE.sub("", last)) and parts.index(last):
+        # "I heard it cost $100 million. Right?": the tag asks whether what was said before it
+        # holds; that claim says what is asked.
+        last = parts[parts.index(last) - 1]
     # "Also, who won …?", "wait, who's Raisi?", "ok so um why …": a leading connective or
     # interjection hides the question word.
     return _WALK_THROUGH.sub("", _PREAMBLE.sub("", last))
+
+
+# A question asking only whether what was said before it holds: "Right?", "Is that true?".
+_TAG = re.compile(r"^(?:(?:is|isn[’']t|was|wasn[’']t) (?:that|it|this) |am i "
+                  r"|have i got (?:that|it) )?(?:right|true|correct|so|accurate|yes|no|really)\W*$",
+                  re.I)
 
 
 # "walk me through the timeline", "can you take us through why …": a request whose object is
@@ -2020,6 +2030,24 @@ def literals(question: str) -> list[str]:
     return numbers + acronyms
 
 
+# A choice offered is read in this many words either side of its "or".
+CHOICE_WORDS = 3
+
+
+def choices(question: str) -> dict[str, str]:
+    """Each number or acronym (`literals`) a question offers as a choice, with the one offered
+    beside it: "was it 2018 or 2019?" → {"2018": "2019", "2019": "2018"}; "$400 million or $412
+    million" too. The article answers a choice by giving one of them."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r",?\s+or\s+", question):
+        left = literals(" ".join(question[:m.start()].split()[-CHOICE_WORDS:]))
+        right = literals(" ".join(question[m.end():].split()[:CHOICE_WORDS]))
+        if left and right:
+            out.setdefault(left[-1], right[0])
+            out.setdefault(right[0], left[-1])
+    return out
+
+
 def content_terms(question: str) -> list[str]:
     """The question's stemmed content words, without its question words."""
     return [t for t in terms(question) if t not in {stem(w) for w in QUESTION_WORDS}]
@@ -2038,7 +2066,8 @@ SPECIFY_WINDOW = 3
 _NOT_WHICH = frozenset("""further more other several multiple many some any all these those
     such new recent various additional fresh certain numerous most few right proper necessary
     key main major important significant possible different same similar specific particular
-    real current ongoing serious strict limited broader wider""".split())
+    real current ongoing serious strict limited broader wider whole entire full total overall
+    complete""".split())
 
 
 def said_generically(question: str, need: str | None, kind: str, best: str,

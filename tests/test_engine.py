@@ -223,6 +223,13 @@ def test_paraphrase_go_betweens(bot: Assistant) -> None:
     assert "Oman" in a.text
 
 
+def test_a_year_offered_as_a_choice_is_answered_by_the_one_the_article_gives(
+        bot: Assistant) -> None:
+    a = bot.ask("Did the U.S. leave the nuclear deal in 2018 or 2019?")
+    assert not a.abstained
+    assert "2018" in a.text
+
+
 def test_who_carries_messages_is_told_every_mediator(bot: Assistant) -> None:
     # Oman "conveyed messages"; the list it is one of ("mediators such as Oman, Qatar, and the
     # European Union") is worded far from the question but names the rest.
@@ -267,6 +274,9 @@ def test_who_carries_messages_is_told_every_mediator(bot: Assistant) -> None:
     ("Who is the president of Qatar?", "The article names no one for this."),
     # A title's acronym stands for all its words; the acronym is named once, not its "chief".
     ("Who is the CEO of Iran's national oil company?", "The article never mentions “CEO”."),
+    # A claim put to the article with a tag: a place it never names is no answer.
+    ("I heard the secret talks were held in Doha. Is that true?",
+     "The article never mentions “Doha”."),
 ])
 def test_look_alike_questions_abstain(bot: Assistant, invariants: Check, question: str,
                                       why: str) -> None:

@@ -1061,6 +1061,11 @@ def test_one_thing_is_not_another_of_its_kind() -> None:
     assert not contrasted("How much have premiums risen in the Lower Wharf?", premiums)
     assert not contrasted("how much have premiums risen in the region?", premiums)
     assert not contrasted("How many people were hurt in Iran?", "Ten were hurt in Tehran.")
+    # A word for all of a thing ("the whole barrier") picks out no other one of its kind.
+    whole = "The council backed a $412 million flood barrier across the harbor."
+    assert not contrasted("How much is the whole barrier supposed to cost?", whole)
+    assert not contrasted("What will the entire barrier cost?", whole)
+    assert contrasted("How much is the temporary barrier supposed to cost?", whole)
 
 
 def test_the_kind_of_value_asked_is_read_from_every_way_of_asking_it() -> None:
@@ -1817,3 +1822,25 @@ def test_how_someone_reacted_is_not_told_by_what_was_said_of_their_words() -> No
     # His comments are still his words, and the one who described them did respond.
     assert speaks("What did Trump say?", said)
     assert speaks("How did Kanaani respond?", "Kanaani described Trump’s comments as baseless.")
+
+
+def test_a_tag_question_asks_what_was_said_before_it() -> None:
+    from assistant.asks import asking_sentence
+    claim = "I heard buying out the homes would have cost $100 million. Right?"
+    assert asking_sentence(claim) == "I heard buying out the homes would have cost $100 million."
+    assert shape(asking_sentence(claim)) == Shape("fact", "number")
+    assert asking_sentence("So Qatar hosted them in Doha. Is that true?") == (
+        "Qatar hosted them in Doha.")  # its leading "so" dropped, as a question's is
+    # A tag alone, or a question before it, is left as it is.
+    assert asking_sentence("Right?") == "Right?"
+    assert asking_sentence("Who hosted the talks? Really?") == "Who hosted the talks?"
+
+
+def test_a_choice_offered_is_answered_by_the_one_the_article_gives() -> None:
+    from assistant.asks import choices
+    assert choices("what year did the US walk out of the deal, 2018 or 2019?") == {
+        "2018": "2019", "2019": "2018"}
+    assert choices("Did it cost $400 million or $412 million?") == {"400": "412", "412": "400"}
+    assert choices("Is the IAEA involved, or the UN?") == {"IAEA": "UN", "UN": "IAEA"}
+    # Numbers far apart, or words, are no choice offered.
+    assert choices("Did 2018 bring talks with Oman or with Qatar?") == {}
