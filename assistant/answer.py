@@ -32,6 +32,7 @@ from .asks import (
     asked_doing,
     asking_sentence,
     asks_cause_of,
+    asks_doer,
     asks_outlook,
     asks_quote,
     asks_timeline,
@@ -623,7 +624,7 @@ class ExtractiveAnswerer:
         A broader verb says it too when the best sentence gives its doer just before it ("Who
         cautioned that homes could become uninsurable?": "…, she warned, …"); "the killing of
         …" names no one who killed."""
-        if not top or not re.match(r"^\W*who\b", question, re.I):
+        if not top or not asks_doer(question):
             return False
         if top[0].dense >= SURE_DENSE:
             return True

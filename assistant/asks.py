@@ -1494,7 +1494,25 @@ def focus(question: str) -> str | None:
         past = verb.endswith("ed") or verb in _IRREGULAR_PAST
         present = verb.endswith("s") and not verb.endswith("ss") and verb not in _HOLDING
         return verb if (past or present) and verb not in AUXILIARIES | STOPWORDS else None
+    anyone = _ANYONE.match(q)
+    if anyone:
+        # "Did anyone die in the storm?", "Has anybody sued the city?": who did it, asked of
+        # whether anyone did; the deed the article must tell, as for "who died …".
+        verb = supported_deed(anyone.group(1), q[anyone.end():])
+        return verb if verb not in AUXILIARIES | STOPWORDS and (
+            verb != anyone.group(1) or known_as(verb, "v")) else None
     return _head(_noun_phrase(q), capitalised)
+
+
+# Whether anyone did something, asked of someone unnamed: "did anyone …", "has anybody …".
+_ANYONE = re.compile(r"^(?:did|does|do|has|have|had|will|would|could|can) "
+                     r"(?:anyone|anybody|someone|somebody) ([a-z-]+)\b")
+
+
+def asks_doer(question: str) -> bool:
+    """Whether a question asks who did something: "who …?", or "did anyone …?"."""
+    q = " ".join(words(question))
+    return q.startswith("who ") or _ANYONE.match(q) is not None
 
 
 _MONEY = frozenset({"money", "cash", "funding", "funds", "dollars"})

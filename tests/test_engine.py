@@ -274,6 +274,9 @@ def test_who_carries_messages_is_told_every_mediator(bot: Assistant) -> None:
     ("Who is the president of Qatar?", "The article names no one for this."),
     # A title's acronym stands for all its words; the acronym is named once, not its "chief".
     ("Who is the CEO of Iran's national oil company?", "The article never mentions “CEO”."),
+    # Whether anyone did something the article never tells of anyone doing, as "who …?".
+    ("Did anyone die in the Israeli strikes?", "The article never mentions any “die”."),
+    ("Has anybody sued Oman over the talks?", "The article never mentions any “sued”."),
     # A claim put to the article with a tag: a place it never names is no answer.
     ("I heard the secret talks were held in Doha. Is that true?",
      "The article never mentions “Doha”."),

@@ -1844,3 +1844,12 @@ def test_a_choice_offered_is_answered_by_the_one_the_article_gives() -> None:
     assert choices("Is the IAEA involved, or the UN?") == {"IAEA": "UN", "UN": "IAEA"}
     # Numbers far apart, or words, are no choice offered.
     assert choices("Did 2018 bring talks with Oman or with Qatar?") == {}
+
+
+def test_whether_anyone_did_something_asks_the_deed_as_who_does() -> None:
+    assert focus("Did anyone die in Storm Imelda?") == "die"
+    assert focus("Has anybody sued the city?") == "sued"
+    assert focus("Has anyone carried out attacks on Israel?") == "attacks"
+    # A verb of no deed, or a word that is no verb, asks nothing the article must tell.
+    assert focus("Did anyone get hurt?") is None
+    assert focus("did anyone else back him up?") is None
