@@ -50,6 +50,7 @@ from .asks import (
     leader_asked,
     leads,
     literals,
+    named_fewer,
     named_people,
     names_a_place,
     names_a_role,
@@ -245,6 +246,7 @@ class Evidence:
     other_party: str | None = None  # "did Qatar …?", the best sentence's paragraph never names it
     no_others: bool = False  # "who else …?", and the best sentence names no one else
     unexplained: bool = False  # "why did …?", and the best sentence tells the deed, no reason
+    few_named: bool = False  # "who were the five councillors?", and the best name fewer
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
@@ -282,6 +284,8 @@ class Evidence:
             return "The article gives no name for this."
         if self.no_others:
             return "The article names no one else."
+        if self.few_named:
+            return "The article does not name them all."
         if self.unexplained:
             return "The article says it happened, but not why."
         if self.person_missing or (not self.type_ok and need == "person"):
@@ -293,7 +297,7 @@ class Evidence:
         return bool(not self.type_ok or self.unknown or self.focus_missing
                     or self.person_missing or self.generic or self.unquoted or self.unforeseen
                     or self.doerless or self.undecided or self.other_party or self.no_others
-                    or self.unexplained)
+                    or self.unexplained or self.few_named)
 
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
@@ -791,10 +795,14 @@ class ExtractiveAnswerer:
         doerless = verb is not None and bool(top) and (
             (deed_without_doer(verb, first_text) and not names_doer(own, first_text))
             or done_by_another(verb, first_text))
+        # "Who were the five dissenting councillors?": five people named, in the best two
+        # sentences, besides those the question names; "led by Tomas Lindqvist" names one.
+        few_named = (need == "person" or person_asked(own)) and named_fewer(
+            own, [h.sentence.text for h in top[:2]])
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing, generic, unquoted, unforeseen, doerless,
                         undecided, self.other_party(own, top),
-                        self.no_others(query, own, need, top), why_unsaid)
+                        self.no_others(query, own, need, top), why_unsaid, few_named)
 
     @staticmethod
     def no_others(query: Query, own: str, need: str | None, top: Sequence[Hit]) -> bool:

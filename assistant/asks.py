@@ -1959,7 +1959,7 @@ def person_asked(question: str) -> bool:
 # people asked for beyond some already known. The names after the marker are those known.
 _OTHERS = re.compile(
     r"\b(?:besides|apart from|other than|aside from|except(?: for)?|alongside|along with|"
-    r"in addition to)\s|\b(?:the|any|which|what) other [a-z-]+s\b|\bwho else\b", re.I)
+    r"in addition to)\s|\b(?:the|any|which|what) other (?:\w+ )?[a-z-]+s\b|\bwho else\b", re.I)
 
 
 def others_asked(question: str) -> frozenset[str] | None:
@@ -1970,6 +1970,34 @@ def others_asked(question: str) -> frozenset[str] | None:
     if _OTHERS.search(question) is None:
         return None
     return frozenset(w for n in inner_capitals(question) for w in words(n))
+
+
+# A count of people asked for by name, in digits or words: "the five councillors", "both
+# scientists".
+_COUNTS = {w: n for n, w in enumerate(
+    "two three four five six seven eight nine ten eleven twelve".split(), start=2)} | {"both": 2}
+_PEOPLE_COUNTED = re.compile(r"\b(\d+|" + "|".join(_COUNTS) + r") (?:[a-z-]+ ){0,2}?([a-z-]+s)\b")
+
+
+def people_counted(question: str) -> int | None:
+    """How many people a question asks for when it says how many: "who were the five dissenting
+    councillors?" → 5, "the other 4 councillors" → 4; None when it gives no count of people."""
+    for m in _PEOPLE_COUNTED.finditer(" ".join(words(question))):
+        if person_noun(m.group(2)):
+            n = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1)]
+            return n if n >= 2 else None
+    return None
+
+
+def named_fewer(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question says how many people it asks for ("who were the five dissenting
+    councillors?") and the sentences name fewer, besides those the question names ("… were led
+    by Tomas Lindqvist" names one)."""
+    count = people_counted(question)
+    if count is None:
+        return False
+    asked = frozenset(w for n in inner_capitals(question) for w in words(n))
+    return len({p for t in texts for p in people_in(t) if not p & asked}) < count
 
 
 def others_named(known: frozenset[str], text: str, people: bool) -> int:

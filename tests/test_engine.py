@@ -277,6 +277,9 @@ def test_who_carries_messages_is_told_every_mediator(bot: Assistant) -> None:
     # Whether anyone did something the article never tells of anyone doing, as "who …?".
     ("Did anyone die in the Israeli strikes?", "The article never mentions any “die”."),
     ("Has anybody sued Oman over the talks?", "The article never mentions any “sued”."),
+    # People asked for by how many there are, and the article names fewer.
+    ("Who were the three Iranian officials who denied Trump's claim?",
+     "The article does not name them all."),
     # A claim put to the article with a tag: a place it never names is no answer.
     ("I heard the secret talks were held in Doha. Is that true?",
      "The article never mentions “Doha”."),

@@ -1853,3 +1853,20 @@ def test_whether_anyone_did_something_asks_the_deed_as_who_does() -> None:
     # A verb of no deed, or a word that is no verb, asks nothing the article must tell.
     assert focus("Did anyone get hurt?") is None
     assert focus("did anyone else back him up?") is None
+
+
+def test_people_asked_by_how_many_are_named_that_many() -> None:
+    from assistant.asks import named_fewer, others_asked, people_counted
+    assert people_counted("who were the five dissenting councillors?") == 5
+    assert people_counted("what are the names of the 5 councillors who voted no?") == 5
+    assert people_counted("Who are both leaders?") == 2
+    assert people_counted("How many of the 12 councillors voted?") == 12
+    assert people_counted("Who built the two gates?") is None  # gates are no people
+    led = "The five dissenting councillors were led by Tomas Lindqvist, who chairs finance."
+    assert named_fewer("Who were the five dissenting councillors?", [led])
+    two = "The government, led by President Ebrahim Raisi and Ayatollah Ali Khamenei, waits."
+    assert not named_fewer("Who are the two leaders of Iran's government?", [two])
+    # ... besides those the question names.
+    assert named_fewer("Who are the two leaders besides Ebrahim Raisi?", [two])
+    # "the other four councillors" asks beyond some known, as "the other councillors" does.
+    assert others_asked("who were the other four councillors who voted against?") == frozenset()
