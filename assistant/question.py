@@ -127,11 +127,19 @@ def searchable(question: str) -> str:
     text = _MARKDOWN.sub(lambda m: f" {m.group(1) or ''} ", text)
     text = re.sub(r"\s+([?.!,])", r"\1", text)
     text = typed_out(text)
+    # "…, according to the article?": where the answer is to come from, which every answer does.
+    sourced = _SOURCE.sub(lambda m: m.group(1) or "", text).lstrip(" ,")
+    text = sourced if sourced.strip(" ?.!") else text
     stripped = _INJECTION.sub(" ", text)
     # Keep the original when removing instructions would leave nothing to search.
     if _asks_something(stripped):
         text = stripped
     return " ".join(text.split())
+
+
+# The article named as the source asked from: "according to the article", "per the piece".
+_SOURCE = re.compile(r"\s*,?\s*\b(?:according to|per|as per|going by) (?:the|this) "
+                     r"(?:article|piece|story|report|text)\b\s*(,?\s*$|[?.!])?", re.I)
 
 
 # Contractions typed without their apostrophe ("whos", "whats", "doesnt", "cant"): "its" is a

@@ -505,6 +505,18 @@ def test_a_question_is_read_as_if_typed_in_full(typed: str, meant: str) -> None:
     assert typed_out(typed) == meant
 
 
+@pytest.mark.parametrize(("asked", "searched"), [
+    ("According to the article, how much did Polyloop raise?", "how much did Polyloop raise?"),
+    ("Who is running Iran right now, per the article?", "Who is running Iran right now?"),
+    ("How do Iranians view the US, according to the piece?", "How do Iranians view the US?"),
+    # Nothing asked but the source: as typed.
+    ("according to the article?", "according to the article?"),
+])
+def test_the_article_named_as_the_source_is_not_searched_for(asked: str, searched: str) -> None:
+    from assistant.question import searchable
+    assert searchable(asked) == searched
+
+
 def test_a_leading_interjection_does_not_hide_the_question_word() -> None:
     from assistant.asks import asking_sentence
     assert asking_sentence("wait, who's Raisi?") == "who's Raisi?"
