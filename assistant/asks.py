@@ -2140,6 +2140,10 @@ _KIND_ASKED = (
                r"\W*$"),
     re.compile(r"^\W*which ((?:[a-z-]+ ){0,2}?[a-z-]+) (?:did|does|do|is|was|are|were|has|have|"
                r"had|will|would)\b"),
+    # "Which company manufactures the enzyme?": a kind asked as the doer of a deed, which a
+    # sentence may name by the deed's own noun ("a single contract manufacturer").
+    re.compile(r"^\W*which ((?:[a-z-]+ ){0,2}?[a-z-]+) (?:actually |currently |now )?"
+               r"(?P<deed>[a-z-]+(?:es|s|ed))\b"),
 )
 # Before a noun, a mention of one of a kind that names none: "a single contract manufacturer";
 # and such a mention set beside a name before it: "Biolex, a contract manufacturer".
@@ -2161,7 +2165,17 @@ def unnamed_kind(question: str, text: str) -> str | None:
     head = m.group(1).split()[-1]
     if head in STOPWORDS or stem(head) in GENERIC_PEOPLE:
         return None
-    mentions = [w for w in re.finditer(r"[\w’'-]+", text) if stem(w.group(0).lower()) == stem(head)]
+    deed = m.groupdict().get("deed")
+    if deed is not None and (deed in AUXILIARIES or not known_as(deed, "v")):
+        return None
+
+    def kind_of(word: str) -> bool:
+        """The kind asked, or the one who does the deed asked ("manufacturer")."""
+        said = stem(word.lower())
+        return said == stem(head) or (deed is not None and said == stem(deed)
+                                      and re.search(r"(?:er|or)s?$", word) is not None)
+
+    mentions = [w for w in re.finditer(r"[\w’'-]+", text) if kind_of(w.group(0))]
     if not mentions:
         return None
     for w in mentions:

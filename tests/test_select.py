@@ -1798,6 +1798,12 @@ def test_one_of_a_kind_told_without_its_name_does_not_say_which() -> None:
     assert unnamed_kind(asked, "The contract manufacturer is late.") is None
     assert unnamed_kind("Who is the chief executive?",
                    "Rafael Ortega, Polyloop’s chief executive.") is None
+    # A kind asked as the doer of a deed is told unnamed by the deed's own noun.
+    doer = "Which company actually manufactures the enzyme for Polyloop?"
+    assert unnamed_kind(doer, single) == "company"
+    assert _declines(single, doer, "does not say which “company”")
+    assert unnamed_kind(doer, "It is made by Biolex, a contract manufacturer.") is None
+    assert unnamed_kind(doer, "Biolex manufactures the enzyme for it.") is None
 
 
 def test_a_short_sentence_opening_its_paragraph_comes_with_the_next() -> None:
