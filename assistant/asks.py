@@ -485,10 +485,11 @@ def asking_sentence(question: str) -> str:
     parts = [text[a:b] for a, b in split_sentences(text, 0, len(text))]
     asking = [p for p in parts if p.endswith("?")]
     last = asking[-1] if asking else question
-    if _TAG.match(_PREAMBLE.sub("", last)) and parts.index(last):
+    at = parts.index(last) if last in parts else 0
+    if at and _TAG.match(_PREAMBLE.sub("", last)):
         # "I heard it cost $100 million. Right?": the tag asks whether what was said before it
         # holds; that claim says what is asked.
-        last = parts[parts.index(last) - 1]
+        last = parts[at - 1]
     # "Also, who won …?", "wait, who's Raisi?", "ok so um why …": a leading connective or
     # interjection hides the question word.
     return _WALK_THROUGH.sub("", _PREAMBLE.sub("", last))

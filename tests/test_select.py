@@ -1840,6 +1840,8 @@ def test_a_tag_question_asks_what_was_said_before_it() -> None:
     # A tag alone, or a question before it, is left as it is.
     assert asking_sentence("Right?") == "Right?"
     assert asking_sentence("Who hosted the talks? Really?") == "Who hosted the talks?"
+    # A tag with nothing before it, as typed (untrimmed, no question mark), is read as it is.
+    assert asking_sentence("ok, right. ") == "right. "
 
 
 def test_a_choice_offered_is_answered_by_the_one_the_article_gives() -> None:
