@@ -1970,6 +1970,11 @@ def others_asked(question: str) -> frozenset[str] | None:
     question."""
     if _OTHERS.search(question) is None:
         return None
+    return _names_given(question)
+
+
+def _names_given(question: str) -> frozenset[str]:
+    """The folded words of the names a question gives ("Lindqvist", "ebrahim raisi")."""
     return frozenset(w for n in inner_capitals(question) for w in words(n))
 
 
@@ -1997,7 +2002,7 @@ def named_fewer(question: str, texts: Sequence[str]) -> bool:
     count = people_counted(question)
     if count is None:
         return False
-    asked = frozenset(w for n in inner_capitals(question) for w in words(n))
+    asked = _names_given(question)
     return len({p for t in texts for p in people_in(t) if not p & asked}) < count
 
 
@@ -2170,11 +2175,12 @@ def unnamed_kind(question: str, text: str) -> str | None:
     if deed is not None and (deed in AUXILIARIES or not known_as(deed, "v")):
         return None
 
+    kind, doer = stem(head), stem(deed) if deed is not None else None
+
     def kind_of(word: str) -> bool:
         """The kind asked, or the one who does the deed asked ("manufacturer")."""
         said = stem(word.lower())
-        return said == stem(head) or (deed is not None and said == stem(deed)
-                                      and re.search(r"(?:er|or)s?$", word) is not None)
+        return said == kind or (said == doer and re.search(r"(?:er|or)s?$", word) is not None)
 
     mentions = [w for w in re.finditer(r"[\w’'-]+", text) if kind_of(w.group(0))]
     if not mentions:
