@@ -33,6 +33,7 @@ from .lexicon import (
 from .text import (
     AUXILIARIES,
     ENUMERATES,
+    MEASURE_NOUNS,
     QUESTION_WORDS,
     STOPWORDS,
     kin,
@@ -170,7 +171,7 @@ _BODY = re.compile(r"(?:[A-Z][\w’'-]+\s+){0,4}(?:Office|Ministry|Council|Autho
 def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
     # "where's …" read as "where is …" (words() drops the "'s").
-    q = " ".join(words(_WH_IS.sub(r"\1 is", question)))
+    q = fragment_form(" ".join(words(_WH_IS.sub(r"\1 is", question))))
     spoken = _SPEECH_ASKED.search(question)
     if spoken and _SAID_ABOUT_NEXT.match(question, spoken.end()):
         # "What did Rao say about the plant's $29 million price tag?": her words, whatever
@@ -179,7 +180,9 @@ def shape(question: str) -> Shape:
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
                  rf"how old|age of|rate|gdp|tally|{_UNPRICED}(?:cost|price))\b|"
                  # "what was the vote count?": a number counted, not "what counts as …"
-                 r"\bcount(?:$| of\b)", q) \
+                 r"\bcount(?:$| of\b)|"
+                 # "what is the length of the barrier?", "pilot plant capacity": a measure asked.
+                 rf"\bwhat (?:is|was|are|were|will be) the (?:{_MEASURED})\b", q) \
             or _MEASURE.search(q) or asks_sum(q):
         if re.match(r"(?:why|how come)\b", q):
             # "Why does the company think the cost will come down?": a reason, whatever
@@ -435,6 +438,37 @@ _POSSESSED = re.compile(r"^((?i:what|who) (?i:is|was|are|were) )(?:the )?((?:[A-
                         r"[A-Z][\w.-]*)['’]s ([a-z][\w-]*(?: [a-z][\w-]*)?)(\W*)$")
 
 
+# What a bare noun phrase can ask for by its last word ("enzyme patent date", "barrier length",
+# "oman mediator name"), as "what is the date of …" asks it.
+_ATTRIBUTE_NOUNS = MEASURE_NOUNS | frozenset("""name names population capacity toll share month
+    year day volume weight count age rate""".split())
+# Measures of a thing, answered by a number ("what is the length of the barrier?"): the thing
+# measured is what the article must mention, not the measure's own word.
+_MEASURES = frozenset("""capacity length height width depth size volume weight total budget
+    share""".split())
+# "death toll" is a count of what the article must tell (deaths), so "toll" stays its focus.
+_MEASURED = "|".join(sorted(_MEASURES | {"toll"}))
+# First words that make a question, a request or a reply, not a bare noun phrase.
+_NOT_A_PHRASE = QUESTION_WORDS | AUXILIARIES | frozenset("""tell give list explain describe
+    summarize summarise show name say please thanks thank hi hello hey ok okay yes no and so but
+    if in on at for from to of by with any anything anyone i you it this that these those
+""".split())
+
+
+def fragment_form(folded: str) -> str:
+    """A question typed as a bare noun phrase, read as the attribute it names: "enzyme patent
+    date" as "what is the date of enzyme patent", "date of the vote" as "what is the date of
+    the vote". `folded` is the question's folded words; other questions come back unchanged."""
+    ws = folded.split()
+    if not ws or len(ws) > 6 or ws[0] in _NOT_A_PHRASE:
+        return folded
+    if ws[0] in _ATTRIBUTE_NOUNS and len(ws) > 2 and ws[1] in ("of", "for"):
+        return "what is the " + folded
+    if ws[-1] in _ATTRIBUTE_NOUNS and len(ws) > 1:
+        return f"what is the {ws[-1]} of {' '.join(ws[:-1])}"
+    return folded
+
+
 @lru_cache(maxsize=4096)
 def _attribute_form(question: str) -> str:
     """The question's folded words, an attribute asked with a possessive read as with "of":
@@ -443,7 +477,7 @@ def _attribute_form(question: str) -> str:
     m = _POSSESSED.match(q)
     if m:
         q = f"{m.group(1)}the {m.group(3)} of {m.group(2)}{m.group(4)}"
-    return " ".join(words(q))
+    return fragment_form(" ".join(words(q)))
 
 
 def _who_is_person(q: str) -> bool:
@@ -1479,7 +1513,7 @@ def focus(question: str) -> str | None:
         # "involved" that the article must use.
         return None
     if a:
-        if a.group(1) not in _VAGUE | STOPWORDS | _CAUSE_NOUNS | _PURPOSE_NOUNS:
+        if a.group(1) not in _VAGUE | STOPWORDS | _CAUSE_NOUNS | _PURPOSE_NOUNS | _MEASURES:
             return a.group(1)
         # "what is the name of Qatar's emir": the thing named is what is asked about; "what is
         # the cause of the delay": the thing caused.
@@ -1573,6 +1607,8 @@ def asks_total(question: str) -> bool:
 # and a number that is one ("55 metres", "a 640-metre line"). "How high" is left out: it asks as
 # often of a premium or a price as of a wall.
 _LENGTH_ASKED = re.compile(r"\bhow (?:tall|wide|deep|far|thick)\b|\bhow long (?:is|are|was|were)\b"
+                           r"|\bwhat (?:is|was|are|were|will be) the (?:length|height|width|depth|"
+                           r"thickness|distance)\b"
                            r"|\bhow long (?:would|will)\b(?:(?!\b(?:take|last)\b).)*\bbe\b"
                            r"(?! (?:before|until|till|ago)\b| \w+(?:ing|ed)\b)")
 _LENGTH = re.compile(r"\d[\d,.]*\s*-?\s*(?:metres?|meters?|m|km|kilometres?|kilometers?|miles?|"
@@ -1587,7 +1623,7 @@ def asks_length(question: str) -> bool:
     """Whether the question asks how tall, wide, deep, far or long a thing is. "How long is the
     permit valid?" asks a time: a permit, a review or a delay has no length (WordNet files
     none of them as a thing with a size)."""
-    lowered = " ".join(words(question))
+    lowered = fragment_form(" ".join(words(question)))
     m = _LENGTH_ASKED.search(lowered)
     if m is None:
         return False
@@ -1610,6 +1646,8 @@ def asks_length(question: str) -> bool:
 _DIMENSIONS = {dimension: re.compile(rf"\b(?:{said})\b", re.I) for dimension, said in (
     ("tall", "tall|taller|high|higher|height|above|rise"), ("wide", "wide|wider|width|across"),
     ("deep", "deep|deeper|depth|below|beneath"), ("thick", "thick|thicker|thickness"))}
+# The noun of each dimension: "the height of the walls" asks how tall they are.
+_DIMENSION_OF = {"height": "tall", "width": "wide", "depth": "deep", "thickness": "thick"}
 # How many words either side of the length the dimension's word may stand.
 DIMENSION_NEAR = 3
 # Verbs of a question asking a measure, which name no part of the thing measured.
@@ -1619,17 +1657,19 @@ _MEASURE_VERBS = frozenset({"be", "going", "get", "stand", "reach", "measure"})
 def measures(question: str, text: str) -> bool:
     """Whether a sentence gives the length a question asks: of the dimension asked ("How tall
     will the walls be?" is not answered by "a 640-metre line", nor by gates "55 metres wide")."""
-    lowered = " ".join(words(question))
-    asked = re.search(r"\bhow (tall|wide|deep|thick)\b", lowered)
+    lowered = fragment_form(" ".join(words(question)))
+    asked = re.search(r"\bhow (tall|wide|deep|thick)\b|\bthe (height|width|depth|thickness) of\b",
+                      lowered)
     if asked is None:
         return bool(_LENGTH.search(text))
+    dimension = asked.group(1) or _DIMENSION_OF[asked.group(2)]
     # The thing measured is the question's last noun ("the barrier walls" → walls); a sentence
     # not naming it measures something else ("a surge of 2.4 metres above …").
     thing = [w for w in lowered[asked.end():].split()
              if w not in STOPWORDS and w not in _MEASURE_VERBS]
     if thing and stem(thing[-1]) not in {stem(w) for w in words(text)}:
         return False
-    said = _DIMENSIONS[asked.group(1)]
+    said = _DIMENSIONS[dimension]
     for m in _LENGTH.finditer(text):
         before = text[:m.start()].split()[-DIMENSION_NEAR:]
         after = text[m.end():].split()[:DIMENSION_NEAR]

@@ -13,6 +13,7 @@ from assistant.asks import (
     asks_quote,
     contrasted,
     focus,
+    fragment_form,
     holds,
     introduced_people,
     named_people,
@@ -985,6 +986,30 @@ def test_a_length_asked_for_is_answered_by_a_length() -> None:
     from assistant.asks import asks_length
     assert asks_length("How long would the line of walls and gates be?")
     assert not asks_length("How long is the review of the walls?")  # a review takes time
+
+
+def test_a_bare_noun_phrase_asks_the_attribute_it_ends_with() -> None:
+    # Typed as into a search box: the last word says what kind of value is asked.
+    assert shape("enzyme patent date").needs == "date"
+    assert shape("plant opening month").needs == "date"
+    assert shape("date of the bond vote").needs == "date"
+    assert shape("pilot plant capacity").needs == "number"
+    assert shape("nylon enzyme name").needs == "name"
+    assert shape("iran president name").needs == "person"
+    # A measure's own word need not be in the article ("2,000 tonnes a year" is a capacity);
+    # the thing measured must. A death toll counts deaths, which the article must tell.
+    assert focus("pilot plant capacity") != "capacity"
+    assert focus("what is the length of the barrier?") != "length"
+    assert focus("imelda death toll") == "toll"
+    # The height of a surge is a length told as a height, not any length.
+    surge = "A surge of 2.4 metres above normal high tide drove seawater into the Lower Wharf."
+    assert holds("number", surge, "surge height")
+    line = "The surge came after a 640-metre line of walls fell."
+    assert not holds("number", line, "surge height")
+    assert holds("number", surge, "what was the height of the surge?")
+    # Questions, requests and replies are no bare phrases.
+    for asked in ("who mediates", "tell me the cost", "thanks for the date", "is it the name"):
+        assert fragment_form(asked) == asked
 
 
 def test_a_place_is_named_by_all_its_capitalised_words() -> None:
