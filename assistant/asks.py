@@ -60,7 +60,9 @@ _RELATIVE = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yest
 YEAR = re.compile(_YEAR)
 # "one" that stands for a thing already named, no amount: "an approach—one that emphasizes …",
 # "one of the reasons", "one thing is clear".
-_PRONOUN_ONE = re.compile(r"one\s+(?:that|which|who|whose|of|thing|another)\b", re.I)
+# So is "one" ending a clause: "could complement a barrier but could not replace one."
+_PRONOUN_ONE = re.compile(r"one\s+(?:that|which|who|whose|of|thing|another)\b|one\s*[.,;:!?)]",
+                          re.I)
 DATE = re.compile(f"{_YEAR}|{_MONTH}", re.I)  # a year or a month: the answer to "when"
 TIME = re.compile(f"{_YEAR}|{_MONTH}|{_RELATIVE}", re.I)  # also "earlier this month"
 DAY = re.compile(rf"{_MONTH}|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -1581,7 +1583,7 @@ _SUM = re.compile(_PRICE.pattern + r"|\b\d[\d,.]*\s*(?:%|percent\b|per cent\b)")
 @lru_cache(maxsize=4096)
 def asks_sum(question: str) -> bool:
     """Whether the question asks for a sum of money ("How much is the firm being paid?")."""
-    return bool(_SUM_ASKED.search(" ".join(words(question))))
+    return bool(_SUM_ASKED.search(fragment_form(" ".join(words(question)))))
 
 
 # A figure told as a total, summing parts ("It brings the total raised by Polyloop to $71

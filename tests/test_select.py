@@ -1012,6 +1012,16 @@ def test_a_bare_noun_phrase_asks_the_attribute_it_ends_with() -> None:
         assert fragment_form(asked) == asked
 
 
+def test_a_cost_typed_bare_asks_a_sum_and_one_ending_a_clause_is_no_amount() -> None:
+    assert not holds("number", "The council voted 7 to 5.", "barrier cost total")
+    assert holds("number", "It would cost $412 million.", "barrier cost total")
+    shoreline = ("The PCHA said a living shoreline could complement a barrier but could not "
+                 "replace one.")
+    assert not holds("number", shoreline, "living shoreline cost")
+    assert not holds("number", shoreline, "How many does the PCHA want?")
+    assert holds("number", "Only one of the gates would close.", "How many gates would close?")
+
+
 def test_a_place_is_named_by_all_its_capitalised_words() -> None:
     # "in Middle Eastern diplomacy" is a kind of diplomacy, not a place inside Oman.
     oman = ("Among the key players enabling this dialogue is Oman—a country long known for its "
