@@ -47,6 +47,7 @@ from .asks import (
     focus_unmet,
     holds,
     introduced_people,
+    kinds_by_name,
     leader_asked,
     leads,
     literals,
@@ -406,6 +407,12 @@ class ExtractiveAnswerer:
         the evidence is only weak: close in meaning, but not sure, with few words in common."""
         self.second_opinion = second_opinion
         self.places = Places(sentences)
+        by_source: dict[str, list[str]] = {}
+        for s in sentences:
+            by_source.setdefault(s.source, []).append(s.text)
+        # What a name before a noun stands for in each article ("the Millbrook plant" is the
+        # pilot plant), read once.
+        self.named_kinds = {source: kinds_by_name(texts) for source, texts in by_source.items()}
         self.vocabulary = vocabulary
         self.idf = idf
         self.max_idf = max(idf.values(), default=1.0)
@@ -555,7 +562,8 @@ class ExtractiveAnswerer:
         if need in VALUE_NEEDS:
             # "How many tonnes will the pilot plant handle?": a value of "a commercial plant"
             # is of another thing; the sentences about the thing asked go first.
-            ranked.sort(key=lambda h: contrasted(question, h.sentence.text))
+            ranked.sort(key=lambda h: contrasted(question, h.sentence.text,
+                                                 self.named_kinds.get(h.sentence.source)))
         return ranked
 
     def carry_on(self, hits: Sequence[Hit]) -> list[Hit]:
@@ -718,7 +726,8 @@ class ExtractiveAnswerer:
                 text = f"{prev.text} {text}"  # "He described …": who he is, the sentence before
             held = (self.names_person(text, own, said.section) if need == "person"
                     else holds(need, text, own, said.section))
-            type_ok = held and not (need in VALUE_NEEDS and contrasted(own, said.text)) and (
+            type_ok = held and not (need in VALUE_NEEDS and contrasted(
+                own, said.text, self.named_kinds.get(said.source))) and (
                 need != "number" or sum_about(own, said.text))
             if type_ok and need in ("time", "year", "date") and _WHEN_AHEAD.match(own):
                 # "When will direct talks begin?": a date of what already happened ("withdrew

@@ -11,7 +11,7 @@ decline when the article holds nothing of the kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1564,6 +1564,7 @@ _SUM_ASKED = re.compile(
     r"spending|price[ds]?|raised?|raising|invest(?:ed|s)?|fund(?:ed|ing)?|charged?|bills?|fees?|"
     r"budget|earn(?:ed|s)?|owed?|salary)\b"
     r"|\b(?:valued at|worth)\W*$|\bwhat (?:did|does|do|will|would|could) .+ cost\b"
+    r"|\bwhat\b.+\bgoing to cost\b"  # "what's the commercial plant going to cost?"
     # "What is the barrier's total cost?", "what was the price of the plant?"
     rf"|\bwhat (?:is|was|are|were|will be|would be)\b.*\b{_UNPRICED}(?:cost|costs|price|budget|"
     r"price tag)"
@@ -2321,10 +2322,12 @@ def _kinds_named(question: str) -> tuple[tuple[tuple[str, ...], str], ...]:
         if w.lower() not in _DETERMINERS:
             continue
         run: list[str] = []
-        for v in said[i + 1:]:
+        for j, v in enumerate(said[i + 1:], start=i + 1):
             if (not v.islower() or v in STOPWORDS or v in _NOT_WHICH
                     or not (known_as(v, "n") or known_as(v, "a"))):
                 break
+            if v.endswith("ing") and j + 1 < len(said) and said[j + 1] == "to":
+                break  # "the commercial plant going to cost": a verb, not a noun of the thing
             run.append(v)
         end = i + 1 + len(run)
         if run and i and said[i - 1].lower() in _ASKING and known_as(run[-1], "v") and (
@@ -2378,13 +2381,35 @@ def _elsewhere(question: str, text: str) -> bool:
     return False
 
 
-def contrasted(question: str, text: str) -> bool:
+# Where an article places a thing of a kind: "a pilot plant in the town of Millbrook".
+_PLACED_KIND = re.compile(r"\b(?:a|an|the)\s+([a-z][\w-]*)\s+([a-z][\w-]*)\s+(?:in|at|near)\s+"
+                          r"(?:the\s+(?:town|city|village|port|county|region|district)\s+of\s+)?"
+                          r"([A-Z][\w’'-]+)")
+
+
+def kinds_by_name(texts: Iterable[str]) -> dict[tuple[str, str], frozenset[str]]:
+    """What a name before a noun stands for, read from where an article places a thing of a
+    kind: "a pilot plant in the town of Millbrook" makes "the Millbrook plant" the pilot plant,
+    keyed ("millbrook", stem("plant")) → {"pilot"}."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for text in texts:
+        for m in _PLACED_KIND.finditer(text):
+            mod, head, name = m.groups()
+            if mod not in STOPWORDS and (known_as(mod, "n") or known_as(mod, "a")):
+                found.setdefault((name.lower(), stem(head)), set()).add(mod)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def contrasted(question: str, text: str,
+               named: Mapping[tuple[str, str], frozenset[str]] | None = None) -> bool:
     """Whether a sentence names the question's thing only as another of its kind: "How many
     tonnes will the pilot plant handle?" against "… a commercial plant able to handle 50,000
     tonnes": every mention of the noun ("plant") has another lower-case word before it
     ("commercial"), and none of the question's words before it ("pilot") is in the sentence.
     A name before the noun ("the Millbrook plant") may be the same thing, and a bare mention
-    ("the plant") is of it; neither contrasts."""
+    ("the plant") is of it; neither contrasts, unless `named` (kinds_by_name, of the sentence's
+    article) says what kind the name stands for: "the Millbrook plant" is the pilot plant, not
+    the commercial one asked."""
     if _elsewhere(question, text):
         return True
     kinds = _kinds_named(question)
@@ -2400,7 +2425,20 @@ def contrasted(question: str, text: str) -> bool:
         # "a typical household bill" is of the "regular household" asked: a word WordNet
         # gives as alike picks out the same one.
         same = {w for m in mods for w in alike(m)}
-        if before and all(b.islower() and b.isalpha() and b not in STOPWORDS
-                          and b not in _NOT_WHICH and stem(b) not in same for b in before):
+        asked = {stem(m) for m in mods} | same
+        if before and all(_another(b, (named or {}).get((b.lower(), noun)), asked)
+                          for b in before):
             return True
     return False
+
+
+def _another(before: str, kinds: frozenset[str] | None, asked: set[str]) -> bool:
+    """Whether the word before a mention of the noun asked makes it another of its kind than
+    the one asked (`asked`: the stems of the question's words before the noun, and of words
+    alike). A name does when the article says what kind it stands for (`kinds`) and that is
+    not the one asked ("the Millbrook plant", a pilot plant); a lower-case word does when it
+    is not one of those asked ("a commercial plant")."""
+    if kinds is not None and not before.islower():
+        return not any(stem(k) in asked for k in kinds)
+    return (before.islower() and before.isalpha() and before not in STOPWORDS
+            and before not in _NOT_WHICH and stem(before) not in asked)

@@ -1066,6 +1066,23 @@ def test_a_dimension_asked_for_is_told_of_the_thing_asked() -> None:
     assert holds("number", line, "How long is the barrier?")  # any length is a length
 
 
+def test_a_name_before_a_noun_is_the_kind_the_article_places_there() -> None:
+    from assistant.asks import asks_sum, kinds_by_name
+    article = ["It faces its test: a pilot plant in the town of Millbrook that will run soon.",
+               "Ortega said the Millbrook plant had cost $29 million and would employ 35 people."]
+    named = kinds_by_name(article)
+    assert named == {("millbrook", "plant"): frozenset({"pilot"})}
+    said = article[1]
+    assert contrasted("How many people will the commercial plant employ?", said, named)
+    assert not contrasted("How many people will the pilot plant employ?", said, named)
+    assert not contrasted("How many people will the Millbrook plant employ?", said, named)
+    # Without the article's word on it, a name before the noun may be the thing asked.
+    assert not contrasted("How many people will the commercial plant employ?", said)
+    # "going to" ends the thing named: the commercial plant, not a "plant going".
+    assert contrasted("what's the commercial plant going to cost?", said, named)
+    assert asks_sum("what's the commercial plant going to cost?")
+
+
 def test_one_thing_is_not_another_of_its_kind() -> None:
     q = "How many tonnes a year will the pilot plant handle?"
     assert contrasted(q, "Polyloop plans a commercial plant able to handle 50,000 tonnes a year.")
