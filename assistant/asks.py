@@ -2418,6 +2418,8 @@ def contrasted(question: str, text: str,
     said = re.findall(r"[\w’'-]+", text)
     stemmed = [stem(w.lower()) for w in said]
     for mods, head in kinds:
+        if stem(head) not in stemmed and _replaced(mods, head, said, stemmed):
+            return True
         if {stem(m) for m in mods} & set(stemmed):
             continue
         noun = stem(head)
@@ -2430,6 +2432,20 @@ def contrasted(question: str, text: str,
                           for b in before):
             return True
     return False
+
+
+def _replaced(mods: tuple[str, ...], head: str, said: list[str], stemmed: list[str]) -> bool:
+    """Whether a sentence puts another noun after the question's describing word: "a typical
+    household bill" for "what would the levy cost a typical business?". Only a word that is
+    no noun describes ("typical", not the "flood" of "flood zone"), and a noun WordNet gives
+    as the same ("a typical family" for the household) is the same thing."""
+    describing = {stem(m) for m in mods if known_as(m, "a") and not known_as(m, "n")}
+    after = [said[i + 1] for i, s in enumerate(stemmed[:-1]) if s in describing]
+    if not after:
+        return False
+    same = same_meaning(head, pos="n") | {stem(head)}
+    return all(w.islower() and w.isalpha() and w not in STOPWORDS and known_as(w, "n")
+               and stem(w) not in same for w in after)
 
 
 def _another(before: str, kinds: frozenset[str] | None, asked: set[str]) -> bool:

@@ -1083,6 +1083,16 @@ def test_a_name_before_a_noun_is_the_kind_the_article_places_there() -> None:
     assert asks_sum("what's the commercial plant going to cost?")
 
 
+def test_another_noun_after_the_describing_word_asked_is_another_thing() -> None:
+    bill = "The levy would add $4.50 a month to a typical household bill, city officials said."
+    assert contrasted("What would the levy cost a typical business each month?", bill)
+    # A noun WordNet gives as the same is the same thing; a noun describing is no describing
+    # word ("flood zone" against "flood barrier").
+    assert not contrasted("how much will a typical family pay?", bill)
+    assert not contrasted("how much will the levy add in the flood zone?",
+                          "The levy pays for the flood barrier.")
+
+
 def test_one_thing_is_not_another_of_its_kind() -> None:
     q = "How many tonnes a year will the pilot plant handle?"
     assert contrasted(q, "Polyloop plans a commercial plant able to handle 50,000 tonnes a year.")
