@@ -440,16 +440,16 @@ _POSSESSED = re.compile(r"^((?i:what|who) (?i:is|was|are|were) )(?:the )?((?:[A-
                         r"[A-Z][\w.-]*)['’]s ([a-z][\w-]*(?: [a-z][\w-]*)?)(\W*)$")
 
 
-# What a bare noun phrase can ask for by its last word ("enzyme patent date", "barrier length",
-# "oman mediator name"), as "what is the date of …" asks it.
-_ATTRIBUTE_NOUNS = MEASURE_NOUNS | frozenset("""name names population capacity toll share month
-    year day volume weight count age rate""".split())
 # Measures of a thing, answered by a number ("what is the length of the barrier?"): the thing
 # measured is what the article must mention, not the measure's own word.
 _MEASURES = frozenset("""capacity length height width depth size volume weight total budget
     share""".split())
 # "death toll" is a count of what the article must tell (deaths), so "toll" stays its focus.
 _MEASURED = "|".join(sorted(_MEASURES | {"toll"}))
+# What a bare noun phrase can ask for by its last word ("enzyme patent date", "barrier length",
+# "oman mediator name"), as "what is the date of …" asks it: a measure, or one of these.
+_ATTRIBUTE_NOUNS = MEASURE_NOUNS | _MEASURES | frozenset("""toll name names population month
+    year day count age rate""".split())
 # First words that make a question, a request or a reply, not a bare noun phrase.
 _NOT_A_PHRASE = QUESTION_WORDS | AUXILIARIES | frozenset("""tell give list explain describe
     summarize summarise show name say please thanks thank hi hello hey ok okay yes no and so but
@@ -1651,6 +1651,9 @@ _DIMENSIONS = {dimension: re.compile(rf"\b(?:{said})\b", re.I) for dimension, sa
     ("deep", "deep|deeper|depth|below|beneath"), ("thick", "thick|thicker|thickness"))}
 # The noun of each dimension: "the height of the walls" asks how tall they are.
 _DIMENSION_OF = {"height": "tall", "width": "wide", "depth": "deep", "thickness": "thick"}
+# A dimension asked, by its adjective or by its noun.
+_DIMENSION_ASKED = re.compile(rf"\bhow ({'|'.join(_DIMENSION_OF.values())})\b"
+                              rf"|\bthe ({'|'.join(_DIMENSION_OF)}) of\b")
 # How many words either side of the length the dimension's word may stand.
 DIMENSION_NEAR = 3
 # Verbs of a question asking a measure, which name no part of the thing measured.
@@ -1661,8 +1664,7 @@ def measures(question: str, text: str) -> bool:
     """Whether a sentence gives the length a question asks: of the dimension asked ("How tall
     will the walls be?" is not answered by "a 640-metre line", nor by gates "55 metres wide")."""
     lowered = fragment_form(" ".join(words(question)))
-    asked = re.search(r"\bhow (tall|wide|deep|thick)\b|\bthe (height|width|depth|thickness) of\b",
-                      lowered)
+    asked = _DIMENSION_ASKED.search(lowered)
     if asked is None:
         return bool(_LENGTH.search(text))
     dimension = asked.group(1) or _DIMENSION_OF[asked.group(2)]
