@@ -145,7 +145,10 @@ RELATED = 3
 
 _PLACE_NAMED = re.compile(
     r"\b(?:in|at|near|inside|outside)\s+([A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)*)")
-_ANAPHOR = re.compile(r"^(?:These|This|That|Those|They|Such|It)\b")
+# A sentence going on from the one before: its subject points back, first ("These may include
+# …") or after an opening phrase ("Rooted in historical mistrust …, this mode of engagement …").
+_ANAPHOR = re.compile(r"^(?:These|This|That|Those|They|Such|It)\b|"
+                      r"^[A-Z][^,;:.—]{2,60},\s+(?:this|these|that|those|such)\s+[a-z]+")
 # "What happens next?", "what's the outlook?": the article answers in what it says of the
 # future ("the coming months will be critical …"), not in those words.
 _FUTURE_ASKED = frozenset(stem(w) for w in "next future outlook ahead heading prospects".split())

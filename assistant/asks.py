@@ -1024,9 +1024,11 @@ _RELATION_ASKED = {
         r"\bwhat (?:has|have|had|did|does|do|will|would|could|can) (?!.*\bwant)[^?]+ "
         r"(?:prevent(?:ed)?|avert(?:ed)?|stop(?:ped)?|head(?:ed)? off)\W*$", re.I),
     "result": re.compile(
-        r"(?<!\bto )\b(?:achiev\w*|accomplish\w*|yield(?:ed|s)? anything|produc(?:e|ed) anything|"
+        r"(?<!\bto )\b(?:achiev\w*|accomplish\w*|yield(?:ed|s)? anything|"
         r"(?:came|come|comes) out of|get anywhere|got anywhere|gotten anywhere|"
-        r"(?:made|make|making) (?:any )?progress)\b"
+        r"(?:made|make|making) (?:any )?progress|"
+        r"(?:deliver|produc)e?d? (?:anything|any\w*|so far|yet)|(?:paid|pay|paying) off|"
+        r"to show for|(?:bear|bore|borne) (?:any )?fruit)\b"
         # "What is the impact of the escalations?", "What effect have sanctions had?", "How has
         # the exit affected …?", "What did the withdrawal lead to?": what something did.
         r"|\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot) (?:of|from)\b"
@@ -1144,6 +1146,17 @@ _NOTHING_NAMED = frozenset(terms("""anything something everything things thing s
     point obstacles obstacle hurdles hurdle roadblocks roadblock stumbling blocks block holding
     held standing stands way effect effects impact impacts consequences consequence result
     results outcome outcomes upshot come came out progress made make"""))
+
+
+# What a sentence says came of something, plainly: "These indirect communications have
+# resulted in incremental progress". Not "progress" or "allows" alone ("made progress slow").
+_RESULT_TOLD = re.compile(r"\b(?:result(?:ed|s)? in|led to|yielded|produced|achieved|brought "
+                          r"about|paid off|delivered|accomplished)\b", re.I)
+
+
+def tells_result(text: str) -> bool:
+    """Whether a sentence says plainly what came of something (`_RESULT_TOLD`)."""
+    return _RESULT_TOLD.search(text) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -45,9 +45,11 @@ from .asks import (
     asking_sentence,
     doer_named,
     led_activity,
+    relation,
     role_of,
     setting_free,
     shape,
+    tells_result,
 )
 from .conversation import carries_on, previous_answer
 from .corpus import Document
@@ -94,6 +96,9 @@ ALIGNED = 20
 # sets 0.1 and 0.2 each answered two more such questions and lost none; 0.2, because at 0.1
 # "Who negotiates for Iran?" (typed by hand, not a dev question) still ranked it fifth.
 DOER_BONUS = 0.2
+# For "what has … achieved?" and its kin (asks.relation "result"), what a sentence saying plainly
+# what came of something (asks.tells_result) gains.
+RESULT_BONUS = 0.2
 # For "who …?" or "which <kinds> …?": a sentence listing a party the best two sentences name
 # among others ("mediators such as Oman, Qatar, and the European Union", when the best says
 # "Oman has hosted secret talks") scores at least this share of the best, the share at which a
@@ -273,6 +278,9 @@ class Retriever:
         doing = asked_doing(asking)
         if doing is not None:
             hits = _by_doer(hits, doing, led_activity(asking))
+        if relation(asking) == "result":
+            hits = [replace(h, score=h.score + RESULT_BONUS) if tells_result(h.sentence.text)
+                    else h for h in hits]
         if asked.needs == "entity" and (asked.kind == "list" or _WHO.match(asking)):
             hits = _listed(hits, asking)
         if nxt is not None:

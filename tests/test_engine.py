@@ -20,6 +20,7 @@ from langchain_core.runnables import Runnable
 import assistant
 from assistant import Answer, Assistant, Citation, InvalidQuestion, Settings
 from assistant import engine as engine_module
+from assistant.asks import relation, tells_result
 from assistant.values import Hit, Query
 
 pytestmark = pytest.mark.slow
@@ -539,3 +540,16 @@ def test_the_default_answerer_asks_the_learned_scorer_when_evidence_is_weak(
     assert answerer.second_opinion(q, bot.retrieve(q)) is True
     q = bot.prepare("Who won the 1998 World Cup?")
     assert answerer.second_opinion(q, bot.retrieve(q)) is False
+
+
+def test_a_question_of_what_came_of_something_ranks_a_sentence_telling_a_result(
+        bot: Assistant) -> None:
+    # "delivered anything" asks a result; "These indirect communications have resulted in
+    # incremental progress …" tells one though its words are far from the question's.
+    q = "Has the Omani back channel actually delivered anything?"
+    assert relation(q) == "result"
+    assert relation("What does the Iranian leadership need to deliver for ordinary people?") is None
+    hits = bot.retrieve(bot.prepare(q))
+    assert "resulted in incremental progress" in hits[0].sentence.text
+    assert tells_result(hits[0].sentence.text)
+    assert not tells_result("These stipulations have made progress slow.")

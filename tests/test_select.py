@@ -1940,3 +1940,16 @@ def test_people_asked_by_how_many_are_named_that_many() -> None:
     assert named_fewer("Who are the two leaders besides Ebrahim Raisi?", [two])
     # "the other four councillors" asks beyond some known, as "the other councillors" does.
     assert others_asked("who were the other four councillors who voted against?") == frozenset()
+
+
+def test_a_sentence_whose_subject_points_back_after_an_opening_phrase_goes_on_from_the_one_before(
+        ) -> None:
+    # "Rooted in …, this mode of engagement …" says why of what the sentence before it names.
+    texts = ["Iran's insistence on indirect talks is a reflection of its approach to diplomacy.",
+             "Rooted in historical mistrust, this mode of engagement lets Tehran keep its stance.",
+             "The talks resumed in May."]
+    answerer, out = _article(texts, "r.txt", one_paragraph=True)
+    q = "why won't iran talk directly?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[2], 0.2, 0.2, 0.1)])
+    cited = [c.text for claim in draft.claims for c in claim.support]
+    assert texts[1] in cited and texts[2] not in cited
