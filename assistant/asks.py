@@ -620,6 +620,10 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
         at = [i for i, (_, t) in enumerate(tokens) if thing is not None and t == stem(thing)]
         if not at:
             return bool(found)
+        if need == "name" and any(_TERMED.match(text, tokens[a][0]) for a in at):
+            # "What is Iran's strategy called?": "its strategy of controlled engagement" names
+            # it in lower case.
+            return True
         # "What is the name of the negotiator?": the name stands beside the thing it names
         # ("negotiator, Ali Bagheri Kani", "the enzyme, known as NF-21"), not elsewhere in the
         # sentence ("… a fertiliser company, said the Millbrook plant …").
@@ -742,6 +746,13 @@ _SAID_STEMS = frozenset(stem(w) for w in re.findall(r"\w{3,}", _SAYS))
 _TOKEN = re.compile(r"[\w’'.-]+")
 _CALLED = re.compile(r"^(?:what|how) (?:is|are|was|were|will|would) (?:the |its |their )?"
                      r"(?:[\w-]+ )*?([\w-]+) (?:be )?(?:called|named|known as)\b")
+
+
+# A thing named after it in words of its own, not a name: "strategy of controlled engagement",
+# "a policy known as maximum pressure"; not "the cost of the barrier".
+_TERMED = re.compile(r"[\w’'-]+\s+(?:of|known as|called|dubbed|termed)\s+"
+                     r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|some|any)\b)"
+                     r"[a-z][\w-]+")
 
 
 def _named_thing(question: str) -> str | None:

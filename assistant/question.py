@@ -128,8 +128,8 @@ def searchable(question: str) -> str:
     text = re.sub(r"\s+([?.!,])", r"\1", text)
     text = typed_out(text)
     # "…, according to the article?": where the answer is to come from, which every answer does.
-    sourced = _SOURCE.sub(lambda m: m.group(1) or "", text).lstrip(" ,")
-    text = sourced if sourced.strip(" ?.!") else text
+    sourced = _SOURCE.sub(lambda m: m.group(1) or m.group(2) or "", text).lstrip(" ,")
+    text = sourced if _asks_something(sourced) else text
     stripped = _INJECTION.sub(" ", text)
     # Keep the original when removing instructions would leave nothing to search.
     if _asks_something(stripped):
@@ -139,7 +139,10 @@ def searchable(question: str) -> str:
 
 # The article named as the source asked from: "according to the article", "per the piece".
 _SOURCE = re.compile(r"\s*,?\s*\b(?:according to|per|as per|going by) (?:the|this) "
-                     r"(?:article|piece|story|report|text)\b\s*(,?\s*$|[?.!])?", re.I)
+                     r"(?:article|piece|story|report|text)\b\s*(,?\s*$|[?.!])?"
+                     # "who's iran's president in this story?": the same, said last.
+                     r"|\s+in (?:the|this) (?:article|piece|story|report|text)\s*([?.!]?\s*$)",
+                     re.I)
 
 
 # Contractions typed without their apostrophe ("whos", "whats", "doesnt", "cant"): "its" is a

@@ -511,6 +511,11 @@ def test_a_question_is_read_as_if_typed_in_full(typed: str, meant: str) -> None:
     ("How do Iranians view the US, according to the piece?", "How do Iranians view the US?"),
     # Nothing asked but the source: as typed.
     ("according to the article?", "according to the article?"),
+    # The source said last, as where the answer is to be found.
+    ("who's iran's president in this story?", "who's iran's president?"),
+    ("Which American presidents come up in the article?", "Which American presidents come up?"),
+    # Nothing left to search for without it: as typed.
+    ("what is in the article?", "what is in the article?"),
 ])
 def test_the_article_named_as_the_source_is_not_searched_for(asked: str, searched: str) -> None:
     from assistant.question import searchable

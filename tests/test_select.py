@@ -1953,3 +1953,13 @@ def test_a_sentence_whose_subject_points_back_after_an_opening_phrase_goes_on_fr
     draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[2], 0.2, 0.2, 0.1)])
     cited = [c.text for claim in draft.claims for c in claim.support]
     assert texts[1] in cited and texts[2] not in cited
+
+
+def test_a_thing_named_in_words_of_its_own_is_named() -> None:
+    # "What is Iran's strategy called?" is answered by "its strategy of controlled engagement",
+    # a name in lower case; "the cost of the barrier" names nothing.
+    said = ("By reiterating its commitment only to indirect talks, Iran has made clear its "
+            "strategy of controlled engagement.")
+    assert shape("What is Iran's strategy called?").needs == "name"
+    assert holds("name", said, "What is Iran's strategy called?")
+    assert not holds("name", "The cost of the barrier is high.", "What is the barrier called?")
