@@ -984,7 +984,10 @@ _RELATION_ASKED = {
         r"^\W*(?:and |so )?what(?:'s|’s| is| are| was| were) (?!.*\b(?:known|famous|noted|"
         r"responsible|blamed|criticised|criticized|praised|waiting|looking|hoping|asking|paying|"
         r"running|voting|pushing|calling|fighting|arguing)\b).+ (?:(?:used|meant|intended|good) )?"
-        r"for\W*$|\bwhat(?:'s|’s| is| was) the (?:point|purpose|aim|idea|use) (?:of|behind)\b|"
+        r"for(?: now| then| exactly)?\W*$|"
+        # "what's the point of …", "end goal of the nuclear talks"
+        r"(?:\bwhat(?:'s|’s| is| was| are| were) the |^\W*(?:the )?)(?:(?:end|ultimate|main|"
+        r"primary|real) )?(?:point|purpose|aim|idea|use|goal|objective)s? (?:of|behind)\b|"
         r"\bwhat (?:is|are|was|were) (?:it|they|.+) (?:used|meant|intended|good) for\b", re.I),
     "condition": re.compile(
         r"\bwhat (?:would|will|could|might|does|did) it take\b|"
@@ -1053,7 +1056,8 @@ _RELATION_ASKED = {
 }
 _RELATION_SAID = {
     "purpose": re.compile(r"\b(?:aimed at|geared toward|designed to|intended to|meant to|so that|"
-                          r"in order to|to make it|purposes?|serves?|used (?:for|to|in))\b", re.I),
+                          r"in order to|to make it|purposes?|serves?|used (?:for|to|in)|goals?|"
+                          r"objectives?)\b", re.I),
     "condition": re.compile(r"\b(?:conditions?|unless|provided|only (?:if|when)|as long as|"
                             r"requires?|required|must|depends? on|needs? (?:to|approval))\b|^If\b",
                             re.I),

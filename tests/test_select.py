@@ -24,11 +24,13 @@ from assistant.asks import (
     person_asked,
     person_noun,
     quoted_on,
+    relation,
     role_of,
     said_of,
     setting_free,
     shape,
     speaks,
+    states,
     sum_of,
     unspecified,
     yes_no_party,
@@ -1963,3 +1965,12 @@ def test_a_thing_named_in_words_of_its_own_is_named() -> None:
     assert shape("What is Iran's strategy called?").needs == "name"
     assert holds("name", said, "What is Iran's strategy called?")
     assert not holds("name", "The cost of the barrier is high.", "What is the barrier called?")
+
+
+def test_a_goal_asked_is_a_purpose_and_a_goal_said_states_one() -> None:
+    for q in ("End goal of the nuclear talks", "What is the main aim of the talks?",
+              "so what are the talks aiming for now?"):
+        assert relation(q) == "purpose", q
+    assert states("purpose", "The return to compliance on both sides remains the primary goal "
+                             "of ongoing indirect negotiations.")
+    assert relation("What is the talks' main problem?") is None
