@@ -176,6 +176,9 @@ _FOLLOWS = re.compile(r"\b(?:could|would|might|may|will|faces?|means?|leaves?)\b
 # "Will the state approve the application?": whether something lies ahead.
 _WILL_ASKED = re.compile(r"^\W*(?:and |so |but )?(?:will|is .+ going to|are .+ going to)\b", re.I)
 # "Who will build the barrier?", "Who is going to replace Kanaani?": a doer of what lies ahead.
+# "Who shot that down?": who did it, whom a sentence pointing back ("This public refutation
+# was reinforced by …") names only in the sentences before it.
+_WHO_ASKED = re.compile(r"^\W*(?:and |so |but )?who\b", re.I)
 _WHO_AHEAD = re.compile(r"^\W*(?:and |so )?who (?:will|shall|is going to|are going to) ([a-z]+)\b",
                         re.I)
 # A particle after a verb, which makes a phrasal verb of it ("put up", "sit on", "carry out").
@@ -840,6 +843,16 @@ class ExtractiveAnswerer:
         said = set(terms(text))
         return verb_told(verb, said) or bool(same_meaning(verb) & said)
 
+    @staticmethod
+    def doer_before(question: str, need: str | None, best: Sentence) -> bool:
+        """Whether "who did it?" is answered by the best sentence pointing back at the deed
+        ("This public refutation was reinforced by …", for "who shot that down?"), so that
+        the doer is named before it: not "who is …?", nor a sentence telling the deed in the
+        question's own words ("mediators such as Oman" for "who mediates?")."""
+        return (need in ("entity", "person") and _WHO_ASKED.match(question) is not None
+                and _WHO_IS_SOMEONE.match(question) is None
+                and not tells_deed(question, best.text))
+
     def other_party(self, question: str, top: Sequence[Hit]) -> str | None:
         """The party a yes-or-no question asks about ("Did Qatar host any of the secret
         talks?") when the best sentence's paragraph never names it: they tell of
@@ -1041,7 +1054,8 @@ class ExtractiveAnswerer:
                   and holds(need, hits[0].sentence.text, own) else None)
         chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
                   else self.select(s.kind, hits, named_people(own), wanted,
-                                   subject_asked=asks_what_did(own)))
+                                   subject_asked=asks_what_did(own) or self.doer_before(
+                                       own, need, hits[0].sentence)))
         if not first and (relation(own) == "result" or _SUPPOSING.search(own)):
             # "What would a Trump win mean for the talks?": the best sentence sets it up ("With
             # Trump vying for a return …"), the next in its paragraph says what would follow

@@ -1974,3 +1974,19 @@ def test_a_goal_asked_is_a_purpose_and_a_goal_said_states_one() -> None:
     assert states("purpose", "The return to compliance on both sides remains the primary goal "
                              "of ongoing indirect negotiations.")
     assert relation("What is the talks' main problem?") is None
+
+
+def test_who_did_it_answered_by_a_sentence_pointing_back_brings_the_doer_named_before() -> None:
+    texts = ["Spokesperson Nasser Kanaani said no direct talks were taking place.",
+             "He described the comments as baseless.",
+             "This public refutation was reinforced by the top negotiator, Ali Bagheri Kani."]
+    answerer, out = _article(texts, "w.txt", one_paragraph=True)
+
+    def cited(q: str) -> list[str]:
+        draft = answerer.answer(Query(q, q), [Hit(out[2], 0.7, 0.7, 0.6),
+                                              Hit(out[0], 0.2, 0.2, 0.1)])
+        return [c.text for claim in draft.claims for c in claim.support]
+
+    assert texts[0] in cited("who on the iranian side shot that down?")
+    # "who is …" asks who someone is, which the sentence naming the role says.
+    assert cited("Who is the top negotiator?") == [texts[2]]
