@@ -87,7 +87,7 @@ from .conversation import previous_answer, told
 from .corpus import Places
 from .countries import countries, unnamed
 from .features import asked_name, describes, mentions
-from .lexicon import broader, commonest_words, family, same_meaning
+from .lexicon import broader, commonest_words, family, kind_of, same_meaning
 from .question import context_words, names_nothing, own_words
 from .text import ENUMERATES, MEASURE_NOUNS, STOPWORDS, kindred, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
@@ -176,6 +176,8 @@ _FOLLOWS = re.compile(r"\b(?:could|would|might|may|will|faces?|means?|leaves?)\b
 # "Will the state approve the application?": whether something lies ahead.
 _WILL_ASKED = re.compile(r"^\W*(?:and |so |but )?(?:will|is .+ going to|are .+ going to)\b", re.I)
 # "Who will build the barrier?", "Who is going to replace Kanaani?": a doer of what lies ahead.
+# A sentence opening with what it speaks of by its kind: "The sultanate’s geographic proximity …".
+_DEFINITE_KIND = re.compile(r"^The ([a-z]+)(?:’s|'s)?\b")
 # "Who shot that down?": who did it, whom a sentence pointing back ("This public refutation
 # was reinforced by …") names only in the sentences before it.
 _WHO_ASKED = re.compile(r"^\W*(?:and |so |but )?who\b", re.I)
@@ -853,6 +855,16 @@ class ExtractiveAnswerer:
                 and _WHO_IS_SOMEONE.match(question) is None
                 and not tells_deed(question, best.text))
 
+    @staticmethod
+    def named_before(question: str, need: str | None, best: Sentence) -> bool:
+        """Whether "which country …?" is answered by a sentence naming the one asked by its kind
+        alone ("The sultanate’s geographic proximity … makes it an ideal go-between"), so that
+        its name stands in the sentence before ("… is Oman—a country long known …")."""
+        kind = focus(question) if need in ("entity", "name") else None
+        opening = _DEFINITE_KIND.match(best.text)
+        return kind is not None and opening is not None and (
+            stem(opening.group(1)) == stem(kind) or kind_of(opening.group(1), kind))
+
     def other_party(self, question: str, top: Sequence[Hit]) -> str | None:
         """The party a yes-or-no question asks about ("Did Qatar host any of the secret
         talks?") when the best sentence's paragraph never names it: they tell of
@@ -868,7 +880,7 @@ class ExtractiveAnswerer:
     def select(self, kind: str, hits: Sequence[Hit],
                about: frozenset[str] = frozenset(),
                wanted: Callable[[str], bool] | None = None,
-               subject_asked: bool = False) -> list[Sentence]:
+               subject_asked: bool = False, named_before: bool = False) -> list[Sentence]:
         """The sentences to answer with, the best one's passage first (`best_first`).
 
         The best sentence always; then others scoring close to it (how close depends on the
@@ -887,8 +899,8 @@ class ExtractiveAnswerer:
 
         chosen = with_cause(best.sentence)
         before = beside(best.sentence, -1)
-        if (subject_asked and before is not None and before not in chosen
-                and _ANAPHOR.match(best.sentence.text)):
+        if before is not None and before not in chosen and (
+                named_before or (subject_asked and _ANAPHOR.match(best.sentence.text))):
             # "What has slowed the talks?" asks the subject of "These stipulations have made
             # progress slow", which says what they are in the sentence before ("Iran has
             # demanded the lifting of …"). (For any question, the reference set's citation
@@ -1055,7 +1067,8 @@ class ExtractiveAnswerer:
         chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
                   else self.select(s.kind, hits, named_people(own), wanted,
                                    subject_asked=asks_what_did(own) or self.doer_before(
-                                       own, need, hits[0].sentence)))
+                                       own, need, hits[0].sentence),
+                                   named_before=self.named_before(own, need, hits[0].sentence)))
         if not first and (relation(own) == "result" or _SUPPOSING.search(own)):
             # "What would a Trump win mean for the talks?": the best sentence sets it up ("With
             # Trump vying for a return …"), the next in its paragraph says what would follow

@@ -189,6 +189,17 @@ def group(noun: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def kind_of(noun: str, kind: str) -> bool:
+    """Whether a noun's commonest sense is a kind of `kind`, by WordNet's chain of broader
+    senses ("sultanate" is a country, "consultancy" no company). False when WordNet is not
+    installed or does not know either word."""
+    senses = [s for s in _senses(noun, "n")[1] if not s.instance_hypernyms()]
+    kinds = set(_senses(kind, "n")[1])
+    return bool(senses and kinds) and bool(kinds & set(senses[0].closure(
+        lambda s: s.hypernyms())))
+
+
+@lru_cache(maxsize=4096)
 def broader(verb: str) -> frozenset[str]:
     """The stems of the one-word verbs WordNet files a verb's senses under ("cautioned" → warn,
     "assassinated" → kill): what it is a kind of."""

@@ -36,6 +36,7 @@ from assistant.asks import (
     yes_no_party,
 )
 from assistant.learned import LearnedAnswerer
+from assistant.lexicon import kind_of
 from assistant.question import FOLLOW_UP
 from assistant.scorer import Scorer
 from assistant.text import terms
@@ -1990,3 +1991,15 @@ def test_who_did_it_answered_by_a_sentence_pointing_back_brings_the_doer_named_b
     assert texts[0] in cited("who on the iranian side shot that down?")
     # "who is …" asks who someone is, which the sentence naming the role says.
     assert cited("Who is the top negotiator?") == [texts[2]]
+
+
+def test_which_kind_answered_by_a_sentence_naming_it_by_its_kind_brings_its_name() -> None:
+    # "The sultanate" is a country (WordNet), named in the sentence before.
+    texts = ["Acting as a trusted intermediary, Oman has hosted secret talks.",
+             "The sultanate’s history of good relations with the West makes it an ideal "
+             "go-between."]
+    answerer, out = _article(texts, "k.txt", one_paragraph=True)
+    q = "which country does most of the go-between work?"
+    draft = answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[0], 0.2, 0.2, 0.1)])
+    assert texts[0] in [c.text for claim in draft.claims for c in claim.support]
+    assert kind_of("sultanate", "country") and not kind_of("company", "country")
