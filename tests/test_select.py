@@ -80,6 +80,15 @@ def _declines(text: str, question: str, why: str) -> bool:
     return draft.abstained and why in draft.message
 
 
+def _cited_over(texts: list[str], question: str, best: int, other: int) -> list[str]:
+    """The sentences cited in answer to a question over one paragraph of these sentences, when
+    retrieval hands `best` first and `other` far behind."""
+    answerer, out = _article(texts, "p.txt", one_paragraph=True)
+    draft = answerer.answer(Query(question, question),
+                            [Hit(out[best], 0.7, 0.7, 0.6), Hit(out[other], 0.2, 0.2, 0.1)])
+    return [c.text for claim in draft.claims for c in claim.support]
+
+
 def test_people_named_in_a_question_and_a_sentence() -> None:
     assert named_people("What does Elena Ruiz want the city to do?") == {"elena", "ruiz"}
     assert people_in(PARAGRAPH[1]) == [{"elena", "ruiz"}]  # "Calder Bay University" is a body
@@ -1951,10 +1960,7 @@ def test_a_sentence_whose_subject_points_back_after_an_opening_phrase_goes_on_fr
     texts = ["Iran's insistence on indirect talks is a reflection of its approach to diplomacy.",
              "Rooted in historical mistrust, this mode of engagement lets Tehran keep its stance.",
              "The talks resumed in May."]
-    answerer, out = _article(texts, "r.txt", one_paragraph=True)
-    q = "why won't iran talk directly?"
-    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[2], 0.2, 0.2, 0.1)])
-    cited = [c.text for claim in draft.claims for c in claim.support]
+    cited = _cited_over(texts, "why won't iran talk directly?", 0, 2)
     assert texts[1] in cited and texts[2] not in cited
 
 
@@ -1981,16 +1987,9 @@ def test_who_did_it_answered_by_a_sentence_pointing_back_brings_the_doer_named_b
     texts = ["Spokesperson Nasser Kanaani said no direct talks were taking place.",
              "He described the comments as baseless.",
              "This public refutation was reinforced by the top negotiator, Ali Bagheri Kani."]
-    answerer, out = _article(texts, "w.txt", one_paragraph=True)
-
-    def cited(q: str) -> list[str]:
-        draft = answerer.answer(Query(q, q), [Hit(out[2], 0.7, 0.7, 0.6),
-                                              Hit(out[0], 0.2, 0.2, 0.1)])
-        return [c.text for claim in draft.claims for c in claim.support]
-
-    assert texts[0] in cited("who on the iranian side shot that down?")
+    assert texts[0] in _cited_over(texts, "who on the iranian side shot that down?", 2, 0)
     # "who is …" asks who someone is, which the sentence naming the role says.
-    assert cited("Who is the top negotiator?") == [texts[2]]
+    assert _cited_over(texts, "Who is the top negotiator?", 2, 0) == [texts[2]]
 
 
 def test_which_kind_answered_by_a_sentence_naming_it_by_its_kind_brings_its_name() -> None:
@@ -1998,8 +1997,5 @@ def test_which_kind_answered_by_a_sentence_naming_it_by_its_kind_brings_its_name
     texts = ["Acting as a trusted intermediary, Oman has hosted secret talks.",
              "The sultanate’s history of good relations with the West makes it an ideal "
              "go-between."]
-    answerer, out = _article(texts, "k.txt", one_paragraph=True)
-    q = "which country does most of the go-between work?"
-    draft = answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[0], 0.2, 0.2, 0.1)])
-    assert texts[0] in [c.text for claim in draft.claims for c in claim.support]
+    assert texts[0] in _cited_over(texts, "which country does most of the go-between work?", 1, 0)
     assert kind_of("sultanate", "country") and not kind_of("company", "country")
