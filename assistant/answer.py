@@ -175,12 +175,12 @@ _SUPPOSING = re.compile(r"^(?!\W*(?:and |so )?(?:will|would|is|are|does|do|did|c
 _FOLLOWS = re.compile(r"\b(?:could|would|might|may|will|faces?|means?|leaves?)\b", re.I)
 # "Will the state approve the application?": whether something lies ahead.
 _WILL_ASKED = re.compile(r"^\W*(?:and |so |but )?(?:will|is .+ going to|are .+ going to)\b", re.I)
-# "Who will build the barrier?", "Who is going to replace Kanaani?": a doer of what lies ahead.
 # A sentence opening with what it speaks of by its kind: "The sultanate’s geographic proximity …".
 _DEFINITE_KIND = re.compile(r"^The ([a-z]+)(?:’s|'s)?\b")
 # "Who shot that down?": who did it, whom a sentence pointing back ("This public refutation
 # was reinforced by …") names only in the sentences before it.
 _WHO_ASKED = re.compile(r"^\W*(?:and |so |but )?who\b", re.I)
+# "Who will build the barrier?", "Who is going to replace Kanaani?": a doer of what lies ahead.
 _WHO_AHEAD = re.compile(r"^\W*(?:and |so )?who (?:will|shall|is going to|are going to) ([a-z]+)\b",
                         re.I)
 # A particle after a verb, which makes a phrasal verb of it ("put up", "sit on", "carry out").
@@ -865,6 +865,16 @@ class ExtractiveAnswerer:
         return kind is not None and opening is not None and (
             stem(opening.group(1)) == stem(kind) or kind_of(opening.group(1), kind))
 
+    def subject_before(self, question: str, need: str | None, best: Sentence) -> bool:
+        """Whether what the question asks is named in the sentence before the best one: the
+        best points back at it ("These stipulations have made progress slow" for "What has
+        slowed the talks?", asks.asks_what_did; or `doer_before`), or names it by its kind
+        (`named_before`)."""
+        if _ANAPHOR.match(best.text) and (asks_what_did(question)
+                                          or self.doer_before(question, need, best)):
+            return True
+        return self.named_before(question, need, best)
+
     def other_party(self, question: str, top: Sequence[Hit]) -> str | None:
         """The party a yes-or-no question asks about ("Did Qatar host any of the secret
         talks?") when the best sentence's paragraph never names it: they tell of
@@ -880,7 +890,7 @@ class ExtractiveAnswerer:
     def select(self, kind: str, hits: Sequence[Hit],
                about: frozenset[str] = frozenset(),
                wanted: Callable[[str], bool] | None = None,
-               subject_asked: bool = False, named_before: bool = False) -> list[Sentence]:
+               subject_before: bool = False) -> list[Sentence]:
         """The sentences to answer with, the best one's passage first (`best_first`).
 
         The best sentence always; then others scoring close to it (how close depends on the
@@ -899,8 +909,7 @@ class ExtractiveAnswerer:
 
         chosen = with_cause(best.sentence)
         before = beside(best.sentence, -1)
-        if before is not None and before not in chosen and (
-                named_before or (subject_asked and _ANAPHOR.match(best.sentence.text))):
+        if subject_before and before is not None and before not in chosen:
             # "What has slowed the talks?" asks the subject of "These stipulations have made
             # progress slow", which says what they are in the sentence before ("Iran has
             # demanded the lifting of …"). (For any question, the reference set's citation
@@ -1066,9 +1075,7 @@ class ExtractiveAnswerer:
                   and holds(need, hits[0].sentence.text, own) else None)
         chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
                   else self.select(s.kind, hits, named_people(own), wanted,
-                                   subject_asked=asks_what_did(own) or self.doer_before(
-                                       own, need, hits[0].sentence),
-                                   named_before=self.named_before(own, need, hits[0].sentence)))
+                                   self.subject_before(own, need, hits[0].sentence)))
         if not first and (relation(own) == "result" or _SUPPOSING.search(own)):
             # "What would a Trump win mean for the talks?": the best sentence sets it up ("With
             # Trump vying for a return …"), the next in its paragraph says what would follow

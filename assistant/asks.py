@@ -1054,6 +1054,9 @@ _RELATION_ASKED = {
         # "What would a Trump win mean for the talks?"
         r"|^\W*what (?:does|do|did|will|would|could|might) .+ mean (?:for|to)\b", re.I),
 }
+# Words saying plainly that something came of something else ("have resulted in incremental
+# progress"): a result as a relation stated (`_RELATION_SAID`) and as told (`tells_result`).
+_RESULTED = r"result(?:ed|s)? in|led to|produced|achieved"
 _RELATION_SAID = {
     "purpose": re.compile(r"\b(?:aimed at|geared toward|designed to|intended to|meant to|so that|"
                           r"in order to|to make it|purposes?|serves?|used (?:for|to|in)|goals?|"
@@ -1074,9 +1077,8 @@ _RELATION_SAID = {
     "prevention": re.compile(r"\b(?:kept|keeps?|keeping|stop(?:s|ped)?|prevent\w*|block\w*|"
                              r"bar(?:s|red)?)\b[^.;]{0,60}\bfrom\b|\b(?:prevent\w*|avert\w*)\b",
                              re.I),
-    "result": re.compile(r"\b(?:result(?:ed|s)? in|led to|produced|progress|breakthrough|"
-                         r"achieved|outcomes?|allows?|brought|pushed|prompted|triggered|caused|"
-                         r"forced)\b", re.I),
+    "result": re.compile(rf"\b(?:{_RESULTED}|progress|breakthrough|outcomes?|allows?|brought|"
+                         r"pushed|prompted|triggered|caused|forced)\b", re.I),
 }
 
 
@@ -1165,8 +1167,8 @@ _NOTHING_NAMED = frozenset(terms("""anything something everything things thing s
 
 # What a sentence says came of something, plainly: "These indirect communications have
 # resulted in incremental progress". Not "progress" or "allows" alone ("made progress slow").
-_RESULT_TOLD = re.compile(r"\b(?:result(?:ed|s)? in|led to|yielded|produced|achieved|brought "
-                          r"about|paid off|delivered|accomplished)\b", re.I)
+_RESULT_TOLD = re.compile(rf"\b(?:{_RESULTED}|yielded|brought about|paid off|delivered|"
+                          r"accomplished)\b", re.I)
 
 
 def tells_result(text: str) -> bool:

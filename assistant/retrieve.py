@@ -31,6 +31,7 @@ This module ranks; choosing what to say is the answerer's job.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -279,8 +280,7 @@ class Retriever:
         if doing is not None:
             hits = _by_doer(hits, doing, led_activity(asking))
         if relation(asking) == "result":
-            hits = [replace(h, score=h.score + RESULT_BONUS) if tells_result(h.sentence.text)
-                    else h for h in hits]
+            hits = _gained(hits, tells_result, RESULT_BONUS)
         if asked.needs == "entity" and (asked.kind == "list" or _WHO.match(asking)):
             hits = _listed(hits, asking)
         if nxt is not None:
@@ -433,8 +433,12 @@ def _by_doer(hits: list[Hit], verb: str, activity: str | None = None) -> list[Hi
     """For "who <verb>s …?": the sentences naming the doer by the verb's noun for them, or by
     the noun for who does the activity a verb of leading leads (asks.doer_named), gain
     DOER_BONUS."""
-    return [replace(h, score=h.score + DOER_BONUS)
-            if doer_named(verb, h.sentence.text, activity) else h for h in hits]
+    return _gained(hits, lambda text: doer_named(verb, text, activity), DOER_BONUS)
+
+
+def _gained(hits: list[Hit], gains: Callable[[str], bool], bonus: float) -> list[Hit]:
+    """The hits, those whose sentence `gains` scoring `bonus` more."""
+    return [replace(h, score=h.score + bonus) if gains(h.sentence.text) else h for h in hits]
 
 
 def _listed(hits: list[Hit], question: str) -> list[Hit]:
