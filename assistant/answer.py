@@ -87,7 +87,7 @@ from .conversation import previous_answer, told
 from .corpus import Places
 from .countries import countries, unnamed
 from .features import asked_name, describes, mentions
-from .lexicon import broader, commonest_words, family, kind_of, same_meaning
+from .lexicon import a_person, broader, commonest_words, family, kind_of, same_meaning
 from .question import context_words, names_nothing, own_words
 from .text import ENUMERATES, MEASURE_NOUNS, STOPWORDS, kindred, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
@@ -513,6 +513,10 @@ class ExtractiveAnswerer:
         doing = set(content_terms(question)) - kind_asked - {
             t for n in re.findall(r"\b[A-Z][\w’'.-]*", question) for t in terms(n)
         } if need == "entity" else set()
+        # "Who's the engineer in charge of the design?": someone asked by a word for a person
+        # (WordNet's commonest sense), whom a sentence naming a person answers better than one
+        # naming a firm ("prepared by the consultancy Halden Marine Engineering").
+        personal = need == "entity" and a_person(focus(question) or "")
 
         # "When did the U.S. pull out of it?": a date answers when it dates what the question
         # names ("the U.S. … withdrew … in 2018"), not another event ("signed in 2015"). A
@@ -536,6 +540,8 @@ class ExtractiveAnswerer:
                 # hosted secret talks" names one in the verb asked, and counts as much as
                 # "reinforced by Iran's top nuclear negotiator" does. (Asking the "by" doer to
                 # be of something the question names lost 5 dev questions, 1022 asked.)
+                return h.score + DATE_BONUS
+            if personal and self.names_person(h.sentence.text, question, h.sentence.section):
                 return h.score + DATE_BONUS
             said = terms(h.sentence.text)
             if doing and not doing & set(said):
@@ -728,10 +734,7 @@ class ExtractiveAnswerer:
             type_ok = any(holds(need, h.sentence.text, own) for h in top[:2])
         if need in VETO_NEEDS and top:
             said = top[0].sentence
-            text = said.text
-            prev = self.places.neighbour(said, -1)
-            if need == "speech" and prev is not None and _PERSONAL.match(text):
-                text = f"{prev.text} {text}"  # "He described …": who he is, the sentence before
+            text = self.with_who(said) if need in ("speech", "person") else said.text
             held = (self.names_person(text, own, said.section) if need == "person"
                     else holds(need, text, own, said.section))
             type_ok = held and not (need in VALUE_NEEDS and contrasted(
@@ -799,7 +802,8 @@ class ExtractiveAnswerer:
             why_unsaid = unexplained(own, first.text, after_text)
         # "Which officials …": someone named in the best sentence or the runner-up.
         person_missing = bool(top) and person_asked(own) and not any(
-            self.names_person(h.sentence.text, own, h.sentence.section) for h in top[:2])
+            self.names_person(self.with_who(h.sentence), own, h.sentence.section)
+            for h in top[:2])
         body = leader_asked(own)
         if body is not None and top:
             # "Who leads the PCHA?": a sentence saying who heads the PCHA, not someone else's
@@ -820,6 +824,12 @@ class ExtractiveAnswerer:
                         focus_missing, person_missing, generic, unquoted, unforeseen, doerless,
                         undecided, self.other_party(own, top),
                         self.no_others(query, own, need, top), why_unsaid, few_named)
+
+    def with_who(self, s: Sentence) -> str:
+        """A sentence's text, after the one before it when it opens with "He …" or "She …",
+        which says who (for what he said, and for "who called it baseless?")."""
+        prev = self.places.neighbour(s, -1)
+        return f"{prev.text} {s.text}" if prev is not None and _PERSONAL.match(s.text) else s.text
 
     @staticmethod
     def no_others(query: Query, own: str, need: str | None, top: Sequence[Hit]) -> bool:

@@ -138,9 +138,9 @@ _WH_IS = re.compile(r"\b(where)(?:'s|’s)\b", re.I)
 # "Where is it going?" asks what lies ahead; "where is it going to be (built)?" a place.
 _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
                     r"(?: (?:in|on|at) [\w-]+(?: [\w-]+)?)? (?:is|are|was|were|did|does|do|will|"
-                    r"would|has|have|had|can|could)\b(?!.*\b(?:stands?|fits?|leaves?|leads?|heading|"
+                    r"would|has|have|had|can|could)\b(?!.*\b(?:stands?|fits?|sits?|leaves?|leads?|heading|"
                     r"headed|going(?! to (?:be|put|build|open|locate|site|place)\b)|go from here|"
-                    r"comes? in|end up|(?:comes?|stems?|originates?|springs?) from)\b"
+                    r"comes? in(?:to)?|end up|(?:comes?|stems?|originates?|springs?) from)\b"
                     r"|.*\bat\b(?!\s+(?:the|a|an|its|their|his|her)\b))")
 # A place named after a word that locates: "in Damascus", "on Ukraine", "at the plant", "in a
 # compost heap" (a name, or a thing after "in", "at", "near", "inside", "outside", "within"), or
@@ -179,6 +179,9 @@ def shape(question: str) -> Shape:
         # "What did Rao say about the plant's $29 million price tag?": her words, whatever
         # they are about; a price named in what they are about is not asked for.
         return Shape("reason" if q.startswith("how") else "fact", "speech")
+    acronym = expansion_asked(question)
+    if acronym is not None:
+        return Shape("fact", "expansion:" + acronym)
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
                  rf"how old|age of|rate|gdp|tally|{_UNPRICED}(?:cost|price))\b|"
                  # "what was the vote count?": a number counted, not "what counts as …"
@@ -259,9 +262,6 @@ def shape(question: str) -> Shape:
                  r"(?:let|allow|enable|help)s?\b", q):
         # A consequence is told as a chain: what happened, then "This has made …".
         return Shape("reason", None)
-    acronym = re.search(r"\bwhat (?:does|do|did) ([a-z]{2,8}) (?:stand for|mean)\b", q)
-    if acronym and acronym.group(1).upper() in question:
-        return Shape("fact", "expansion:" + acronym.group(1).upper())
     if _who_is_person(q):
         return Shape("fact", "person")
     if re.match(r"who\b", q):
@@ -601,6 +601,35 @@ def names_a_place(question: str, text: str) -> bool:
 _INNER_NAME = re.compile(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
 
 
+# "What does JCPOA stand for?", "what's the EPO short for?", "DEP stands for what?", "the
+# full name of the PCHA": the words an acronym stands for, which an article gives once, before
+# it in brackets ("Joint Comprehensive Plan of Action (JCPOA)").
+_EXPANSION_ASKED = (
+    re.compile(r"\bwhat (?:does|do|did) (?:the |an? )?([a-z]{2,8}) (?:stand for|mean)\b", re.I),
+    re.compile(r"\b(?:the |an? )?([a-z]{2,8}) (?:stands? for|is (?:short|an abbreviation|an "
+               r"acronym) for)\b", re.I),
+    re.compile(r"\bwhat(?:['’]s| is) (?:the |an? )?([a-z]{2,8}) (?:short|an abbreviation|an "
+               r"acronym) for\b", re.I),
+    re.compile(r"\bfull (?:name|form) (?:of|for) (?:the |an? )?([a-z]{2,8})\b", re.I),
+    re.compile(r"\b([a-z]{2,8})(?:['’]s)? full (?:name|form)\b", re.I),
+)
+
+
+def expansion_asked(question: str) -> str | None:
+    """The acronym a question asks the words of, in capitals: one typed in capitals, or in
+    lower case a word WordNet does not know ("what does jcpoa stand for?"; not "what does
+    peace mean?", nor "iran")."""
+    for pattern in _EXPANSION_ASKED:
+        m = pattern.search(question)
+        if m is None:
+            continue
+        word = m.group(1)
+        if word.isupper() or (word.islower() and word not in STOPWORDS
+                              and not known_as(word, "n")):
+            return word.upper()
+    return None
+
+
 def holds(need: str, text: str, question: str = "", section: str | None = None) -> bool:
     """Whether a sentence holds the kind of thing asked for: a number, a time, a name. `section`
     is the heading the sentence sits under, when known: the country a role in it is of when
@@ -838,6 +867,10 @@ _ARTICLE_QUOTED = re.compile(r"\b(?:article|story|piece|report|text|part|passage
 # "Who negotiates for Iran?", "who will advise them?": the verb of a question about who does
 # something (not "who is …", nor "who did Iran target?", which asks whom).
 _WHO_DOES = re.compile(r"^\W*who (?:will |would |could |can )?([a-z]+)\b", re.I)
+# "Which other countries signed the JCPOA?": a kind of doer, then the deed in the past; not
+# "which countries are mediating?" nor "which sites did Iran target?" (an auxiliary first).
+_WHICH_DID = re.compile(r"^\W*(?:and |so )?which (?:(?!(?:is|are|was|were|be|been|being|has|"
+                        r"have|had|did|does|do|will|would)\b)[a-z-]+ ){1,3}?([a-z]+ed)\b", re.I)
 # The activity led is named within this many words of the verb ("leads Iran's nuclear
 # negotiations"), before a preposition ("the mediation between …").
 WORDS_TO_ACTIVITY = 5
@@ -846,10 +879,11 @@ _PREPOSITIONS = frozenset("of in on at for to from with between by about into ov
 
 
 def asked_doing(question: str) -> str | None:
-    """The verb a "who does it" question asks the doer of, as written ("negotiates"); for a
+    """The verb a "who does it" (or "which <kind> did it") question asks the doer of, as
+    written ("negotiates", "signed"); for a
     verb that only carries its object (lexicon.SUPPORT_VERBS), the object's noun, the deed
     itself ("Who carried out missile attacks?" → attacks)."""
-    m = _WHO_DOES.match(question)
+    m = _WHO_DOES.match(question) or _WHICH_DID.match(question)
     verb = m.group(1).lower() if m else None
     if verb is None or verb in AUXILIARIES | STOPWORDS or verb in ("is", "are", "was", "were"):
         return None
@@ -1179,7 +1213,10 @@ def tells_result(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def relation(question: str) -> str | None:
     """The relation a question asks for ("purpose", "condition", "desire", "concern",
-    "importance", "obstacle", "prevention", "result"), or None."""
+    "importance", "obstacle", "prevention", "result"), or None; not the words an acronym
+    stands for ("what's the JCPOA short for?" asks no purpose)."""
+    if expansion_asked(question) is not None:
+        return None
     return next((r for r, p in _RELATION_ASKED.items() if p.search(question)), None)
 
 
@@ -1948,7 +1985,8 @@ _ROLE_OF = (
     # "What is the EU role?", "the Qatari part in all this": a name before the word, no "'s".
     re.compile(r"^(?:what|what's|whats|what’s)(?: (?:is|was|are|were))? (?:the )?"
                r"((?-i:[A-Z][\w’'.-]*)(?: (?-i:[A-Z][\w’'.-]*))*) (?:role|part)\b", re.I),
-    re.compile(r"^where (?:does|do|did) (.+?) fit\b", re.I),
+    # "Where does Khamenei sit in Iran's power structure?", "where does the EU come into it?"
+    re.compile(r"^where (?:does|do|did) (.+?) (?:fit|sit|come in|come into)\b", re.I),
     # "Tell me about Oman", "What does the article say about Kanaani?": what it says of them.
     re.compile(r"^\W*(?:(?:can you |could you |please )?tell me|what can you tell me|what do "
                r"(?:we|you) know|what does (?:the article|the story|the piece|it) say) "
@@ -1965,8 +2003,10 @@ _ROLE_OF = (
 )
 
 
-# The words of a role question besides its party ("what role does X play").
-ROLE_WORDS = frozenset(terms("role roles part parts play plays played playing tell know say"))
+# The words of a role question besides its party ("what role does X play", "where does X fit
+# in", "where does X come into it").
+ROLE_WORDS = frozenset(terms("role roles part parts play plays played playing tell know say "
+                             "fit sit come"))
 
 
 def role_of(question: str) -> frozenset[str]:

@@ -182,6 +182,12 @@ def physical(noun: str) -> bool | None:
     return filed in _PHYSICAL if filed is not None else None
 
 
+def a_person(noun: str) -> bool:
+    """Whether a noun's commonest sense is a person ("engineer", "scientist", "voter"); False
+    when WordNet does not know it as a noun (or is not installed)."""
+    return _noun_file(noun) == "noun.person"
+
+
 def group(noun: str) -> bool:
     """Whether a noun's commonest sense is a group of things ("a line of walls", "a row of
     houses", "a chain of islands"): its size is its members'."""

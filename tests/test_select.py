@@ -80,12 +80,13 @@ def _declines(text: str, question: str, why: str) -> bool:
     return draft.abstained and why in draft.message
 
 
-def _cited_over(texts: list[str], question: str, best: int, other: int) -> list[str]:
+def _cited_over(texts: list[str], question: str, best: int, other: int,
+                far: float = 0.2) -> list[str]:
     """The sentences cited in answer to a question over one paragraph of these sentences, when
-    retrieval hands `best` first and `other` far behind."""
+    retrieval hands `best` first (scored 0.7) and `other` behind it (scored `far`)."""
     answerer, out = _article(texts, "p.txt", one_paragraph=True)
     draft = answerer.answer(Query(question, question),
-                            [Hit(out[best], 0.7, 0.7, 0.6), Hit(out[other], 0.2, 0.2, 0.1)])
+                            [Hit(out[best], 0.7, 0.7, 0.6), Hit(out[other], far, far, 0.1)])
     return [c.text for claim in draft.claims for c in claim.support]
 
 
@@ -1999,3 +2000,54 @@ def test_which_kind_answered_by_a_sentence_naming_it_by_its_kind_brings_its_name
              "go-between."]
     assert texts[0] in _cited_over(texts, "which country does most of the go-between work?", 1, 0)
     assert kind_of("sultanate", "country") and not kind_of("company", "country")
+
+
+def test_which_kind_did_it_asks_the_doer_as_who_did_it() -> None:
+    # "Which other countries signed the JCPOA?" asks who signed; a sentence telling of the
+    # signing but naming no signatory does not say.
+    said = ("The JCPOA, signed in 2015, initially placed strict limits on Iran’s enrichment "
+            "activities in exchange for sanctions relief.")
+    assert _declines(said, "Which other countries signed the JCPOA?", "does not say who")
+    # An auxiliary first asks whom or what, not who did it.
+    assert not _declines(said, "Which limits did the JCPOA place on Iran?", "does not say who")
+
+
+def test_where_someone_sits_or_comes_in_asks_their_role_not_a_place() -> None:
+    for q, party in (("Where does Ayatollah Khamenei sit in Iran's power structure?",
+                      {"ayatollah", "khamenei"}),
+                     ("where does the EU come into it?", {"eu"})):
+        assert role_of(q) == party, q
+        assert shape(q).needs != "place", q
+    assert shape("Where did the commanders die?").needs == "place"
+
+
+def test_who_did_it_told_of_as_he_is_named_in_the_sentence_before() -> None:
+    # "He described …" names him in the sentence before, which the answer brings.
+    texts = ["Spokesperson Nasser Kanaani addressed the media on Monday.",
+             "He described Trump’s comments as “baseless”.",
+             "The talks resumed in May."]
+    cited = _cited_over(texts, "who was it that called trump's story baseless?", 1, 2)
+    assert cited[:2] == texts[:2] or set(cited) >= set(texts[:2])
+
+
+def test_what_an_acronym_is_short_for_is_the_words_before_it_in_brackets() -> None:
+    for q in ("what's the JCPOA short for?", "what does jcpoa stand for", "JCPOA full name?",
+              "what is the full name of the JCPOA?", "JCPOA stands for what?"):
+        assert shape(q).needs == "expansion:JCPOA", q
+        assert relation(q) is None, q  # "short for" asks no purpose
+    for q in ("what does peace mean?", "What does Iran stand for?", "what does it stand for?"):
+        assert not (shape(q).needs or "").startswith("expansion"), q
+    texts = ["The JCPOA, signed in 2015, placed strict limits on enrichment.",
+             "The U.S. withdrew from the Joint Comprehensive Plan of Action (JCPOA) in 2018."]
+    assert texts[1] in _cited_over(texts, "what's the JCPOA short for?", 0, 1, far=0.6)
+
+
+def test_someone_asked_by_a_word_for_a_person_is_answered_by_a_sentence_naming_one() -> None:
+    # "engineer" is a person (WordNet), so the sentence naming one goes before the one
+    # naming the firm.
+    texts = ["The design, prepared by the consultancy Halden Marine Engineering, calls for "
+             "a line of walls.",
+             "Priya Natarajan, Halden’s lead engineer on the project, said the gates would "
+             "close rarely."]
+    assert texts[1] in _cited_over(texts, "who's the engineer in charge of the design?", 0, 1,
+                                   far=0.6)
