@@ -186,6 +186,9 @@ def shape(question: str) -> Shape:
                  rf"how old|age of|rate|gdp|tally|{_UNPRICED}(?:cost|price))\b|"
                  # "what was the vote count?": a number counted, not "what counts as …"
                  r"\bcount(?:$| of\b)|"
+                 # "What's the relief worth in dollars?", "the dollar value of …": a sum of money.
+                 r"\bin (?:dollars|euros|pounds|money terms|cash terms)\b|"
+                 r"\b(?:dollar|euro|cash|monetary|money) (?:value|amount|figure|sum|terms)\b|"
                  # "what is the length of the barrier?", "pilot plant capacity": a measure asked.
                  rf"\bwhat (?:is|was|are|were|will be) the (?:{_MEASURED})\b", q) \
             or _MEASURE.search(q) or asks_sum(q):
@@ -296,7 +299,11 @@ _SPEECH_ASKED = re.compile(
     r"(?:say|said|claim|state|tell|told|think|thought|believe|argue|announce|respond|react|reply|"
     r"replied|propose|suggest|promise|pledge|vow|predict|recommend)(?:s|d|ed)?\b"
     r"|^\W*what (?:was|is|were|are|has been) (.+?)[’']s? (?:reaction|response|reply|comment|"
-    r"statement|answer|claims?|assertions?|remarks?|argument)\b", re.I)
+    r"statement|answer|claims?|assertions?|remarks?|argument)\b"
+    # "khamenei reaction to trump claim", "White House response?": the same, as a fragment.
+    r"|^\W*(?!(?:what|which|who|how|why|when|where|any|the|a|an|is|was|did)\b)"
+    r"((?:the )?[\w.-]+(?: [\w.-]+){0,2}?)(?:[’']s)? (?:reaction|response)(?= to\b|\W*$)",
+    re.I)
 # What a saying asked for is about, straight after its verb.
 _SAID_ABOUT_NEXT = re.compile(r"\s+(?:about|of|on|regarding|concerning)\b", re.I)
 _SPEECH = re.compile(
@@ -1444,7 +1451,7 @@ def speaks(question: str, text: str, *, as_verb: bool = False) -> bool:
     if m is not None and re.search(r"\b(?:promise|pledge|vow)\w*\s*$", m.group(0), re.I):
         # "What did Harrow promise?": a promise, not anything she said.
         verbs = [v.start() for v in _COMMITTED.finditer(text)]
-    who = (m.group(1) or m.group(2) or "") if m else ""
+    who = next((g for g in m.groups() if g), "") if m else ""
     named = _Named.of(who)
     if acted:
         # "How did Trump react …?" is not answered by "He described Trump’s comments as

@@ -251,7 +251,8 @@ def cased_names(readings: Iterable[Casing],
     is a common word ("plan" beside "the Joint Comprehensive Plan of Action"), and so is a
     `common` word met only inside a longer name ("Halden Marine Engineering"). A longer name
     is given its capitals whole ("european union" → European Union): its common words would
-    otherwise stay in lower case beside a capitalised one.
+    otherwise stay in lower case beside a capitalised one; so is one made only of common words
+    the text never writes in lower case ("white house" → White House).
 
     `readings` are the documents' (Casing.of), merged."""
     readings = list(readings)
@@ -268,7 +269,10 @@ def cased_names(readings: Iterable[Casing],
              and (w in alone or not common(w))}
     for c in readings:
         for parts in c.longer:
-            if any(p.lower() in names for p in parts):
+            # A name of common words the text never writes in lower case ("the White House")
+            # is a name too.
+            if any(p.lower() in names for p in parts) or not any(p.lower() in lower
+                                                                 for p in parts):
                 names.setdefault(" ".join(parts).lower(), " ".join(parts))
     return names
 

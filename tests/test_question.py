@@ -468,6 +468,22 @@ def test_a_question_typed_without_capitals_gets_the_article_s_names_back() -> No
     assert speller.correct("What did Trump say about iran?") == "What did Trump say about iran?"
 
 
+def test_a_name_made_of_common_words_the_article_never_writes_in_lower_case_is_a_name() -> None:
+    from assistant.lexicon import common_word
+    from assistant.text import Casing, Speller, cased_names
+
+    said = ["Trump is vying for a return to the White House.",
+            "Tension in the Middle East is rising.",
+            "The council approved the Flood Plan; the plan costs money."]
+    names = cased_names([Casing.of(said)], common_word)
+    assert names["white house"] == "White House" and names["middle east"] == "Middle East"
+    # "plan" the article also writes in lower case: "the Flood Plan" stays a common phrase.
+    assert "flood plan" not in names
+    speller = Speller({w.lower().strip(".;") for s in said for w in s.split()}, names=names)
+    assert speller.correct("how did the white house respond?") == (
+        "how did the White House respond?")
+
+
 def test_a_country_the_article_never_names_gets_its_capital_too() -> None:
     from assistant.countries import cased_countries
     from assistant.lexicon import named_first

@@ -2051,3 +2051,21 @@ def test_someone_asked_by_a_word_for_a_person_is_answered_by_a_sentence_naming_o
              "close rarely."]
     assert texts[1] in _cited_over(texts, "who's the engineer in charge of the design?", 0, 1,
                                    far=0.6)
+
+
+def test_a_sum_asked_in_dollars_needs_a_number() -> None:
+    for q in ("What's the limited sanctions relief worth in dollars?",
+              "what's the dollar value of the sanctions relief Iran has won so far?"):
+        assert shape(q).needs == "number", q
+    assert shape("what is the deal worth to Iran?").needs != "number"
+    assert _declines("These communications have resulted in limited sanctions relief.",
+                     "What's the limited sanctions relief worth in dollars?", "no number")
+
+
+def test_a_reaction_asked_in_a_fragment_is_asked_of_the_one_it_names() -> None:
+    said = "He described Trump’s comments as “baseless” and “part of a political narrative.”"
+    assert shape("White House reaction to Kanaani calling the claims baseless").needs == "speech"
+    assert not speaks("White House reaction to Kanaani calling the claims baseless", said)
+    assert speaks("Kanaani reaction to Trump", "Kanaani responded by calling Trump’s claims "
+                                               "baseless.")
+    assert shape("what was the reaction?").needs != "speech"  # no one named: no fragment
