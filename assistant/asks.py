@@ -499,7 +499,9 @@ def _who_is_person(q: str) -> bool:
     rest = m.group(1).split()
     if WHOEVER.fullmatch(rest[0]):
         return False
-    if rest[0] in ("the", "a", "an"):
+    if rest[0] in ("the", "a", "an", "these", "those", "this", "that"):
+        # "who are these hardliners …?": people asked by a word for a role, else whoever
+        # the article means by it.
         return any(person_noun(w) for w in rest[1:])
     return True
 _MODIFIER = re.compile(r"(?:al|ic|ive|ous|ful|ar|ete|ian|ern|ese|ish|ed|i)$")

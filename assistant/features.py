@@ -102,6 +102,12 @@ _WHAT_IS_TITLE = re.compile(r"^\s*(?i:(?:and\s+)?(?:so\s+)?what(?:'s|’s| is| w
                             r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:'s|’s)\s+(?i:(?:(?:exact|"
                             r"official|full|current|job)\s+)?(?:title|job|position|post|"
                             r"occupation|profession))[?.!]*\s*$")
+# "and marcus bell, who's he?", "Grace Achebe — who is she?": the name put first.
+_NAME_THEN_WHO = re.compile(r"^\s*(?:(?:and|so|what about|now)\s+)?(?!(?:ok|okay|well|right|"
+                            r"so|hmm|hm|yes|no|alright|sure|wait|oh|and|but|then)\W*(?:,|—|–|$))"
+                            r"(.+?)\s*(?:,|—|–|\s-)\s*"
+                            r"who(?:'s|’s| is| was)\s+(?:he|she|that|this|they|it)[?.!]*\s*$",
+                            re.I)
 _DESCRIBE_AFTER = re.compile(r"^[,—–]?\s*(?:(?:is|was|remains|became|has been) )?(?:now |then |"
                              r"currently |also |once |still )?(?:a|an|the|who|which|"
                              r"[A-Za-z-]+’s|[A-Za-z-]+'s)\b"
@@ -115,10 +121,10 @@ def _logit(p: float) -> float:
 
 
 def asked_name(question: str) -> str | None:
-    """The name in "Who is Donald Trump?" / "who exactly is Kanaani" / "What is Polyloop?", else
-    None."""
+    """The name in "Who is Donald Trump?" / "who exactly is Kanaani" / "What is Polyloop?" /
+    "and marcus bell, who's he?", else None."""
     m = (_WHO_IS.match(question) or _WHAT_IS_NAME.match(question)
-         or _WHAT_IS_TITLE.match(question))
+         or _WHAT_IS_TITLE.match(question) or _NAME_THEN_WHO.match(question))
     if not m:
         return None
     name = m.group(1).strip()

@@ -2069,3 +2069,22 @@ def test_a_reaction_asked_in_a_fragment_is_asked_of_the_one_it_names() -> None:
     assert speaks("Kanaani reaction to Trump", "Kanaani responded by calling Trump’s claims "
                                                "baseless.")
     assert shape("what was the reaction?").needs != "speech"  # no one named: no fragment
+
+
+def test_a_name_put_first_then_who_is_he_asks_who_they_are() -> None:
+    from assistant.features import asked_name
+
+    assert asked_name("and marcus bell, who's he?") == "marcus bell"
+    assert asked_name("Grace Achebe — who is she?") == "Grace Achebe"
+    # An opening word is no name, nor is a role.
+    assert asked_name("ok, who is he?") is None
+    assert asked_name("and the mayor, who is she?") is None
+
+
+def test_who_are_these_people_the_article_names_by_a_word_not_a_role_asks_whom_it_means() -> None:
+    said = ("Hardliners within Iran’s parliament have consistently opposed any overtures "
+            "perceived as appeasement.")
+    assert not person_asked("who are these hardliners the article keeps bringing up?")
+    assert not _answer_one(said, "who are these hardliners the article keeps bringing up?"
+                           ).abstained
+    assert person_asked("who are these officials?")
