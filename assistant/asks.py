@@ -889,9 +889,9 @@ _PREPOSITIONS = frozenset("of in on at for to from with between by about into ov
 
 def asked_doing(question: str) -> str | None:
     """The verb a "who does it" (or "which <kind> did it") question asks the doer of, as
-    written ("negotiates", "signed"); for a
-    verb that only carries its object (lexicon.SUPPORT_VERBS), the object's noun, the deed
-    itself ("Who carried out missile attacks?" → attacks)."""
+    written ("negotiates", "signed"); for a verb that only carries its object
+    (lexicon.SUPPORT_VERBS), the object's noun, the deed itself ("Who carried out missile
+    attacks?" → attacks)."""
     m = _WHO_DOES.match(question) or _WHICH_DID.match(question)
     verb = m.group(1).lower() if m else None
     if verb is None or verb in AUXILIARIES | STOPWORDS or verb in ("is", "are", "was", "were"):
