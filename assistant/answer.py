@@ -162,6 +162,27 @@ _FUTURE_SAID = re.compile(rf"\b(?:{_AHEAD_WORDS}|would|could|may|might|forward)\
 _WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expected|going to|"
                          r"scheduled|set|planned)|are .+ (?:due|expected|going to|scheduled|set|"
                          r"planned))\b", re.I)
+# "When do they close the gates?", "when would she have them shut?": a deed that recurs or
+# hangs on something, whose "when" is a condition ("the gates would close only when forecasts
+# showed …") where no date is given.
+_WHEN_USUALLY = re.compile(r"^\W*(?:and |so )?when (?:do|does|would)\b", re.I)
+_CONDITION = re.compile(r"\b(?:when|whenever|once|if|unless)\b", re.I)
+
+
+def told_on_condition(question: str, text: str) -> bool:
+    """Whether a sentence tells a "when do / would …?" question's deed as done on a condition:
+    a condition word after a word of the question's, or of one of its senses (WordNet: "shut"
+    is "close")."""
+    if _WHEN_USUALLY.match(question) is None:
+        return False
+    asked = set(content_terms(question))
+    for m in _CONDITION.finditer(text):
+        before = set(terms(text[:m.start()]))
+        if any(t in before or same_meaning(t) & before for t in asked):
+            return True
+    return False
+
+
 # "Who's the guy from the foreign ministry?": who someone is, no deed whose "by" names them
 # ("Who is going to replace Kanaani?", "Who was hosting …?" ask a deed).
 _WHO_IS_SOMEONE = re.compile(r"^\W*(?:and |so )?who(?:'s|’s| is| was| are| were)\b"
@@ -501,6 +522,10 @@ class ExtractiveAnswerer:
         # best counts; a timeline asks the dates of what its best sentences are about ("the
         # timeline for restoring the oyster reefs" is not a study's "by 2060"), or, asked of
         # nothing ("What are the key dates?"), of the whole story: any dated sentence.
+        if need == "time" and not any(DATE.search(h.sentence.text) for h in hits[:2]) and any(
+                told_on_condition(question, h.sentence.text) for h in hits[:2]):
+            # "When do they close the gates?", no date near the best: the condition first.
+            return _lifted(hits, lambda text: told_on_condition(question, text))
         dated = need in ("time", "year", "date") and not asks_timeline(question)
         near = (DATE_WINDOW if dated else TYPE_WINDOW) * hits[0].score
         if _bare_timeline(question):
@@ -740,7 +765,9 @@ class ExtractiveAnswerer:
             type_ok = held and not (need in VALUE_NEEDS and contrasted(
                 own, said.text, self.named_kinds.get(said.source))) and (
                 need != "number" or sum_about(own, said.text))
-            if type_ok and need in ("time", "year", "date") and _WHEN_AHEAD.match(own):
+            if not type_ok and need == "time":
+                type_ok = any(told_on_condition(own, h.sentence.text) for h in top[:2])
+            elif type_ok and need in ("time", "year", "date") and _WHEN_AHEAD.match(own):
                 # "When will direct talks begin?": a date of what already happened ("withdrew
                 # … in 2018") is no date of what lies ahead.
                 type_ok = bool(_FUTURE_SAID.search(text) or _DUE.search(text))

@@ -2088,3 +2088,14 @@ def test_who_are_these_people_the_article_names_by_a_word_not_a_role_asks_whom_i
     assert not _answer_one(said, "who are these hardliners the article keeps bringing up?"
                            ).abstained
     assert person_asked("who are these officials?")
+
+
+def test_when_a_deed_recurs_or_hangs_on_something_its_condition_answers_when() -> None:
+    said = ("Natarajan said the gates would close only when forecasts showed water rising more "
+            "than 1.8 metres above mean high tide.")
+    for q in ("When do they close the gates?", "when would she have the gates shut?"):
+        assert not _answer_one(said, q).abstained, q
+    # A past deed asks a date, which the condition is not; nor is one of another deed.
+    assert _declines(said, "When did they close the gates?", "no date")
+    assert _declines("The council met when the storm had passed.",
+                     "When do they close the gates?", "no date")
