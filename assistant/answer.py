@@ -176,11 +176,8 @@ def told_on_condition(question: str, text: str) -> bool:
     if _WHEN_USUALLY.match(question) is None:
         return False
     asked = set(content_terms(question))
-    for m in _CONDITION.finditer(text):
-        before = set(terms(text[:m.start()]))
-        if any(t in before or same_meaning(t) & before for t in asked):
-            return True
-    return False
+    asked |= {w for t in list(asked) for w in same_meaning(t)}
+    return any(asked & set(terms(text[:m.start()])) for m in _CONDITION.finditer(text))
 
 
 # "Who's the guy from the foreign ministry?": who someone is, no deed whose "by" names them
@@ -518,14 +515,14 @@ class ExtractiveAnswerer:
             # somewhere: "in a bid to …"); a named one near the best is ("a pilot plant in the
             # town of Millbrook", "diverted to Brenholt").
             return _lifted(hits, lambda text: names_a_place(question, text))
-        # A "when" words its event otherwise than the dated sentence does, so any date near the
-        # best counts; a timeline asks the dates of what its best sentences are about ("the
-        # timeline for restoring the oyster reefs" is not a study's "by 2060"), or, asked of
-        # nothing ("What are the key dates?"), of the whole story: any dated sentence.
         if need == "time" and not any(DATE.search(h.sentence.text) for h in hits[:2]) and any(
                 told_on_condition(question, h.sentence.text) for h in hits[:2]):
             # "When do they close the gates?", no date near the best: the condition first.
             return _lifted(hits, lambda text: told_on_condition(question, text))
+        # A "when" words its event otherwise than the dated sentence does, so any date near the
+        # best counts; a timeline asks the dates of what its best sentences are about ("the
+        # timeline for restoring the oyster reefs" is not a study's "by 2060"), or, asked of
+        # nothing ("What are the key dates?"), of the whole story: any dated sentence.
         dated = need in ("time", "year", "date") and not asks_timeline(question)
         near = (DATE_WINDOW if dated else TYPE_WINDOW) * hits[0].score
         if _bare_timeline(question):
