@@ -134,6 +134,18 @@ _SPAN = re.compile(r"(?:\b\d[\d,.]*|\b(?:an?|one|two|three|four|five|six|seven|e
 # A timeline asked for by a noun: "what's the timeline", "the schedule for …", "key dates".
 _TIMELINE = re.compile(r"\b(?:timelines?|timetables?|schedules?|time ?frames?|time ?scales?|"
                        r"key dates|milestones)\b")
+# "How is / does / will …": the way something is or is done, not how much.
+_HOW_DONE = re.compile(r"^\W*(?:and |so |but )?how(?:['’]s|['’]re| is| are| was| were| does| do|"
+                       r" did| will| would| can| could| should| might)\b", re.I)
+# "How does the price compare with …", "how do the costs stack up": values set side by side.
+_COMPARED = re.compile(r"\bcompar\w*|\bstacks? up\b|\bdiffer\w*|\bmeasures? up\b")
+# A yes/no question whether a date is given: "is there a date set for …", "did they give a
+# deadline", "did they say / do we know when …".
+_DATE_ASKED_YN = re.compile(
+    r"^(?:is|are|was|were|has|have|had|did|do|does|will) (?:\w+ ){0,4}?"
+    r"(?:(?:a|any|an|the) (?:\w+ )?(?:date|deadline)s?\b|"
+    r"(?:say|said|know|mention|mentioned|give|given|reveal|revealed|announce|announced|indicate|"
+    r"indicated|tell|told|specify|specified)(?: us)? when\b)")
 _WH_IS = re.compile(r"\b(where)(?:'s|’s)\b", re.I)
 # "Where is it going?" asks what lies ahead; "where is it going to be (built)?" a place.
 _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
@@ -192,9 +204,12 @@ def shape(question: str) -> Shape:
                  # "what is the length of the barrier?", "pilot plant capacity": a measure asked.
                  rf"\bwhat (?:is|was|are|were|will be) the (?:{_MEASURED})\b", q) \
             or _MEASURE.search(q) or asks_sum(q):
-        if re.match(r"(?:why|how come)\b", q):
+        if re.match(r"(?:why|how come)\b", q) or (
+                _HOW_DONE.match(question) and not re.search(r"\bhow (?:many|much)\b", q)
+                and not _MEASURE.search(q) and not _COMPARED.search(q)):
             # "Why does the company think the cost will come down?": a reason, whatever
-            # the cost is.
+            # the cost is; "how's the price gap meant to close?", "how is the cost split?":
+            # the way it is done.
             return Shape("reason", None)
         return Shape("fact", "number")
     if _TIMELINE.search(q):
@@ -215,6 +230,10 @@ def shape(question: str) -> Shape:
                  r"(?:date|day|month)\b", q):
         return Shape("fact", "date")
     if re.search(r"^(?:when|since when)\b", q):
+        return Shape("fact", "time")
+    if _DATE_ASKED_YN.search(q):
+        # "Is there a date set for the next round?", "did they say when they'd talk directly?":
+        # whether a date is given, which only a date answers.
         return Shape("fact", "time")
     named = re.search(r"\bnames? of (?:the |its |their |his |her )?(.+)$", q)
     if named and any(person_noun(w) for w in named.group(1).split()[:4]):
@@ -455,8 +474,11 @@ _MEASURES = frozenset("""capacity length height width depth size volume weight t
 _MEASURED = "|".join(sorted(_MEASURES | {"toll"}))
 # What a bare noun phrase can ask for by its last word ("enzyme patent date", "barrier length",
 # "oman mediator name"), as "what is the date of …" asks it: a measure, or one of these.
+# What someone is paid or something earns or is worth: sums, asked by their nouns.
+_EARNINGS = frozenset("salary salaries wage wages pay earnings income revenue revenues "
+                      "valuation".split())
 _ATTRIBUTE_NOUNS = MEASURE_NOUNS | _MEASURES | frozenset("""toll name names population month
-    year day count age rate""".split())
+    year day count age rate""".split()) | _EARNINGS
 # First words that make a question, a request or a reply, not a bare noun phrase.
 _NOT_A_PHRASE = QUESTION_WORDS | AUXILIARIES | frozenset("""tell give list explain describe
     summarize summarise show name say please thanks thank hi hello hey ok okay yes no and so but
@@ -1643,12 +1665,12 @@ _SUM_ASKED = re.compile(
     r"|\bwhat\b.+\bgoing to cost\b"  # "what's the commercial plant going to cost?"
     # "What is the barrier's total cost?", "what was the price of the plant?"
     rf"|\bwhat (?:is|was|are|were|will be|would be)\b.*\b{_UNPRICED}(?:cost|costs|price|budget|"
-    r"price tag)"
+    r"price tag|salary|salaries|wages?|earnings|income|revenues?|valuation)"
     r"(?: (?:of|for|on)\b.*)?$"
     # "what's the price tag for …" ("'s" is dropped); "Price tag on the barrier?", "the cost of
     # the seawall?": asked in a noun alone
     r"|^(?:and |so )?(?:what (?:the |its |their ))?(?:the )?(?:total |overall |final )?"
-    r"(?:cost|price|price tag|budget)"
+    r"(?:cost|price|price tag|budget|salary|wages|revenue|valuation)"
     r"(?: (?:of|for|on)\b.*)?$"
     r"|\bhow expensive\b")
 # A sum of money ("$96 million"); and a sum or a share of one ("risen 38 percent"), what answers
@@ -1801,7 +1823,8 @@ def counts(thing: str, text: str) -> bool:
 # Words of a sum question that ask for the sum, not what it is the sum of.
 _SUM_WORDS = frozenset(terms("money cash cost costs paid pay worth spend spent price priced "
                              "raise raised invest funded funding charge bill fee budget earn "
-                             "owe salary expensive much"))
+                             "owe salary salaries wage wages earnings income revenue revenues "
+                             "valuation expensive much"))
 
 
 def sum_of(question: str, text: str) -> bool:

@@ -120,6 +120,9 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+_NAME_TAIL = re.compile(r"(?:\s+(?:exactly|again|anyway|then|precisely|really|now))+$", re.I)
+
+
 def asked_name(question: str) -> str | None:
     """The name in "Who is Donald Trump?" / "who exactly is Kanaani" / "What is Polyloop?" /
     "and marcus bell, who's he?", else None."""
@@ -135,6 +138,8 @@ def asked_name(question: str) -> str | None:
     name = re.sub(r"^(?:mr\.?|mrs\.?|ms\.?|dr\.?)\s+", "", name, flags=re.I)
     # "Donald Trump in this story", "kanaani, according to the article": the name itself.
     name = re.split(r",|\s+(?:in|according|from|of|within|per)\b", name, maxsplit=1)[0].strip()
+    # "who is rafael ortega exactly", "who's kanaani again": the name, not the word after it.
+    name = _NAME_TAIL.sub("", name)
     if names_a_role(name):
         return None  # "who is Iran's president?": a person asked for by role, not by name
     return name if 0 < len(name.split()) <= 5 else None

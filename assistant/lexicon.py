@@ -146,6 +146,21 @@ def commonest_words(word: str, pos: str = "n") -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def spelled_out(acronym: str) -> tuple[tuple[str, ...], ...]:
+    """What WordNet says an acronym stands for, in lower-case words whose initials spell it
+    ("CEO" → chief executive officer). Empty when WordNet is not installed or does not know
+    the word."""
+    _, senses = _senses(acronym, "n")
+    out: list[tuple[str, ...]] = []
+    for sense in senses:
+        for lemma in sense.lemmas():
+            parts = lemma.name().lower().split("_")
+            if len(parts) > 1 and "".join(p[0] for p in parts) == acronym.lower():
+                out.append(tuple(parts))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
 def alike(adjective: str) -> frozenset[str]:
     """The stems of the words WordNet gives an adjective's senses and the senses it calls
     similar ("regular" → typical, usual, standard …): words that pick out the same one of a

@@ -58,7 +58,7 @@ from .countries import cased_countries
 from .index import SentenceIndex, owner, sentence_id, unit_ids
 from .kept import Kept
 from .lexical import LexicalIndex, normalised
-from .lexicon import common_word, named_first
+from .lexicon import common_word, named_first, spelled_out
 from .question import asks_onward, own_words
 from .text import ENUMERATES, LEANS_BACK, Casing, Speller, cased_names, kin_in, terms, words
 from .values import Hit, Query, Sentence
@@ -199,7 +199,7 @@ class Retriever:
         known: set[str] = set().union(*(w for _, w, _ in self._read.values()))
         self.speller = Speller(known, self._dictionary, {
             **_cased_countries(), **cased_names((c for _, _, c in self._read.values()),
-                                                common_word)})
+                                                common_word)}, spelled_out)
 
     def spell(self, query: Query) -> Query:
         """The query with words misspelt against the corpus corrected in its searched form."""

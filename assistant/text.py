@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, product
@@ -284,9 +284,13 @@ class Speller:
     capitals."""
 
     def __init__(self, known: set[str], dictionary: frozenset[str] = frozenset(),
-                 names: dict[str, str] | None = None) -> None:
+                 names: dict[str, str] | None = None,
+                 spelled: Callable[[str], Sequence[Sequence[str]]] = lambda _w: ()) -> None:
         """Correct towards `known` words; never touch a word of `dictionary` (real English);
-        `names` are the corpus's names by their lower-case form (cased_names)."""
+        `names` are the corpus's names by their lower-case form (cased_names); `spelled` says
+        what an acronym stands for (lexicon.spelled_out)."""
+        self.corpus = frozenset(known)
+        self.spelled = spelled
         self.known = frozenset(known) | STOPWORDS | QUESTION_WORDS | FRAME_WORDS
         self.dictionary = dictionary
         self.names = names or {}
@@ -314,6 +318,20 @@ class Speller:
                 best = (d, cand)
         return best[1] if best else None
 
+    def spell_out(self, word: str) -> str | None:
+        """An acronym the corpus never writes, in the words it writes instead: "ceo" → "chief
+        executive" of an article naming Polyloop's "chief executive". All the words it stands
+        for must be written, or, of three or more, all but the last (a CEO's "officer"); "UN"
+        is not "United States"."""
+        lw = word.lower()
+        if lw in self.corpus or len(lw) < 2:
+            return None
+        for full in self.spelled(lw):
+            leading = list(full if len(full) < 3 else full[:-1])
+            if all(w in self.corpus for w in leading):
+                return " ".join(leading + [w for w in full[len(leading):] if w in self.corpus])
+        return None
+
     def correct(self, text: str) -> str:
         """The text with misspelt words replaced; everything else untouched. A word in
         capitals in a text that is not all capitals is an acronym ("Is Oman in OPEC?"), a
@@ -326,6 +344,9 @@ class Speller:
             text = self._longer.sub(lambda m: self.names[m.group(0)], text)
 
         def sub(m: re.Match[str]) -> str:
+            full = self.spell_out(m.group(0))
+            if full is not None:
+                return full
             if len(m.group(0)) > 1 and m.group(0).isupper() and not shouted:
                 return m.group(0)
             fixed = self.fix(m.group(0)) or m.group(0)

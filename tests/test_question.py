@@ -543,3 +543,18 @@ def test_a_leading_interjection_does_not_hide_the_question_word() -> None:
     assert asking_sentence("wait, who's Raisi?") == "who's Raisi?"
     assert asking_sentence("hmm ok so um why indirect talks?") == "why indirect talks?"
     assert asking_sentence("no direct talks at all?") == "no direct talks at all?"
+
+
+def test_an_acronym_is_spelled_out_in_the_words_the_article_writes() -> None:
+    from assistant.lexicon import spelled_out
+    from assistant.text import Speller
+
+    known = {"rafael", "ortega", "polyloop", "chief", "executive", "united", "states"}
+    speller = Speller(known, names={"polyloop": "Polyloop"}, spelled=spelled_out)
+    # WordNet's "chief executive officer": the article writes all but the last word.
+    assert speller.correct("which line of work was the ceo in before?") == \
+        "which line of work was the chief executive in before?"
+    assert speller.correct("Who is the CEO?") == "Who is the chief executive?"
+    # "chief financial officer" is not written; "United Nations" is not "United States".
+    assert speller.correct("Who is the CFO?") == "Who is the CFO?"
+    assert speller.correct("What does the UN say?") == "What does the UN say?"

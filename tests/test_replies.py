@@ -164,6 +164,9 @@ def test_lexrank_puts_the_hub_first() -> None:
 def test_who_is_reads_the_name_and_the_description() -> None:
     assert asked_name("Who is Donald Trump?") == "Donald Trump"
     assert asked_name("who's kanaani") == "kanaani"
+    # A word after the name that only presses the question is no part of it.
+    assert asked_name("who is rafael ortega exactly") == "rafael ortega"
+    assert asked_name("who's kanaani again?") == "kanaani"
     assert asked_name("What did Trump claim?") is None
     # A stance asked of whoever holds it, not a name: "who is worried about it?".
     for q in ("who is worried about it?", "Who is against the deal?", "who is for the barrier?"):

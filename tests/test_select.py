@@ -11,6 +11,7 @@ from assistant.asks import (
     Shape,
     asks_cause_of,
     asks_quote,
+    asks_sum,
     contrasted,
     focus,
     fragment_form,
@@ -2099,3 +2100,28 @@ def test_when_a_deed_recurs_or_hangs_on_something_its_condition_answers_when() -
     assert _declines(said, "When did they close the gates?", "no date")
     assert _declines("The council met when the storm had passed.",
                      "When do they close the gates?", "no date")
+
+
+def test_whether_a_date_is_given_asks_for_the_date() -> None:
+    for q in ("is there a date set for the mediators' next session?",
+              "did they give a date for when direct talks might start?",
+              "did they say when they'd be ready to talk directly then?",
+              "Has the council set a deadline?"):
+        assert shape(q) == Shape("fact", "time"), q
+    assert shape("Was it a good day for Iran?").needs is None
+
+
+def test_how_a_price_or_cost_is_handled_asks_the_way_not_the_sum() -> None:
+    assert shape("how's the price gap meant to close?") == Shape("reason", None)
+    assert shape("How will the cost be split?") == Shape("reason", None)
+    # How much, how big, or set beside another: a number still.
+    for q in ("How much is the price?", "how big is the price gap?",
+              "How does the price of the output compare with oil-based plastic?"):
+        assert shape(q).needs == "number", q
+
+
+def test_what_someone_is_paid_or_something_earns_is_a_sum() -> None:
+    for q in ("ceo's salary?", "what is the chief executive's salary?",
+              "What are the company's revenues?", "polyloop valuation?"):
+        assert shape(q).needs == "number", q
+        assert asks_sum(q), q
