@@ -1636,6 +1636,9 @@ def focus(question: str) -> str | None:
         verb = supported_deed(anyone.group(1), q[anyone.end():])
         return verb if verb not in AUXILIARIES | STOPWORDS and (
             verb != anyone.group(1) or known_as(verb, "v")) else None
+    count = re.match(r"^(?:\w+ )?how many ([a-z]+)\b", q)
+    if count and count.group(1) in _HEADCOUNT:
+        return count.group(1)  # "how many jobs will the plant bring?": a head count
     return _head(_noun_phrase(q), capitalised)
 
 
@@ -1651,6 +1654,9 @@ def asks_doer(question: str) -> bool:
 
 
 _MONEY = frozenset({"money", "cash", "funding", "funds", "dollars"})
+# Words for a head count: "how many jobs / staff / workers" is told as "would employ 35 people".
+_HEADCOUNT = frozenset("""job jobs staff staffer staffers worker workers employee employees
+    position positions people workforce headcount""".split())
 
 
 # A sum of money asked for: "how much … cost / paid / worth / raise", "what is X valued at".
@@ -1802,6 +1808,8 @@ def counts(thing: str, text: str) -> bool:
     by its word ("35 people", "2,000 tonnes of plastic waste"), or for money, a sum."""
     if thing in _MONEY:
         return bool(_SUM.search(text))
+    if thing in _HEADCOUNT:
+        thing = " ".join(sorted(_HEADCOUNT))  # "35 people" counts the jobs
     # "How many houses were flooded?" counts the "1,300 homes" (a sense of the word, WordNet).
     # A sense's word that counts anything ("times" for "hours"), or a unit of another size
     # ("minute", a rare sense of "hour"), is not one.
@@ -1949,6 +1957,8 @@ def focus_unmet(question: str, about: str | None, known: bool, texts: Sequence[s
         return False
     if about in _MONEY and asks_sum(question):
         return False  # "how much cash did it bring in?": a sum, which the number check reads
+    if about in _HEADCOUNT:
+        return False  # "how many staff …": a head count, which the number check reads
     if shape(question).kind == "reason" and not asks_cause_of(question):
         return False  # "what are the dangers of …": an explanation, worded as the article likes
     if not names_category(question):

@@ -2125,3 +2125,15 @@ def test_what_someone_is_paid_or_something_earns_is_a_sum() -> None:
               "What are the company's revenues?", "polyloop valuation?"):
         assert shape(q).needs == "number", q
         assert asks_sum(q), q
+
+
+def test_a_head_count_asked_is_counted_by_people_employed() -> None:
+    employ = ("Rafael Ortega said the Millbrook plant had cost $29 million so far and would "
+              "employ 35 people when it opens.")
+    plant = ("Polyloop intends to choose a site for a commercial plant able to handle 50,000 "
+             "tonnes a year by the end of 2026, and to open it in 2029.")
+    for q in ("How many jobs will the plant create?", "how many staff will it have?"):
+        assert focus(q) in ("jobs", "staff"), q
+        assert holds("number", employ, q), q
+        # 50,000 tonnes and a year count no jobs.
+        assert not holds("number", plant, q), q
