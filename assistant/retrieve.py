@@ -107,7 +107,7 @@ RESULT_BONUS = 0.2
 # best sentence only: +2; from the best two: +3 (+4 with singular "which country" too, but the
 # reference set's "Which country … conduit?" then cited the list as well); the best three: +5 −1.
 LISTED = 0.93
-LISTED_FROM = 2
+LISTED_FROM = 4
 _WHO = re.compile(r"^\W*(?:and |so )?who\b", re.I)
 # Three or more names in a row: "Oman, Qatar, and the European Union".
 _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
@@ -189,6 +189,9 @@ class Retriever:
         self._rarest = max(self.idf.values(), default=1.0)  # what a word the corpus lacks weighs
         self.vocabulary: frozenset[str] = self.lexical.vocabulary
         self._at = {sentence_id(s): i for i, s in enumerate(self.sentences)}
+        # The sentences listing three names or more ("mediators such as Oman, Qatar, and the
+        # European Union"): candidates for "who …?" and "which <kinds> …?" (_listed).
+        self._lists = [i for i, s in enumerate(self.sentences) if _LISTING.search(s.text)]
         # What the speller reads of each document, once per version of it: its known words, and
         # how it writes their case. The names are the articles' own, and any country's ("what is
         # russia's position?").
@@ -268,6 +271,14 @@ class Retriever:
             chosen[self._at[sentence_id(nxt)]] = None
         asked = shape(asking)
         reason = asked.kind == "reason"
+        listed = asked.needs == "entity" and (asked.kind == "list" or bool(_WHO.match(asking)))
+        if listed:
+            # A list of names is far in words from what its members are asked to have done
+            # ("conducted through mediators such as …" for "which countries carry the
+            # messages?"): it is weighed whatever its score, and lifted by _listed below when
+            # it names one the best sentences name.
+            chosen.update(dict.fromkeys(i for i in self._lists if article is None
+                                        or self.sentences[i].source == article))
         # The sentences that go on from the candidates ("These stipulations …"); for any
         # question, those listing what a candidate announces ("These may include …").
         for i in list(chosen):
@@ -281,7 +292,7 @@ class Retriever:
             hits = _by_doer(hits, doing, led_activity(asking))
         if relation(asking) == "result":
             hits = _gained(hits, tells_result, RESULT_BONUS)
-        if asked.needs == "entity" and (asked.kind == "list" or _WHO.match(asking)):
+        if listed:
             hits = _listed(hits, asking)
         if nxt is not None:
             hits = [replace(h, follows=True) if h.sentence == nxt else h for h in hits]
@@ -451,13 +462,16 @@ def _listed(hits: list[Hit], question: str) -> list[Hit]:
         return hits
     best = sorted(hits, key=lambda h: -h.score)[:LISTED_FROM]
     asked = set(words(question))
-    named = {w for b in best for w in re.findall(r"(?<=\S )[A-Z][\w’'-]*", b.sentence.text)
-             if not set(words(w)) <= asked}
+    named = {b.sentence: {w for w in re.findall(r"(?<=\S )[A-Z][\w’'-]*", b.sentence.text)
+                          if not set(words(w)) <= asked} for b in best}
     floor = LISTED * best[0].score
     out = []
     for h in hits:
         listing = _LISTING.search(h.sentence.text)
-        if listing and h.score < floor and any(set(g.split()) & named for g in listing.groups()):
+        # Named by another of the best: a list does not lift itself.
+        others = set().union(*(n for s, n in named.items() if s != h.sentence))
+        if listing and h.score < floor and any(set(g.split()) & others
+                                               for g in listing.groups()):
             h = replace(h, score=floor)
         out.append(h)
     return out
