@@ -212,7 +212,7 @@ _OUTLOOK_TERMS = frozenset(terms("outlook prospects future hold heading lies ahe
                                  "chances all this that might could would will"))
 _FORWARD_HEADING = re.compile(r"\b(?:next|ahead|forward|future|outlook|coming)\b", re.I)
 # The words that ask for a timeline ("what's the timeline?" names nothing else).
-_TIMELINE_TERMS = frozenset(terms("timeline timetable schedule timeframe timescale key dates "
+_TIMELINE_TERMS = frozenset(terms("timeline timetable schedule timeframe timescale key dates step "
                                   "milestones"))
 _DUE = re.compile(r"\b(?:due|scheduled|planned|set to|intends?|plans? to|by (?:the end of )?\d{4}|"
                   r"in (?:spring|summer|autumn|fall|winter) \d{4})\b")

@@ -2137,3 +2137,11 @@ def test_a_head_count_asked_is_counted_by_people_employed() -> None:
         assert holds("number", employ, q), q
         # 50,000 tonnes and a year count no jobs.
         assert not holds("number", plant, q), q
+
+
+def test_the_steps_asked_of_nothing_named_are_the_story_s_timeline() -> None:
+    from assistant.answer import _bare_timeline
+
+    assert _bare_timeline("timeline from here, step by step?")
+    # A timeline of something named is of that, step by step or not.
+    assert not _bare_timeline("timeline for restoring the oyster reefs, step by step?")
