@@ -277,6 +277,10 @@ def cased_names(readings: Iterable[Casing],
     return names
 
 
+# The longest word read as an acronym that may be spelled out ("CEO", "NATO", "IAEA").
+ACRONYM_LETTERS = 6
+
+
 class Speller:
     """Corrects misspelt words of a question towards the words of the corpus ("nucular"), and
     gives the corpus's names their capitals in a question typed without them ("what did trump
@@ -324,8 +328,8 @@ class Speller:
         for must be written, or, of three or more, all but the last (a CEO's "officer"); "UN"
         is not "United States"."""
         lw = word.lower()
-        if lw in self.corpus or len(lw) < 2:
-            return None
+        if lw in self.known or not 2 <= len(lw) <= ACRONYM_LETTERS:
+            return None  # a word the corpus has, a function word ("us", "it"), or no acronym
         for full in self.spelled(lw):
             leading = list(full if len(full) < 3 else full[:-1])
             if all(w in self.corpus for w in leading):

@@ -558,3 +558,5 @@ def test_an_acronym_is_spelled_out_in_the_words_the_article_writes() -> None:
     # "chief financial officer" is not written; "United Nations" is not "United States".
     assert speller.correct("Who is the CFO?") == "Who is the CFO?"
     assert speller.correct("What does the UN say?") == "What does the UN say?"
+    # A function word is no acronym: "us" stays, though the article writes "United States".
+    assert speller.correct("what did the US tell us?") == "what did the US tell us?"
