@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Protocol
 
 from .asks import (
@@ -173,11 +174,19 @@ def told_on_condition(question: str, text: str) -> bool:
     """Whether a sentence tells a "when do / would …?" question's deed as done on a condition:
     a condition word after a word of the question's, or of one of its senses (WordNet: "shut"
     is "close")."""
+    asked = _condition_asked(question)
+    return bool(asked) and any(asked & set(terms(text[:m.start()]))
+                               for m in _CONDITION.finditer(text))
+
+
+@lru_cache(maxsize=1024)
+def _condition_asked(question: str) -> frozenset[str]:
+    """The stems of a "when do / would …?" question's words and of their senses (WordNet), read
+    once for all the sentences weighed; empty for a question of another form."""
     if _WHEN_USUALLY.match(question) is None:
-        return False
+        return frozenset()
     asked = set(content_terms(question))
-    asked |= {w for t in list(asked) for w in same_meaning(t)}
-    return any(asked & set(terms(text[:m.start()])) for m in _CONDITION.finditer(text))
+    return frozenset(asked | {w for t in asked for w in same_meaning(t)})
 
 
 # "Who's the guy from the foreign ministry?": who someone is, no deed whose "by" names them

@@ -1657,6 +1657,7 @@ _MONEY = frozenset({"money", "cash", "funding", "funds", "dollars"})
 # Words for a head count: "how many jobs / staff / workers" is told as "would employ 35 people".
 _HEADCOUNT = frozenset("""job jobs staff staffer staffers worker workers employee employees
     position positions people workforce headcount""".split())
+_HEADCOUNT_TERMS = frozenset(terms(" ".join(_HEADCOUNT)))
 
 
 # A sum of money asked for: "how much … cost / paid / worth / raise", "what is X valued at".
@@ -1808,12 +1809,11 @@ def counts(thing: str, text: str) -> bool:
     by its word ("35 people", "2,000 tonnes of plastic waste"), or for money, a sum."""
     if thing in _MONEY:
         return bool(_SUM.search(text))
-    if thing in _HEADCOUNT:
-        thing = " ".join(sorted(_HEADCOUNT))  # "35 people" counts the jobs
     # "How many houses were flooded?" counts the "1,300 homes" (a sense of the word, WordNet).
     # A sense's word that counts anything ("times" for "hours"), or a unit of another size
-    # ("minute", a rare sense of "hour"), is not one.
-    wanted = set(terms(thing)) | (same_meaning(thing, pos="n") - _VAGUE_STEMS - _UNITS)
+    # ("minute", a rare sense of "hour"), is not one. "35 people" counts the jobs.
+    wanted = _HEADCOUNT_TERMS if thing in _HEADCOUNT else set(terms(thing)) | (
+        same_meaning(thing, pos="n") - _VAGUE_STEMS - _UNITS)
     tokens = text.split()
     for i, tok in enumerate(tokens):
         m = NUMBER.search(tok)

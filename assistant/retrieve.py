@@ -469,11 +469,11 @@ def _listed(hits: list[Hit], question: str) -> list[Hit]:
     floor = LISTED * best[0].score
     out = []
     for h in hits:
-        listing = _LISTING.search(h.sentence.text)
-        # Named by another of the best: a list does not lift itself.
-        others = set().union(*(n for s, n in named.items() if s != h.sentence))
-        if listing and h.score < floor and any(set(g.split()) & others
-                                               for g in listing.groups()):
-            h = replace(h, score=floor)
+        listing = _LISTING.search(h.sentence.text) if h.score < floor else None
+        if listing:
+            # Named by another of the best: a list does not lift itself.
+            others = set().union(*(n for s, n in named.items() if s != h.sentence))
+            if any(set(g.split()) & others for g in listing.groups()):
+                h = replace(h, score=floor)
         out.append(h)
     return out

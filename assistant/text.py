@@ -295,7 +295,7 @@ class Speller:
         what an acronym stands for (lexicon.spelled_out)."""
         self.corpus = frozenset(known)
         self.spelled = spelled
-        self.known = frozenset(known) | STOPWORDS | QUESTION_WORDS | FRAME_WORDS
+        self.known = self.corpus | STOPWORDS | QUESTION_WORDS | FRAME_WORDS
         self.dictionary = dictionary
         self.names = names or {}
         # The longer names, longest first, as one pattern compiled once.
