@@ -33,6 +33,7 @@ from .asks import (
     asked_doing,
     asking_sentence,
     asks_cause_of,
+    asks_date_ahead,
     asks_doer,
     asks_outlook,
     asks_quote,
@@ -773,9 +774,11 @@ class ExtractiveAnswerer:
                 need != "number" or sum_about(own, said.text))
             if not type_ok and need == "time":
                 type_ok = any(told_on_condition(own, h.sentence.text) for h in top[:2])
-            elif type_ok and need in ("time", "year", "date") and _WHEN_AHEAD.match(own):
-                # "When will direct talks begin?": a date of what already happened ("withdrew
-                # … in 2018") is no date of what lies ahead.
+            elif type_ok and need in ("time", "year", "date") and (
+                    _WHEN_AHEAD.match(own) or asks_date_ahead(own)):
+                # "When will direct talks begin?", "is there a date set for the next round?":
+                # a date of what already happened ("withdrew … in 2018") is no date of what
+                # lies ahead.
                 type_ok = bool(_FUTURE_SAID.search(text) or _DUE.search(text))
             if need == "speech" and type_ok:
                 # "What does Kanaani think of Biden?": his words must be about Biden, in the

@@ -146,6 +146,10 @@ _DATE_ASKED_YN = re.compile(
     r"(?:(?:a|any|an|the) (?:\w+ )?(?:date|deadline)s?\b|"
     r"(?:say|said|know|mention|mentioned|give|given|reveal|revealed|announce|announced|indicate|"
     r"indicated|tell|told|specify|specified)(?: us)? when\b)")
+# A date so asked of what lies ahead: "… for the next round", "a deadline", "… when they'd
+# talk directly".
+_DATE_AHEAD = re.compile(r"\b(?:deadlines?|next|upcoming|coming|future|set|scheduled|planned|"
+                         r"will|would|going to|might|could|\w+(?:'d|’d))\b")
 _WH_IS = re.compile(r"\b(where)(?:'s|’s)\b", re.I)
 # "Where is it going?" asks what lies ahead; "where is it going to be (built)?" a place.
 _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"
@@ -1410,6 +1414,14 @@ def _past_roots(word: str) -> set[str]:
     """The stems of the verbs an irregular past form is of ("won" → win), from WordNet."""
     b = base_verb(word.lower())
     return {stem(b)} if b else set()
+
+
+def asks_date_ahead(question: str) -> bool:
+    """Whether a yes/no question asks if a date is given for what lies ahead ("Is there a date
+    set for the next round?", "is there a deadline for …", "did they say when they'd talk
+    directly?"), which a date of what already happened does not answer."""
+    q = question.strip().lower()
+    return bool(_DATE_ASKED_YN.search(q) and _DATE_AHEAD.search(q))
 
 
 def asks_timeline(question: str) -> bool:

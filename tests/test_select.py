@@ -937,11 +937,20 @@ def test_an_effect_goes_on_in_the_words_of_whom_the_best_sentence_names(
 ])
 def test_a_date_asked_of_what_lies_ahead_must_lie_ahead(sentence: str, answered: bool) -> None:
     answerer, out = _article([sentence, "Iran prefers indirect talks."], "w.txt")
-    q = "When will direct talks resume?"
-    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.9), Hit(out[1], 0.2, 0.2, 0.0)])
-    assert draft.abstained != answered
-    if not answered:
-        assert "no date" in (draft.message or "")
+    # Asked with "when will", or yes or no whether a date is set for the next of them.
+    for q in ("When will direct talks resume?", "Is there a date set for the next direct talks?",
+              "Is there a deadline for resuming direct talks?",
+              "Did they say when they'd resume direct talks?"):
+        draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.9),
+                                              Hit(out[1], 0.2, 0.2, 0.0)])
+        assert draft.abstained != answered, q
+        if not answered:
+            assert "no date" in (draft.message or ""), q
+
+
+def test_whether_a_date_was_given_of_what_happened_is_answered_by_a_past_date() -> None:
+    said = "The US withdrew from the deal in 2018, and direct talks have since ceased."
+    assert not _answer_one(said, "Did they say when the US withdrew from the deal?").abstained
 
 
 def test_who_is_involved_asks_for_whoever_takes_part_not_an_attribute() -> None:
