@@ -836,10 +836,11 @@ class ExtractiveAnswerer:
             after_text = after.text if after is not None else None
             generic = said_generically(own, need, shape(own).kind, first.text, after_text)
             why_unsaid = unexplained(own, first.text, after_text)
-        # "Which officials …": someone named in the best sentence or the runner-up.
+        # "Which officials …": someone named in the best sentence or the runner-up, or in the
+        # sentence after the best that says who its officials were (`named_after`).
         person_missing = bool(top) and person_asked(own) and not any(
             self.names_person(self.with_who(h.sentence), own, h.sentence.section)
-            for h in top[:2])
+            for h in top[:2]) and self.named_after(top[0].sentence, own) is None
         body = leader_asked(own)
         if body is not None and top:
             # "Who leads the PCHA?": a sentence saying who heads the PCHA, not someone else's
@@ -866,6 +867,18 @@ class ExtractiveAnswerer:
         which says who (for what he said, and for "who called it baseless?")."""
         prev = self.places.neighbour(s, -1)
         return f"{prev.text} {s.text}" if prev is not None and _PERSONAL.match(s.text) else s.text
+
+    def named_after(self, s: Sentence, question: str) -> Sentence | None:
+        """For a question asking who, when the sentence names no one ("… met with swift and
+        unambiguous denial from Iranian officials."), the one after it under its heading if it
+        names someone the question does not ("Iranian Foreign Ministry spokesperson Nasser
+        Kanaani addressed the media, …", opening the next paragraph): it says who they were."""
+        if self.names_person(self.with_who(s), question, s.section):
+            return None
+        nxt = self.places.following(s)
+        if nxt is None or not self.names_person(nxt.text, question, nxt.section):
+            return None
+        return nxt
 
     @staticmethod
     def no_others(query: Query, own: str, need: str | None, top: Sequence[Hit]) -> bool:
@@ -1122,6 +1135,12 @@ class ExtractiveAnswerer:
         chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
                   else self.select(s.kind, hits, named_people(own), wanted,
                                    self.subject_before(own, need, hits[0].sentence)))
+        if not first and (need in ("person", "entity") or person_asked(own)):
+            # "Who denied Trump's claims?" of "… denial from Iranian officials.": the next
+            # sentence names them.
+            after = self.named_after(hits[0].sentence, own)
+            if after is not None and after not in chosen:
+                chosen = [*chosen, after]
         if not first and (relation(own) == "result" or _SUPPOSING.search(own)):
             # "What would a Trump win mean for the talks?": the best sentence sets it up ("With
             # Trump vying for a return …"), the next in its paragraph says what would follow

@@ -102,6 +102,12 @@ class Places:
         n = self.at.get((s.source, s.position + offset))
         return n if n is not None and n.paragraph == s.paragraph else None
 
+    def following(self, s: Sentence) -> Sentence | None:
+        """The sentence after `s` under the same heading, in its paragraph or opening the next
+        one, if any."""
+        n = self.at.get((s.source, s.position + 1))
+        return n if n is not None and n.section == s.section else None
+
     def rest_of_paragraph(self, s: Sentence, most: int) -> list[Sentence]:
         """Up to `most` sentences after `s` in its paragraph, in reading order."""
         out: list[Sentence] = []

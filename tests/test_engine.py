@@ -416,11 +416,9 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
 
 
 @pytest.mark.parametrize(("question", "expected"), [
-    # "denied" meets "denial"; "He" gets its name. Since word-by-word matching (align.py) the
-    # sentence saying the question back ranks first: "Iran's insistence … is more than a
-    # rejection of Donald Trump's claims" (Iran, not its spokesperson). Kept as a known loss.
-    pytest.param("Who denied Trump's claims?", "Kanaani", marks=pytest.mark.xfail(
-        strict=True, reason="the restating sentence outranks the spokesperson's denial")),
+    # "denied" meets "denial from Iranian officials", and the sentence after it under its
+    # heading names one of them (the spokesperson).
+    ("Who denied Trump's claims?", "Kanaani"),
     ("WHO IS THE SPOKESPERSON FOR IRAN'S FOREIGN MINISTRY?", "Kanaani"),  # shouting
     ("Which countries act as intermediaries?", "Oman"),
     # A category the article never names by that word: it names the member instead.

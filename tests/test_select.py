@@ -290,6 +290,9 @@ def test_which_officials_may_be_named_in_the_runner_up() -> None:
              "The government, led by President Ebrahim Raisi and guided by Supreme Leader "
              "Ayatollah Ali Khamenei, faces a delicate balancing act."]
     answerer, out = _article(texts, "a.txt")
+    # Under two headings: the second is not the sentence after the first (`named_after`).
+    out = [dataclasses.replace(s, section=f"Part {i}") for i, s in enumerate(out)]
+    answerer = ExtractiveAnswerer(out, answerer.vocabulary, answerer.idf)
     q = "Which Iranian leaders are named?"
     hits = [Hit(out[0], 0.6, 0.6, 0.5), Hit(out[1], 0.5, 0.5, 0.3)]
     assert not answerer.evidence(Query(q, q), hits, None).person_missing
@@ -2154,3 +2157,19 @@ def test_the_steps_asked_of_nothing_named_are_the_story_s_timeline() -> None:
     assert _bare_timeline("timeline from here, step by step?")
     # A timeline of something named is of that, step by step or not.
     assert not _bare_timeline("timeline for restoring the oyster reefs, step by step?")
+
+
+def test_who_answered_by_a_group_brings_the_next_sentence_naming_one_of_them() -> None:
+    texts = ["The developer's claims were met with swift denial from council officials.",
+             "Council spokesperson Maria Lopez said that no vote was planned.",
+             "The harbour is busy in summer."]
+    answerer, out = _article(texts, "g.txt")  # one paragraph each, no headings
+    q = "Who denied the developer's claims?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.7, 0.7, 0.6), Hit(out[2], 0.2, 0.2, 0.1)])
+    assert [c.text for c in draft.claims] == texts[:2]
+    # Under another heading, the next sentence is not theirs to name.
+    moved = [out[0], dataclasses.replace(out[1], section="Elsewhere"), out[2]]
+    idf = {w: 1.0 for t in texts for w in {*t.lower().split(), *terms(t)}}
+    other = ExtractiveAnswerer(moved, frozenset(idf), idf)
+    draft = other.answer(Query(q, q), [Hit(moved[0], 0.7, 0.7, 0.6), Hit(moved[2], 0.2, 0.2, 0.1)])
+    assert [c.text for c in draft.claims] == texts[:1]
