@@ -2054,13 +2054,19 @@ _ROLE_OF = (
     re.compile(r"^\W*(?!(?:in|so|ok|okay|well|and|but|now|then|also|wait|hmm|overall)\b)"
                r"((?:the )?[\w’'.-]+(?: [\w’'.-]+){0,2}),\s*(?:what|which) (?:role|part) "
                r"(?:does|do|did|is|was|has|have|will|it|they|he|she)\b", re.I),
+    # "What does Oman actually do as the go-between?", "what exactly does the EPO do here?":
+    # what a party named does in the story is its part in it.
+    re.compile(r"^\W*(?:and |so )?what (?:exactly |actually )?(?:does|do|did) "
+               r"((?:the )?(?-i:[A-Z])[\w’'.-]*(?: (?-i:[A-Z])[\w’'.-]*){0,3}) "
+               r"(?:actually |exactly |really )?do\b(?: (?:as|in|for|here|there)\b[^?]*)?\W*$",
+               re.I),
 )
 
 
 # The words of a role question besides its party ("what role does X play", "where does X fit
 # in", "where does X come into it").
 ROLE_WORDS = frozenset(terms("role roles part parts play plays played playing tell know say "
-                             "fit sit come"))
+                             "fit sit come do does did actually exactly"))
 
 
 def role_of(question: str) -> frozenset[str]:

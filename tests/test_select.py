@@ -1205,6 +1205,16 @@ def test_a_terse_role_question_names_its_party() -> None:
     assert role_of("in short, what part matters?") == frozenset()  # no party put first
 
 
+def test_what_a_named_party_does_asks_its_part() -> None:
+    from assistant.asks import role_of
+
+    assert role_of("What does Oman actually do as the go-between?") == {"oman"}
+    assert role_of("what exactly does the EPO do here?") == {"epo"}
+    # Not a name, or a deed wanted rather than done: no role asked.
+    assert role_of("What does it do?") == frozenset()
+    assert role_of("What does Iran want to do?") == frozenset()
+
+
 
 @pytest.mark.parametrize(("question", "rel"), [
     ("What is Iran's nuclear program for?", "purpose"),
