@@ -1117,8 +1117,11 @@ _RELATION_ASKED = {
         r"|\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot) (?:of|from)\b"
         r"|\bwhat (?:effects?|impacts?|difference) (?:has|have|had|did|does|do|will|would|could|"
         r"might) .+ (?:had|have|make|made)\b"
-        r"|^\W*how (?:has|have|had|did|does|do|will|would|could|might) .+ (?:affect(?:ed)?|"
-        r"impact(?:ed)?)\b"
+        # "How have the sanctions hit things inside Iran?", "how's all this hitting regular
+        # Iranians", "what have the sanctions done inside Iran?"
+        r"|^\W*how(?: (?:has|have|had|did|does|do|will|would|could|might|is|are)|'s|’s) .+ "
+        r"(?:affect(?:ed|ing)?|impact(?:ed|ing)?|hit(?:ting)?|hurt(?:ing)?|harm(?:ed|ing)?)\b"
+        r"|^\W*what (?:has|have|had|did|will|would) .+ done (?:to|inside|in|for)\b"
         r"|^\W*what (?:has|have|had|did|does|do|will|would) .+ (?:lead|led) to\W*$"
         # "What would a Trump win mean for the talks?"
         r"|^\W*what (?:does|do|did|will|would|could|might) .+ mean (?:for|to)\b", re.I),

@@ -1226,6 +1226,12 @@ def test_what_a_named_party_does_asks_its_part() -> None:
     ("Under what conditions might Iran move to direct talks?", "condition"),
     ("Did the talks produce anything?", "result"),
     ("What have the mediators accomplished so far?", "result"),
+    # What something did to whom: how it hit, hurt or affected them, or what it has done.
+    ("How have the sanctions hit things inside Iran?", "result"),
+    ("how's all this hitting regular iranians", "result"),
+    ("What have the sanctions done inside Iran?", "result"),
+    ("How's the talks going?", None),
+    ("What has Iran done?", None),
     ("What does Iran want in return?", "desire"),
     ("Why does it matter that talks continue?", "importance"),
     ("Why is the EPO's approval so important?", "importance"),
