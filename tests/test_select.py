@@ -2189,3 +2189,17 @@ def test_who_answered_by_a_group_brings_the_next_sentence_naming_one_of_them() -
     other = ExtractiveAnswerer(moved, frozenset(idf), idf)
     draft = other.answer(Query(q, q), [Hit(moved[0], 0.7, 0.7, 0.6), Hit(moved[2], 0.2, 0.2, 0.1)])
     assert [c.text for c in draft.claims] == texts[:1]
+
+
+def test_a_facts_runner_up_joins_at_nine_tenths_of_the_best() -> None:
+    from assistant.answer import KEEP_RATIO
+
+    texts = ["The barrier was approved by the council after a long debate.",
+             "The harbour authority backed the barrier in a study of shipping.",
+             "The weather was mild."]
+    q = "What did the council approve?"
+    assert shape(q).kind == "fact"
+    # 0.91 of the best: joins; 0.85: does not.
+    assert texts[1] in _cited_over(texts, q, 0, 1, far=0.7 * 0.91)
+    assert texts[1] not in _cited_over(texts, q, 0, 1, far=0.7 * 0.85)
+    assert KEEP_RATIO["fact"] == 0.90
