@@ -2191,15 +2191,20 @@ def test_who_answered_by_a_group_brings_the_next_sentence_naming_one_of_them() -
     assert [c.text for c in draft.claims] == texts[:1]
 
 
-def test_a_facts_runner_up_joins_at_nine_tenths_of_the_best() -> None:
+def test_a_runner_up_joins_a_fact_at_nine_tenths_of_the_best_a_list_at_three_quarters() -> None:
     from assistant.answer import KEEP_RATIO
 
     texts = ["The barrier was approved by the council after a long debate.",
              "The harbour authority backed the barrier in a study of shipping.",
-             "The weather was mild."]
+             "The council also approved temporary walls at six low points."]
     q = "What did the council approve?"
     assert shape(q).kind == "fact"
     # 0.91 of the best: joins; 0.85: does not.
     assert texts[1] in _cited_over(texts, q, 0, 1, far=0.7 * 0.91)
     assert texts[1] not in _cited_over(texts, q, 0, 1, far=0.7 * 0.85)
     assert KEEP_RATIO["fact"] == 0.90
+    # A list's at three quarters: 0.77 joins, 0.72 does not.
+    q = "What measures did the council approve?"
+    assert shape(q).kind == "list"
+    assert texts[2] in _cited_over(texts, q, 0, 2, far=0.7 * 0.77)  # not its neighbour
+    assert texts[2] not in _cited_over(texts, q, 0, 2, far=0.7 * 0.72)
