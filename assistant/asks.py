@@ -148,8 +148,8 @@ _DATE_ASKED_YN = re.compile(
     r"indicated|tell|told|specify|specified)(?: us)? when\b)")
 # A date so asked of what lies ahead: "… for the next round", "a deadline", "… when they'd
 # talk directly".
-_DATE_AHEAD = re.compile(r"\b(?:deadlines?|next|upcoming|coming|future|set|scheduled|planned|"
-                         r"will|would|going to|might|could|\w+(?:'d|’d))\b")
+_DATE_AHEAD = re.compile(r"\b(?:deadlines?|next|upcoming|coming|future|set (?:for|to)|scheduled|"
+                         r"planned|will|would|going to|might|could|\w+(?:'d|’d))\b")
 _WH_IS = re.compile(r"\b(where)(?:'s|’s)\b", re.I)
 # "Where is it going?" asks what lies ahead; "where is it going to be (built)?" a place.
 _WHERE = re.compile(r"^(?:and |so )?where(?: exactly| precisely)?"

@@ -954,6 +954,8 @@ def test_a_date_asked_of_what_lies_ahead_must_lie_ahead(sentence: str, answered:
 def test_whether_a_date_was_given_of_what_happened_is_answered_by_a_past_date() -> None:
     said = "The US withdrew from the deal in 2018, and direct talks have since ceased."
     assert not _answer_one(said, "Did they say when the US withdrew from the deal?").abstained
+    assert not _answer_one("Polyloop was set up in 2021 by two researchers.",
+                           "Did they say when Polyloop was set up?").abstained
 
 
 def test_who_is_involved_asks_for_whoever_takes_part_not_an_attribute() -> None:
