@@ -168,11 +168,6 @@ _FUTURE_ASKED = frozenset(stem(w) for w in "next future outlook ahead heading pr
 _AHEAD_WORDS = "will|coming|future|expected|ahead|next|upcoming|soon|likely"
 _AHEAD = re.compile(rf"\b(?:{_AHEAD_WORDS})\b", re.I)
 _FUTURE_SAID = re.compile(rf"\b(?:{_AHEAD_WORDS}|would|could|may|might|forward)\b", re.I)
-# A date asked of what lies ahead ("When will the talks resume?", "when is the vote due?"),
-# and the words that put a date ahead ("due to start operating in October", "by 2031").
-_WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expected|going to|"
-                         r"scheduled|set|planned)|are .+ (?:due|expected|going to|scheduled|set|"
-                         r"planned))\b", re.I)
 # "When do they close the gates?", "when would she have them shut?": a deed that recurs or
 # hangs on something, whose "when" is a condition ("the gates would close only when forecasts
 # showed …") where no date is given.
@@ -233,6 +228,7 @@ _FORWARD_HEADING = re.compile(r"\b(?:next|ahead|forward|future|outlook|coming)\b
 # The words that ask for a timeline ("what's the timeline?" names nothing else).
 _TIMELINE_TERMS = frozenset(terms("timeline timetable schedule timeframe timescale key dates step "
                                   "milestones"))
+# The words that put a date ahead ("due to start operating in October", "by 2031").
 _DUE = re.compile(r"\b(?:due|scheduled|planned|set to|intends?|plans? to|by (?:the end of )?\d{4}|"
                   r"in (?:spring|summer|autumn|fall|winter) \d{4})\b")
 # A sentence stating what the one before it results in: "This makes the continuation of any
@@ -783,8 +779,7 @@ class ExtractiveAnswerer:
                 need != "number" or sum_about(own, said.text))
             if not type_ok and need == "time":
                 type_ok = any(told_on_condition(own, h.sentence.text) for h in top[:2])
-            elif type_ok and need in ("time", "year", "date") and (
-                    _WHEN_AHEAD.match(own) or asks_date_ahead(own)):
+            elif type_ok and need in ("time", "year", "date") and asks_date_ahead(own):
                 # "When will direct talks begin?", "is there a date set for the next round?":
                 # a date of what already happened ("withdrew … in 2018") is no date of what
                 # lies ahead.

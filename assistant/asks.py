@@ -146,8 +146,12 @@ _DATE_ASKED_YN = re.compile(
     r"(?:(?:a|any|an|the) (?:\w+ )?(?:date|deadline)s?\b|"
     r"(?:say|said|know|mention|mentioned|give|given|reveal|revealed|announce|announced|indicate|"
     r"indicated|tell|told|specify|specified)(?: us)? when\b)")
-# A date so asked of what lies ahead: "… for the next round", "a deadline", "… when they'd
-# talk directly".
+# A date asked of what lies ahead: "When will the talks resume?", "when is the vote due?"; or
+# asked yes or no (_DATE_ASKED_YN) with a word putting it ahead: "… for the next round", "a
+# deadline", "… when they'd talk directly".
+_WHEN_AHEAD = re.compile(r"^\W*(?:and |so )?when (?:will|would|is .+ (?:due|expected|going to|"
+                         r"scheduled|set|planned)|are .+ (?:due|expected|going to|scheduled|set|"
+                         r"planned))\b", re.I)
 _DATE_AHEAD = re.compile(r"\b(?:deadlines?|next|upcoming|coming|future|set (?:for|to)|scheduled|"
                          r"planned|will|would|going to|might|could|\w+(?:'d|’d))\b")
 _WH_IS = re.compile(r"\b(where)(?:'s|’s)\b", re.I)
@@ -1420,9 +1424,12 @@ def _past_roots(word: str) -> set[str]:
 
 
 def asks_date_ahead(question: str) -> bool:
-    """Whether a yes/no question asks if a date is given for what lies ahead ("Is there a date
-    set for the next round?", "is there a deadline for …", "did they say when they'd talk
-    directly?"), which a date of what already happened does not answer."""
+    """Whether a question asks a date of what lies ahead ("When will direct talks begin?"), or
+    asks yes or no whether one is given ("Is there a date set for the next round?", "is there
+    a deadline for …", "did they say when they'd talk directly?"), which a date of what already
+    happened ("withdrew … in 2018") does not answer."""
+    if _WHEN_AHEAD.match(question):
+        return True
     q = question.strip().lower()
     return bool(_DATE_ASKED_YN.search(q) and _DATE_AHEAD.search(q))
 
@@ -2069,7 +2076,7 @@ _ROLE_OF = (
 # The words of a role question besides its party ("what role does X play", "where does X fit
 # in", "where does X come into it").
 ROLE_WORDS = frozenset(terms("role roles part parts play plays played playing tell know say "
-                             "fit sit come do does did actually exactly"))
+                             "fit sit come"))
 
 
 def role_of(question: str) -> frozenset[str]:
