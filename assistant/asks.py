@@ -365,7 +365,7 @@ _PERSON_WORDS = frozenset("""
     commander official minister leader diplomat negotiator spokesperson spokesman envoy
     ambassador person people analyst general emir king sultan president senator politician
     secretary chancellor premier monarch prince sheikh mayor governor ceo chairman chief ruler
-    councillor councilor
+    councillor councilor man men woman women
 """.split())
 
 
@@ -378,7 +378,12 @@ def person_noun(word: str) -> bool:
 
 
 # Words for people in general, not roles: "people in Iran" names no one the article must name.
-GENERIC_PEOPLE = frozenset({"peopl", "person"})
+GENERIC_PEOPLE = frozenset({"peopl", "person", "man", "men", "woman", "women"})
+# Words for whoever holds an office, of any kind: "which officials denied it?" is answered by
+# "spokesperson Nasser Kanaani" or "President Ebrahim Raisi", who hold one.
+OFFICE_HOLDERS = frozenset({"offici"})
+# Person nouns that name no office: an analyst is not an official.
+_NO_OFFICE = frozenset({"analyst"}) | GENERIC_PEOPLE
 # Words of a capitalised name that make it a body, a place or a thing, not a person.
 _NOT_A_PERSON = re.compile(
     r"\b(?:Union|States|Nations|Ministry|Council|Peninsula|House|East|Eastern|West|Western|"
@@ -759,8 +764,25 @@ def role_held(question: str, text: str, section: str | None = None) -> bool:
     (True when it asks by none): "who is the Sultan …" is not answered by a name next to no
     sultan, nor "Who is Iran's president?" by "former U.S. President Donald Trump"."""
     roles = roles_named(question)
-    return not roles or (bool(roles & set(terms(text)))
+    said = set(terms(text))
+    if roles & OFFICE_HOLDERS and not roles & said and not _office_of_body(question):
+        # "Which officials …": any office the sentence gives someone stands for the word.
+        roles = (roles - OFFICE_HOLDERS) | (
+            {stem(w) for w in words(text) if person_noun(w)} - _NO_OFFICE)
+        if not roles:
+            return False
+    return not roles or (bool(roles & said)
                          and not _role_elsewhere(question, text, roles, section))
+
+
+def _office_of_body(question: str) -> bool:
+    """Whether the question gives its officials a body that is no country ("Which EU official
+    …?", "the PCHA official"): any office then is not theirs."""
+    tokens = re.findall(r"[\w’'.-]+", question)
+    at = [i for i, t in enumerate(tokens) if stem(t.lower()) in OFFICE_HOLDERS]
+    return any(t[:1].isupper() and i > 0 and not _nations(terms(t))
+               for a in at for i, t in enumerate(tokens[max(a - ROLE_NEAR, 1):a],
+                                                  start=max(a - ROLE_NEAR, 1)))
 
 
 def roles_named(question: str) -> set[str]:
@@ -784,6 +806,12 @@ def _role_elsewhere(question: str, text: str, roles: set[str],
     asked = _countries_in(question)
     if not asked:
         return False
+    # The country the question gives the role, when one stands before it ("Which American
+    # official passed messages to Tehran?" asks of the U.S., not of Iran).
+    q_tokens = [terms(m.group(0)) for m in re.finditer(r"[\w’'.-]+", question)]
+    qualified = {c for i, t in enumerate(q_tokens) if set(t) & roles_named(question)
+                 for c in _nations(x for u in q_tokens[max(i - ROLE_NEAR, 0):i] for x in u)}
+    asked = qualified or asked
     heading = _countries_in(section or "")
     tokens = [terms(m.group(0)) for m in re.finditer(r"[\w’'.-]+", text)]
     at = [i for i, t in enumerate(tokens) if set(t) & roles]
@@ -1981,6 +2009,8 @@ def focus_unmet(question: str, about: str | None, known: bool, texts: Sequence[s
         return False  # "how much cash did it bring in?": a sum, which the number check reads
     if about in _HEADCOUNT:
         return False  # "how many staff …": a head count, which the number check reads
+    if stem(about) in GENERIC_PEOPLE:
+        return False  # "the name of the man who …": a person, whom the person check reads
     if shape(question).kind == "reason" and not asks_cause_of(question):
         return False  # "what are the dangers of …": an explanation, worded as the article likes
     if not names_category(question):

@@ -2210,3 +2210,23 @@ def test_a_runner_up_joins_a_fact_at_nine_tenths_of_the_best_a_list_at_three_qua
     assert shape(q).kind == "list"
     assert texts[2] in _cited_over(texts, q, 0, 2, far=0.7 * 0.77)  # not its neighbour
     assert texts[2] not in _cited_over(texts, q, 0, 2, far=0.7 * 0.72)
+
+
+def test_officials_asked_are_whoever_holds_an_office_and_a_man_or_woman_is_anyone() -> None:
+    text = "Council spokesperson Maria Lopez said that no vote was planned."
+    # "officials" is no office of its own: the spokesperson holds one.
+    assert not _answer_one(text, "Which officials said that no vote was planned?").abstained
+    # "the woman" is someone, whom the article names without the word.
+    woman = "What's the name of the woman who spoke for the council?"
+    assert not _answer_one(text, woman).abstained
+    # Officials of a body that is no country, or of another country, are not hers or his.
+    eu = "Council spokesperson Maria Lopez said that no EU vote was planned."
+    assert _declines(eu, "Which EU official said that no vote was planned?", "names no one")
+    iranian = ("Iranian Foreign Ministry spokesperson Nasser Kanaani said that no talks with "
+               "Washington were planned.")
+    assert not _answer_one(iranian, "Which Iranian officials said no talks were planned?").abstained
+    assert _declines(iranian, "Which American official said no talks with Tehran were planned?",
+                     "names no one")
+    # An analyst holds no office.
+    assert _declines("Analyst Tom Reed said that no vote was planned.",
+                     "Which officials said that no vote was planned?", "names no one")
