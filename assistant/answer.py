@@ -55,8 +55,10 @@ from .asks import (
     literals,
     named_fewer,
     named_people,
+    named_thing,
     names_a_place,
     names_a_role,
+    names_beyond,
     names_category,
     names_doer,
     names_only,
@@ -65,6 +67,7 @@ from .asks import (
     others_named,
     people_in,
     person_asked,
+    person_noun,
     quoted_in,
     relation,
     relation_only,
@@ -467,6 +470,18 @@ class ExtractiveAnswerer:
                                        for n in introduced_people(s.text) if words(n))
         return self._surnames
 
+    def only_people_named(self, question: str, text: str) -> bool:
+        """For a name asked of a thing that is no person and the sentence does not mention
+        ("What is the name of the firm that produces the enzyme?"), whether every name the
+        sentence gives is a person's ("… a single contract manufacturer …, a weakness Ortega
+        said …"): a person's name is no firm's."""
+        thing = named_thing(question)
+        if thing is None or person_noun(thing) or a_person(thing) or stem(thing) in terms(text):
+            return False
+        found = names_beyond(question, text)
+        return bool(found) and all(
+            people_in(n) or (words(n) and words(n)[-1] in self.surnames()) for n in found)
+
     def names_person(self, text: str, question: str, section: str | None = None) -> bool:
         """Whether a sentence names someone the question does not (asks.holds), or one the
         corpus introduced by their surname alone, holding the role the question asks for."""
@@ -777,6 +792,8 @@ class ExtractiveAnswerer:
             type_ok = held and not (need in VALUE_NEEDS and contrasted(
                 own, said.text, self.named_kinds.get(said.source))) and (
                 need != "number" or sum_about(own, said.text))
+            if type_ok and need == "name":
+                type_ok = not self.only_people_named(own, said.text)
             if not type_ok and need == "time":
                 type_ok = any(told_on_condition(own, h.sentence.text) for h in top[:2])
             elif type_ok and need in ("time", "year", "date") and asks_date_ahead(own):

@@ -108,6 +108,11 @@ _DURATION = re.compile(r"\bhow (?:long|old|often)\b|\bsince when\b")
 _TAKES = re.compile(r"\bhow long\b(?!\s+(?:is|are|was|were)\b(?!.*\b(?:taking|lasting)\b))")
 # A rate asked ("what interest rate", "the rate of inflation"), and a number that is one: a share
 # ("3.5 percent") or an amount per unit ("$4.50 a month", "four to six times a year").
+# A year a span of time runs from or to ("since 2018", "Since the U.S. … withdrew … in 2018",
+# "from 2015 until …"): a year elsewhere ("The breakthrough came in 2020") says when, not how
+# long.
+_RUNS_FROM = re.compile(
+    rf"\b(?:[Ss]ince|[Ff]rom|until|till|through|between)\b[^.;:]{{0,80}}?{_YEAR}")
 _RATE_ASKED = re.compile(r"\brates?\b")
 # How often asked ("how often will the gates close?", "how much more often …"), and a number
 # that says it: "once every 12 years", "four to six times a year".
@@ -681,14 +686,8 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
     if need.startswith("expansion:"):
         return f"({need.split(':', 1)[1]})" in text
     if need in ("entity", "name"):
-        asked_words = set(words(question))
-        # A name sharing a word with one the question names is that one ("Mayor Denise Harrow"
-        # for "Which party does Mayor Harrow belong to?"), not a name it asks for.
-        asked_names = set(words(" ".join(inner_capitals(question))))
-        found = [m for m in _INNER_NAME.finditer(text)
-                 if not set(words(m.group(0))) <= asked_words
-                 and not set(words(m.group(0))) & asked_names]
-        thing = _named_thing(question) if need == "name" else None
+        found = _names_beyond(question, text)
+        thing = named_thing(question) if need == "name" else None
         tokens = [(t.start(), stem(t.group(0).rstrip(".").lower())) for t in _TOKEN.finditer(text)]
         at = [i for i, (_, t) in enumerate(tokens) if thing is not None and t == stem(thing)]
         if not at:
@@ -732,7 +731,7 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
         if _TAKES.search(question.lower()):
             # "How long would it take to open the gates?": a span of time (above) or a year it
             # runs from ("since 2018"), not "55 metres wide".
-            return bool(YEAR.search(text))
+            return bool(_RUNS_FROM.search(text))
         if _OFTEN_ASKED.search(question.lower()):
             return bool(_OFTEN.search(text))
         if _RATE_ASKED.search(question.lower()):
@@ -757,6 +756,22 @@ def holds(need: str, text: str, question: str = "", section: str | None = None) 
     return any(n.lower() not in asked and not _NOT_A_PERSON.search(n)
                for n in _PERSON_NAME.findall(text)
                if not re.search(rf"\b(?:the|The)\s+{re.escape(n)}", text))
+
+
+def _names_beyond(question: str, text: str) -> list[re.Match[str]]:
+    """The names a sentence gives that the question does not. A name sharing a word with one
+    the question names is that one ("Mayor Denise Harrow" for "Which party does Mayor Harrow
+    belong to?"), not a name it asks for."""
+    asked_words = set(words(question))
+    asked_names = set(words(" ".join(inner_capitals(question))))
+    return [m for m in _INNER_NAME.finditer(text)
+            if not set(words(m.group(0))) <= asked_words
+            and not set(words(m.group(0))) & asked_names]
+
+
+def names_beyond(question: str, text: str) -> list[str]:
+    """The names a sentence gives that the question does not (`_names_beyond`)."""
+    return [m.group(0) for m in _names_beyond(question, text)]
 
 
 def role_held(question: str, text: str, section: str | None = None) -> bool:
@@ -851,7 +866,7 @@ _TERMED = re.compile(r"[\w’'-]+\s+(?:of|known as|called|dubbed|termed)\s+"
                      r"[a-z][\w-]+")
 
 
-def _named_thing(question: str) -> str | None:
+def named_thing(question: str) -> str | None:
     """The thing a name is asked of: "the name of the negotiator" → negotiator, "What is the
     enzyme called?" → enzyme."""
     m = _CALLED.match(" ".join(words(question)))

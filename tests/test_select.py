@@ -2230,3 +2230,28 @@ def test_officials_asked_are_whoever_holds_an_office_and_a_man_or_woman_is_anyon
     # An analyst holds no office.
     assert _declines("Analyst Tom Reed said that no vote was planned.",
                      "Which officials said that no vote was planned?", "names no one")
+
+
+def test_how_long_is_told_by_a_span_or_a_year_it_runs_from_not_any_year() -> None:
+    q = "How long had Mensah been in the lab when he found the mutations?"
+    assert _declines("The breakthrough came in 2020, when Kwame Mensah, then a researcher in "
+                     "the lab, found five mutations.", q, "no number")
+    assert not _answer_one("Kwame Mensah had worked in the lab since 2017 when he found five "
+                           "mutations.", q).abstained
+    assert not _answer_one("Since the U.S. withdrew from the deal in 2018, direct talks between "
+                           "the two have ceased.", "How long have direct talks been off?").abstained
+
+
+def test_a_name_asked_of_a_thing_that_is_no_person_is_not_a_person_s_name() -> None:
+    q = "What is the name of the firm that produces the enzyme for Polyloop?"
+    text = ("And Polyloop relies on a single contract manufacturer to produce the enzyme, a "
+            "weakness Ortega said it would address.")
+    answerer, out = _article(["Rafael Ortega, the firm’s chief executive, said the plant would "
+                              "open in October.", text])
+    draft = answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.6)])
+    assert draft.abstained and "no name" in draft.message
+    # A firm's name answers it.
+    draft = answerer.answer(Query(q, q), [Hit(_article(["The enzyme is produced for Polyloop "
+                                                        "by the firm Castell Group."])[1][0],
+                                              0.7, 0.7, 0.6)])
+    assert not draft.abstained
