@@ -208,6 +208,41 @@ _SUPPOSING = re.compile(r"^(?!\W*(?:and |so )?(?:will|would|is|are|does|do|did|c
 # What tells what would follow from something: "could dramatically alter …", "faces strict
 # limits", "would leave Eastgate exposed".
 _FOLLOWS = re.compile(r"\b(?:could|would|might|may|will|faces?|means?|leaves?)\b", re.I)
+# A supposition of a refusal or an absence: "what happens if voters reject the bond?", "what if
+# the state says no?", "… if they don't build it?".
+_REFUSAL_SUPPOSED = re.compile(
+    r"\bif\b.*(?:\b(?:not|no|never|nothing|none|without|reject\w*|refus\w*|den(?:y|ies|ied)|"
+    r"block\w*|veto\w*|fail\w*|turns? (?:\w+ )?down|turned (?:\w+ )?down|votes? (?:\w+ )?down)\b"
+    r"|n[’']t\b)", re.I)
+# What speaks of one: "Without a barrier, …", "If the state does not pay, …", "a rejection".
+_REFUSAL_SAID = re.compile(
+    r"(?:\b(?:not|no|never|without|unless|absence|lack\w*|reject\w*|refus\w*|den(?:y|ies|ied|ial)|"
+    r"block\w*|veto\w*|fail\w*)\b|n[’']t\b)", re.I)
+
+
+# ", not product": a contrast, no refusal.
+_CONTRAST = re.compile(r",\s*not\b[^,;?]*", re.I)
+# The supposition itself, to read what the rest of the question asks.
+_IF_CLAUSE = re.compile(r"\bif\b[^,;?]*", re.I)
+# What follows asked ("what happens", "what would the city do", "what's the plan B", "what if"),
+# not a question that takes its "if" as given ("if Tehran isn't against direct talks, what is it
+# holding out for?", "who's passing messages if they won't talk directly?").
+_FOLLOWING_ASKED = re.compile(r"\b(?:happen\w*|would|will|could|might|plan\w*|backup|so what|"
+                              r"what if|then)\b|\bwhat\s*$", re.I)
+
+
+def supposed_unanswered(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question supposing a refusal or an absence ("What happens to the project if
+    voters reject the bond?") finds no sentence telling what would follow one: each of the best
+    sentences speaks of no refusal ("If voters approve the bond …, construction would begin")
+    or tells nothing that would follow ("The state money is not yet guaranteed …")."""
+    if not _SUPPOSING.search(question) or not _REFUSAL_SUPPOSED.search(
+            _CONTRAST.sub("", question)) or not _FOLLOWING_ASKED.search(
+            _IF_CLAUSE.sub(" ", question)):
+        return False
+    return not any(_REFUSAL_SAID.search(t) and _FOLLOWS.search(t) for t in texts)
+
+
 # "Will the state approve the application?": whether something lies ahead.
 _WILL_ASKED = re.compile(r"^\W*(?:and |so |but )?(?:will|is .+ going to|are .+ going to)\b", re.I)
 # A sentence opening with what it speaks of by its kind: "The sultanate’s geographic proximity …".
@@ -292,6 +327,7 @@ class Evidence:
     no_others: bool = False  # "who else …?", and the best sentence names no one else
     unexplained: bool = False  # "why did …?", and the best sentence tells the deed, no reason
     few_named: bool = False  # "who were the five councillors?", and the best name fewer
+    unsupposed: bool = False  # "what if they say no?", and no sentence tells what follows that
 
     def reason(self, need: str | None, about: str | None) -> str:
         """Why the article does not answer, as far as a fact says; the plain line otherwise."""
@@ -333,6 +369,8 @@ class Evidence:
             return "The article does not name them all."
         if self.unexplained:
             return "The article says it happened, but not why."
+        if self.unsupposed:
+            return "The article does not say what would happen then."
         if self.person_missing or (not self.type_ok and need == "person"):
             return "The article names no one for this."
         return "The article doesn't say."
@@ -342,7 +380,7 @@ class Evidence:
         return bool(not self.type_ok or self.unknown or self.focus_missing
                     or self.person_missing or self.generic or self.unquoted or self.unforeseen
                     or self.doerless or self.undecided or self.other_party or self.no_others
-                    or self.unexplained or self.few_named)
+                    or self.unexplained or self.few_named or self.unsupposed)
 
     def answerable(self) -> bool:
         """Whether the evidence is good enough to answer from."""
@@ -878,10 +916,16 @@ class ExtractiveAnswerer:
         # sentences, besides those the question names; "led by Tomas Lindqvist" names one.
         few_named = (need == "person" or person_asked(own)) and named_fewer(
             own, [h.sentence.text for h in top[:2]])
+        # "What happens if voters reject the bond?": a sentence telling what follows a refusal.
+        # The best four and the rest of the best one's paragraph: the answer reads on from it.
+        unsupposed = bool(top) and supposed_unanswered(own, [
+            *(h.sentence.text for h in top[:4]),
+            *(n.text for n in self.places.rest_of_paragraph(top[0].sentence, 2))])
         return Evidence(dense, covered / total if q_terms else 1.0, type_ok, unknown,
                         focus_missing, person_missing, generic, unquoted, unforeseen, doerless,
                         undecided, self.other_party(own, top),
-                        self.no_others(query, own, need, top), why_unsaid, few_named)
+                        self.no_others(query, own, need, top), why_unsaid, few_named,
+                        unsupposed)
 
     def with_who(self, s: Sentence) -> str:
         """A sentence's text, after the one before it when it opens with "He …" or "She …",

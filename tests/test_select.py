@@ -2255,3 +2255,21 @@ def test_a_name_asked_of_a_thing_that_is_no_person_is_not_a_person_s_name() -> N
                                                         "by the firm Castell Group."])[1][0],
                                               0.7, 0.7, 0.6)])
     assert not draft.abstained
+
+
+def test_what_follows_a_refusal_is_told_only_by_a_sentence_speaking_of_one() -> None:
+    approve = ("If voters approve the bond and the review is favourable, construction would "
+               "begin in spring.")
+    q = "What happens to the project if voters reject the bond?"
+    assert _declines(approve, q, "what would happen then")
+    assert _declines("The state money is not yet guaranteed, and a decision is expected in July.",
+                     "What would the city do if the state turns it down?", "what would happen then")
+    # A sentence telling what would follow one answers it.
+    assert not _answer_one("Without a barrier, she warned, some 4,000 properties could become "
+                           "uninsurable.", "what happens with insurance if they don't build it?"
+                           ).abstained
+    # An "if" taken as given, or a contrast, supposes no refusal to be told of.
+    assert not _answer_one("Tehran relies on mediators such as Oman and Qatar to pass messages.",
+                           "so who's passing messages if they won't talk directly?").abstained
+    assert not _answer_one("Material classed as waste faces strict limits on how it can be sold.",
+                           "and if it gets classed as waste, not product - so what?").abstained
