@@ -908,13 +908,20 @@ _SAID_ABOUT = re.compile(r"(?<!\binstead )(?<!\bbecause )(?<!\bahead )(?<!\bplac
                          r"\b(?:of|about|on|regarding|concerning|towards?)\s+(.+)$")
 
 
+# "How did Polyloop respond to Dr. Rao's criticism?": a reply is about what it answers.
+_RESPONDED_TO = re.compile(r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|"
+                           r"answer(?:ed|s)?|hit back)\s+(?:to|at)\s+"
+                           r"([^,;?]+?)(?:\s+and\b|[,;?]|$)", re.I)
+
+
 def said_of(question: str, text: str) -> bool | None:
-    """For "What did X say about Y?" with Y a name, whether the text mentions Y (or another
-    name of its country); None when the question asks no saying about a name."""
+    """For "What did X say about Y?" (or "How did X respond to Y?") with Y a name, whether the
+    text mentions Y (or another name of its country); None when the question asks no saying
+    about a name."""
     m = _SPEECH_ASKED.search(question)
     if m is None:
         return None
-    about = _SAID_ABOUT.search(question[m.end():])
+    about = _SAID_ABOUT.search(question[m.end():]) or _RESPONDED_TO.search(question)
     if about is None:
         return None
     named = _Named.of(about.group(1))

@@ -2273,3 +2273,12 @@ def test_what_follows_a_refusal_is_told_only_by_a_sentence_speaking_of_one() -> 
                            "so who's passing messages if they won't talk directly?").abstained
     assert not _answer_one("Material classed as waste faces strict limits on how it can be sold.",
                            "and if it gets classed as waste, not product - so what?").abstained
+
+
+def test_a_reply_asked_is_about_what_it_answers() -> None:
+    q = "How did Polyloop respond to Dr. Rao's criticism?"
+    assert said_of(q, "Polyloop said on Monday that it had raised $48 million.") is False
+    assert said_of(q, "Polyloop said Dr. Rao had misread its energy figures.") is True
+    # "to that": nothing named to be about; the rest of the question is not what it answers.
+    assert said_of("How did Iran respond to that, and what reason did it give?",
+                   "Iran scaled back its commitments, citing reciprocity.") is None
