@@ -2182,6 +2182,12 @@ def unknown_roles(said: Sequence[str], known: Callable[[str], bool]) -> tuple[st
     return tuple(out)
 
 
+# "Can you name the seven councillors …?", "list the officials who …": the people named asked
+# for, the first noun after a count (folded words).
+_NAME_THE = re.compile(r"^(?:(?:can|could) you |please )?(?:name|list) (?:all )?(?:of )?"
+                       r"(?:the |all )?(?:\w+ )?([a-z]+s)\b")
+
+
 @lru_cache(maxsize=4096)
 def person_asked(question: str) -> bool:
     """Whether the question asks for a person: "who is …", "which officials", "what leader"."""
@@ -2190,6 +2196,8 @@ def person_asked(question: str) -> bool:
         return True
     a = _ATTRIBUTE.match(q)
     head = a.group(1) if a else focus(question)
+    if head is None and (n := _NAME_THE.match(q)) is not None:
+        head = n.group(1)  # "Can you name the seven councillors who voted yes?"
     return head is not None and person_noun(head)
 
 
@@ -2197,7 +2205,9 @@ def person_asked(question: str) -> bool:
 # people asked for beyond some already known. The names after the marker are those known.
 _OTHERS = re.compile(
     r"\b(?:besides|apart from|other than|aside from|except(?: for)?|alongside|along with|"
-    r"in addition to)\s|\b(?:the|any|which|what) other (?:\w+ )?[a-z-]+s\b|\bwho else\b", re.I)
+    r"in addition to)\s|\b(?:the|any|which|what) other (?:\w+ )?[a-z-]+s\b|\bwho else\b"
+    # "Which councillors voted with Lindqvist?": those beside him.
+    r"|\b(?:vot|sid|stood|stand)\w* with\s", re.I)
 
 
 def others_asked(question: str) -> frozenset[str] | None:

@@ -2282,3 +2282,17 @@ def test_a_reply_asked_is_about_what_it_answers() -> None:
     # "to that": nothing named to be about; the rest of the question is not what it answers.
     assert said_of("How did Iran respond to that, and what reason did it give?",
                    "Iran scaled back its commitments, citing reciprocity.") is None
+
+
+def test_who_voted_with_someone_asks_those_beside_them_and_name_the_n_asks_n_people() -> None:
+    led = ("The five dissenting councillors were led by Tomas Lindqvist, who chairs the "
+           "council’s finance committee.")
+    assert _declines(led, "Which councillors voted with Lindqvist against the barrier?",
+                     "names no one else")
+    both = ("The dissenting councillors, led by Tomas Lindqvist, included councillor Ana Ruiz, "
+            "who said the levy was unfair.")
+    assert not _answer_one(both, "Which councillors voted with Lindqvist?").abstained
+    # "Can you name the five …?" asks for five people, as "who were the five …?" does.
+    assert person_asked("Can you name the five councillors who voted no?")
+    assert _declines(led, "Can you name the five councillors who voted no?",
+                     "does not name them all")
