@@ -287,6 +287,8 @@ _SPEAKER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _QUOTE_OPENS = re.compile(r"^[“\"]")
 _SAID_BY = re.compile(r"[”\"]\s*(?:(?:said|says|added|argued|warned)\s+([A-Z][\w’'-]+|[Hh]e|[Ss]he)"
                       r"|([A-Z][\w’'-]+|[Hh]e|[Ss]he)\s+(?:said|says|added|argued|warned))")
+# A sentence that is only a quotation, no one named saying it.
+_QUOTE_ONLY = re.compile(r"^\s*[“\"][^”\"]+[”\"]\s*$")
 # "Who is X?" is answered by at most this many sentences that say who X is.
 DESCRIPTIONS = 3
 # A quote asked for is looked for also in the paragraphs of this many best sentences.
@@ -1128,6 +1130,14 @@ class ExtractiveAnswerer:
                     break  # a quote with no speaker straight after: whose, it does not say
                 chosen.append(nxt)
                 nxt = beside(nxt, +1)
+        # Whatever the kind of answer, someone's quoted words ("“We have a plan, and we have a
+        # date,” Harrow said.") go on in the next sentence when it is only a quotation, with no
+        # speaker of its own ("“Now we have to convince the people who will pay for it.”").
+        for c in list(chosen):
+            nxt = beside(c, +1)
+            if (nxt is not None and nxt not in chosen and _SAID_BY.search(c.text)
+                    and _QUOTE_ONLY.match(nxt.text)):
+                chosen.append(nxt)
         return best_first(chosen, hits)
 
     def referred_back(self, described: Sequence[Sentence]) -> list[Sentence]:

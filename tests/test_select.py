@@ -2296,3 +2296,18 @@ def test_who_voted_with_someone_asks_those_beside_them_and_name_the_n_asks_n_peo
     assert person_asked("Can you name the five councillors who voted no?")
     assert _declines(led, "Can you name the five councillors who voted no?",
                      "does not name them all")
+
+
+def test_quoted_words_go_on_in_a_next_sentence_that_is_only_a_quotation() -> None:
+    texts = ["The city will install temporary walls before the storm season.",
+             "“We have a plan, and we have a date,” Harrow said.",
+             "“Now we have to convince the people who will pay for it.”"]
+    answerer, out = _article(texts, one_paragraph=True)
+    q = "According to Harrow, what does the city still have to do?"
+    draft = answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[0], 0.3, 0.3, 0.2)])
+    assert [c.text for c in draft.claims] == texts[1:]
+    # A quotation with its own speaker is someone else's words, not a going on.
+    other = [*texts[:2], "“It will cost too much,” Lindqvist said."]
+    answerer, out = _article(other, one_paragraph=True)
+    draft = answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[0], 0.3, 0.3, 0.2)])
+    assert other[2] not in [c.text for c in draft.claims]
