@@ -138,6 +138,9 @@ def asked_name(question: str) -> str | None:
     name = re.sub(r"^(?:mr\.?|mrs\.?|ms\.?|dr\.?)\s+", "", name, flags=re.I)
     # "Donald Trump in this story", "kanaani, according to the article": the name itself.
     name = re.split(r",|\s+(?:in|according|from|of|within|per)\b", name, maxsplit=1)[0].strip()
+    # "Who is Kwame Mensah and what job does he have now?": the name, before the next question.
+    name = re.split(r"\s+and\s+(?=(?:what|who|how|why|when|where|which|is|does|did|has|have|"
+                    r"was)\b)", name, maxsplit=1, flags=re.I)[0].strip()
     # "who is rafael ortega exactly", "who's kanaani again": the name, not the word after it.
     name = _NAME_TAIL.sub("", name)
     if names_a_role(name):

@@ -2311,3 +2311,12 @@ def test_quoted_words_go_on_in_a_next_sentence_that_is_only_a_quotation() -> Non
     answerer, out = _article(other, one_paragraph=True)
     draft = answerer.answer(Query(q, q), [Hit(out[1], 0.7, 0.7, 0.6), Hit(out[0], 0.3, 0.3, 0.2)])
     assert other[2] not in [c.text for c in draft.claims]
+
+
+def test_who_is_x_and_another_question_asks_who_x_is() -> None:
+    from assistant.features import asked_name
+
+    assert asked_name("Who is Kwame Mensah and what job does he have now?") == "Kwame Mensah"
+    assert asked_name("who is Kanaani and what did he say?") == "Kanaani"
+    # Two names joined are the name asked.
+    assert asked_name("Who are Oman and Qatar?") == "Oman and Qatar"
