@@ -106,13 +106,13 @@ NAMED_NOUNS = frozenset(stem(w) for w in """
 _DURATION = re.compile(r"\bhow (?:long|old|often)\b|\bsince when\b")
 # "How long" asking a time, not a length ("how long is the barrier?", asks_length).
 _TAKES = re.compile(r"\bhow long\b(?!\s+(?:is|are|was|were)\b(?!.*\b(?:taking|lasting)\b))")
-# A rate asked ("what interest rate", "the rate of inflation"), and a number that is one: a share
-# ("3.5 percent") or an amount per unit ("$4.50 a month", "four to six times a year").
 # A year a span of time runs from or to ("since 2018", "Since the U.S. … withdrew … in 2018",
 # "from 2015 until …"): a year elsewhere ("The breakthrough came in 2020") says when, not how
 # long.
 _RUNS_FROM = re.compile(
     rf"\b(?:[Ss]ince|[Ff]rom|until|till|through|between)\b[^.;:]{{0,80}}?{_YEAR}")
+# A rate asked ("what interest rate", "the rate of inflation"), and a number that is one: a share
+# ("3.5 percent") or an amount per unit ("$4.50 a month", "four to six times a year").
 _RATE_ASKED = re.compile(r"\brates?\b")
 # How often asked ("how often will the gates close?", "how much more often …"), and a number
 # that says it: "once every 12 years", "four to six times a year".
@@ -823,16 +823,18 @@ def _role_elsewhere(question: str, text: str, roles: set[str],
         return False
     # The country the question gives the role, when one stands before it ("Which American
     # official passed messages to Tehran?" asks of the U.S., not of Iran).
-    q_tokens = [terms(m.group(0)) for m in re.finditer(r"[\w’'.-]+", question)]
-    qualified = {c for i, t in enumerate(q_tokens) if set(t) & roles_named(question)
-                 for c in _nations(x for u in q_tokens[max(i - ROLE_NEAR, 0):i] for x in u)}
-    asked = qualified or asked
+    asked = set().union(*_countries_before(question, roles_named(question))) or asked
     heading = _countries_in(section or "")
+    own = [c or heading for c in _countries_before(text, roles)]
+    return bool(own) and all(c and not c & asked for c in own)
+
+
+def _countries_before(text: str, roles: set[str]) -> list[set[str]]:
+    """For each mention of one of the roles in `text`, the countries named in the few words
+    before it ("U.S. President", "Iranian Foreign Ministry spokesperson"), empty when none."""
     tokens = [terms(m.group(0)) for m in re.finditer(r"[\w’'.-]+", text)]
-    at = [i for i, t in enumerate(tokens) if set(t) & roles]
-    own = [_nations(x for t in tokens[max(i - ROLE_NEAR, 0):i] for x in t) or heading
-           for i in at]
-    return bool(at) and all(c and not c & asked for c in own)
+    return [_nations(x for t in tokens[max(i - ROLE_NEAR, 0):i] for x in t)
+            for i, t in enumerate(tokens) if set(t) & roles]
 
 
 def _countries_in(text: str) -> set[str]:
