@@ -584,7 +584,10 @@ class ExtractiveAnswerer:
             # A place in common nouns is no sign of an answer (most sentences put something
             # somewhere: "in a bid to …"); a named one near the best is ("a pilot plant in the
             # town of Millbrook", "diverted to Brenholt").
-            return _lifted(hits, lambda text: names_a_place(question, text))
+            # Not a place of another of the thing's kind: "Where will the commercial plant be
+            # built?" is not answered by "a pilot plant in the town of Millbrook" (`contrasted`).
+            return _lifted(hits, lambda text: names_a_place(question, text)
+                           and not contrasted(question, text))
         if need == "time" and not any(DATE.search(h.sentence.text) for h in hits[:2]) and any(
                 told_on_condition(question, h.sentence.text) for h in hits[:2]):
             # "When do they close the gates?", no date near the best: the condition first.
@@ -823,7 +826,8 @@ class ExtractiveAnswerer:
             type_ok = holds(need, top[0].sentence.text, own)
         if need == "place" and top:
             # "Where was Trump speaking?": a place named in the best sentence or the runner-up.
-            type_ok = any(holds(need, h.sentence.text, own) for h in top[:2])
+            type_ok = any(holds(need, h.sentence.text, own) and not contrasted(
+                own, h.sentence.text, self.named_kinds.get(h.sentence.source)) for h in top[:2])
         if need in VETO_NEEDS and top:
             said = top[0].sentence
             text = self.with_who(said) if need in ("speech", "person") else said.text

@@ -33,6 +33,7 @@ from .asks import (
     person_noun,
     shape,
 )
+from .lexicon import a_person
 from .text import LEANS_BACK, STOPWORDS, stem, terms, words
 from .values import Hit, Sentence
 
@@ -120,6 +121,27 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+# "Is Ali Bagheri Kani Iran's foreign minister, as some posts say?", "Was Harrow the council
+# chair?": a role put to a name asks who they are, which the article answers with the role it
+# gives them (or says they hold none it names).
+_IS_NAME_ROLE = re.compile(r"^\s*(?:(?i:and|so)\s+)?(?i:is|was)\s+"
+                           r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s+"
+                           r"(?:(?i:really|actually|still|now|in fact)\s+)?"
+                           r"((?i:the|a|an)\s+[^,?!]+|[A-Z][\w.-]*(?:'s|’s)\s+[^,?!]+)"
+                           r"(?:,[^?!]*)?[?.!]*\s*$")
+
+
+def _role_put(question: str) -> re.Match[str] | None:
+    """"Is <name> <a role>?" (`_IS_NAME_ROLE`), when what follows the name is a role or a word
+    for a person ("Iran's foreign minister", "the city engineer"): not "Is Oman right …"."""
+    m = _IS_NAME_ROLE.match(question)
+    if m is None:
+        return None
+    said = words(m.group(2))
+    last = said[-1] if said else ""
+    return m if names_a_role(m.group(2)) or a_person(last) else None
+
+
 _NAME_TAIL = re.compile(r"(?:\s+(?:exactly|again|anyway|then|precisely|really|now))+$", re.I)
 
 
@@ -127,7 +149,8 @@ def asked_name(question: str) -> str | None:
     """The name in "Who is Donald Trump?" / "who exactly is Kanaani" / "What is Polyloop?" /
     "and marcus bell, who's he?", else None."""
     m = (_WHO_IS.match(question) or _WHAT_IS_NAME.match(question)
-         or _WHAT_IS_TITLE.match(question) or _NAME_THEN_WHO.match(question))
+         or _WHAT_IS_TITLE.match(question) or _NAME_THEN_WHO.match(question)
+         or _role_put(question))
     if not m:
         return None
     name = m.group(1).strip()

@@ -2320,3 +2320,29 @@ def test_who_is_x_and_another_question_asks_who_x_is() -> None:
     assert asked_name("who is Kanaani and what did he say?") == "Kanaani"
     # Two names joined are the name asked.
     assert asked_name("Who are Oman and Qatar?") == "Oman and Qatar"
+
+
+def test_a_place_of_another_of_the_things_kind_is_no_place_of_it() -> None:
+    pilot = ("The enzyme faces its biggest test yet: a pilot plant in the town of Millbrook that "
+             "will try to show the process can work at scale.")
+    assert _declines(pilot, "Where will the commercial plant be built?", "does not say where")
+    assert not _answer_one(pilot, "Where is the pilot plant?").abstained
+    # A sentence naming the thing asked gives its place.
+    both = ("Polyloop intends to build a commercial plant in the port of Kessling, near the "
+            "pilot plant.")
+    assert not _answer_one(both, "Where will the commercial plant be built?").abstained
+
+
+def test_a_role_put_to_a_name_asks_who_they_are() -> None:
+    from assistant.features import asked_name
+
+    q = "Is Ali Bagheri Kani Iran's foreign minister, as some posts say?"
+    assert asked_name(q) == "Ali Bagheri Kani"
+    assert asked_name("Is Priya Natarajan the city engineer?") == "Priya Natarajan"
+    # Not a word that is no role ("right"), nor a subject that is no name.
+    assert asked_name("Is Oman right about this?") is None
+    assert asked_name("Is the EU a mediator?") is None
+    said = ("This was reinforced by Iran’s top nuclear negotiator, Ali Bagheri Kani, who "
+            "confirmed that all discussions were conducted through mediators.")
+    draft = _answer_one(said, q)
+    assert not draft.abstained and "nuclear negotiator" in draft.claims[0].text
