@@ -2346,3 +2346,15 @@ def test_a_role_put_to_a_name_asks_who_they_are() -> None:
             "confirmed that all discussions were conducted through mediators.")
     draft = _answer_one(said, q)
     assert not draft.abstained and "nuclear negotiator" in draft.claims[0].text
+
+
+def test_what_a_thing_is_expected_to_cost_asks_a_sum_of_money() -> None:
+    from assistant.asks import asks_sum
+
+    assert asks_sum("And what's the commercial plant expected to cost to build?")
+    assert asks_sum("What is the plant set to cost?")
+    assert not asks_sum("What is expected to happen?")
+    # A size is no cost.
+    size = ("Polyloop intends to choose a site for a commercial plant able to handle 50,000 "
+            "tonnes a year by the end of 2026.")
+    assert _declines(size, "What's the commercial plant expected to cost?", "no number")
