@@ -33,9 +33,11 @@ from .lexicon import (
 from .text import (
     AUXILIARIES,
     ENUMERATES,
+    GREETINGS,
     MEASURE_NOUNS,
     QUESTION_WORDS,
     STOPWORDS,
+    THANKS,
     kin,
     kindred,
     stem,
@@ -576,8 +578,22 @@ def asking_sentence(question: str) -> str:
         # holds; that claim says what is asked.
         last = parts[at - 1]
     # "Also, who won …?", "wait, who's Raisi?", "ok so um why …": a leading connective or
-    # interjection hides the question word.
-    return _WALK_THROUGH.sub("", _PREAMBLE.sub("", last))
+    # interjection hides the question word; so do thanks or a greeting before a question
+    # ("Thanks, but who mediates?", "hi there, what is this about?"), which a message without
+    # one is (small talk).
+    stripped = bare = _PREAMBLE.sub("", last)
+    while asking and (less := _PREAMBLE.sub("", _PLEASANTRIES.sub("", bare))) != bare:
+        bare = less
+    if _ASKS_OR_BIDS.match(bare):  # not "hello, anyone there?", small talk whole
+        stripped = bare
+    return _WALK_THROUGH.sub("", stripped)
+
+
+# What opens a question or a request: "who …", "is …", "tell me …".
+_ASKS_OR_BIDS = re.compile(rf"^(?:{'|'.join(sorted(QUESTION_WORDS | AUXILIARIES))}|how|tell|give|"
+                           r"explain|summari[sz]e|list|describe|show|walk|take)\b", re.I)
+_PLEASANTRIES = re.compile(rf"^(?:(?:{GREETINGS}|{THANKS}|great|cool|perfect|nice|got it|"
+                           r"brilliant|lovely|excellent|there)\b[,.:!-]*\s*)+", re.I)
 
 
 # A question asking only whether what was said before it holds: "Right?", "Is that true?".

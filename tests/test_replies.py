@@ -404,3 +404,17 @@ def test_replies_about_the_answer_take_odd_histories(bot: Assistant) -> None:
             assert a.kind == "answer" and [c.quote for c in a.citations] == [said], message
     a = bot.ask("in one sentence?", history=[{"role": "assistant", "content": "<i>ok</i>"}])
     assert a.kind == "chat" and a.citations == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", ["Thanks, but who mediates?",
+                                     "ok thanks, so who is Kanaani?"])
+def test_thanks_before_a_question_in_one_sentence_is_the_question(bot: Assistant,
+                                                                  message: str) -> None:
+    from assistant.asks import asking_sentence
+
+    a = bot.ask(message)
+    assert a.kind == "answer" and a.citations  # not "You're welcome.", the question lost
+    # Thanks or a hello alone, or before no question, stays small talk.
+    assert asking_sentence("hello, anyone there?") == "hello, anyone there?"
+    assert bot.ask("Thanks, that's all I needed.").kind == "chat"
