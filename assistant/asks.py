@@ -973,7 +973,11 @@ _ARTICLE_QUOTED = re.compile(r"\b(?:article|story|piece|report|text|part|passage
 
 # "Who negotiates for Iran?", "who will advise them?": the verb of a question about who does
 # something (not "who is …", nor "who did Iran target?", which asks whom).
-_WHO_DOES = re.compile(r"^\W*who (?:will |would |could |can )?([a-z]+)\b", re.I)
+# "Who is mediating?", "who's hosting the talks?": the deed as it goes on, in a lower-case verb
+# ("who is Browning?" asks who someone is).
+_WHO_DOES = re.compile(r"^\W*who(?:[’']s (?=(?-i:[a-z]+ing)\b)| (?:will |would |could |can |"
+                       r"(?:is|are|was|were|has been|have been|had been) (?=(?-i:[a-z]+ing)\b))?)"
+                       r"([a-z]+)\b", re.I)
 # "Which other countries signed the JCPOA?": a kind of doer, then the deed in the past; not
 # "which countries are mediating?" nor "which sites did Iran target?" (an auxiliary first).
 _WHICH_DID = re.compile(r"^\W*(?:and |so )?which (?:(?!(?:is|are|was|were|be|been|being|has|"

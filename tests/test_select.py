@@ -2358,3 +2358,19 @@ def test_what_a_thing_is_expected_to_cost_asks_a_sum_of_money() -> None:
     size = ("Polyloop intends to choose a site for a commercial plant able to handle 50,000 "
             "tonnes a year by the end of 2026.")
     assert _declines(size, "What's the commercial plant expected to cost?", "no number")
+
+
+def test_who_is_doing_it_asks_the_doer_as_who_does_it_does() -> None:
+    from assistant.asks import asked_doing
+
+    assert asked_doing("who is mediating?") == "mediating"
+    assert asked_doing("who's hosting the talks?") == "hosting"
+    # Who someone is, by name or by role, is no deed.
+    assert asked_doing("who is Browning?") is None
+    assert asked_doing("who's Kanaani?") is None
+    assert asked_doing("who is the mediator?") is None
+    # The sentence telling the deed answers, not the one before it that it points back to.
+    texts = ["Kanaani described Trump’s comments as “baseless”.",
+             "This refutation was reinforced by Ali Bagheri Kani, who confirmed that the talks "
+             "were being conducted through mediators such as Oman and Qatar."]
+    assert _cited_over(texts, "who is mediating?", 1, 0)[0] == texts[1]
