@@ -592,8 +592,8 @@ def asking_sentence(question: str) -> str:
 # What opens a question or a request: "who …", "is …", "tell me …".
 _ASKS_OR_BIDS = re.compile(rf"^(?:{'|'.join(sorted(QUESTION_WORDS | AUXILIARIES))}|how|tell|give|"
                            r"explain|summari[sz]e|list|describe|show|walk|take)\b", re.I)
-_PLEASANTRIES = re.compile(rf"^(?:(?:{GREETINGS}|{THANKS}|great|cool|perfect|nice|got it|"
-                           r"brilliant|lovely|excellent|there)\b[,.:!-]*\s*)+", re.I)
+_PLEASANTRIES = re.compile(rf"^(?:(?:(?:{GREETINGS})(?: there)?|{THANKS}|great|cool|perfect|nice|"
+                           r"got it|brilliant|lovely|excellent)\b[,.:!-]*\s*)+", re.I)
 
 
 # A question asking only whether what was said before it holds: "Right?", "Is that true?".

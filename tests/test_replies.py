@@ -417,4 +417,6 @@ def test_thanks_before_a_question_in_one_sentence_is_the_question(bot: Assistant
     assert a.kind == "answer" and a.citations  # not "You're welcome.", the question lost
     # Thanks or a hello alone, or before no question, stays small talk.
     assert asking_sentence("hello, anyone there?") == "hello, anyone there?"
+    # "there" is stripped only after a greeting ("hi there, …"), not opening a sentence.
+    assert asking_sentence("There are three mediators, right?").startswith("There are")
     assert bot.ask("Thanks, that's all I needed.").kind == "chat"
