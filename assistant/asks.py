@@ -499,11 +499,12 @@ _EARNINGS = frozenset("salary salaries wage wages pay earnings income revenue re
                       "valuation".split())
 _ATTRIBUTE_NOUNS = MEASURE_NOUNS | _MEASURES | frozenset("""toll name names population month
     year day count age rate""".split()) | _EARNINGS
+# Verbs that open a request ("tell me …", "summarize the article").
+_REQUEST_VERBS = frozenset("tell give list explain describe summarize summarise show".split())
 # First words that make a question, a request or a reply, not a bare noun phrase.
-_NOT_A_PHRASE = QUESTION_WORDS | AUXILIARIES | frozenset("""tell give list explain describe
-    summarize summarise show name say please thanks thank hi hello hey ok okay yes no and so but
-    if in on at for from to of by with any anything anyone i you it this that these those
-""".split())
+_NOT_A_PHRASE = QUESTION_WORDS | AUXILIARIES | _REQUEST_VERBS | frozenset("""name say please
+    thanks thank hi hello hey ok okay yes no and so but if in on at for from to of by with any
+    anything anyone i you it this that these those""".split())
 
 
 def fragment_form(folded: str) -> str:
@@ -581,17 +582,19 @@ def asking_sentence(question: str) -> str:
     # interjection hides the question word; so do thanks or a greeting before a question
     # ("Thanks, but who mediates?", "hi there, what is this about?"), which a message without
     # one is (small talk).
-    stripped = bare = _PREAMBLE.sub("", last)
-    while asking and (less := _PREAMBLE.sub("", _PLEASANTRIES.sub("", bare))) != bare:
-        bare = less
-    if _ASKS_OR_BIDS.match(bare):  # not "hello, anyone there?", small talk whole
-        stripped = bare
+    stripped = _PREAMBLE.sub("", last)
+    if asking:
+        bare = stripped
+        while (less := _PREAMBLE.sub("", _PLEASANTRIES.sub("", bare))) != bare:
+            bare = less
+        if _ASKS_OR_BIDS.match(bare):  # not "hello, anyone there?", small talk whole
+            stripped = bare
     return _WALK_THROUGH.sub("", stripped)
 
 
 # What opens a question or a request: "who …", "is …", "tell me …".
-_ASKS_OR_BIDS = re.compile(rf"^(?:{'|'.join(sorted(QUESTION_WORDS | AUXILIARIES))}|how|tell|give|"
-                           r"explain|summari[sz]e|list|describe|show|walk|take)\b", re.I)
+_ASKS_OR_BIDS = re.compile(
+    rf"^(?:{'|'.join(sorted(QUESTION_WORDS | AUXILIARIES | _REQUEST_VERBS))}|walk|take)\b", re.I)
 _PLEASANTRIES = re.compile(rf"^(?:(?:(?:{GREETINGS})(?: there)?|{THANKS}|great|cool|perfect|nice|"
                            r"got it|brilliant|lovely|excellent)\b[,.:!-]*\s*)+", re.I)
 
