@@ -75,6 +75,7 @@ from .asks import (
     role_of,
     said_generically,
     said_of,
+    several_asked,
     shape,
     speaks,
     stance_asked,
@@ -94,7 +95,7 @@ from .countries import countries, unnamed
 from .features import asked_name, describes, mentions
 from .lexicon import a_person, broader, commonest_words, family, kind_of, same_meaning
 from .question import context_words, names_nothing, own_words
-from .text import ENUMERATES, MEASURE_NOUNS, STOPWORDS, kindred, stem, terms, words
+from .text import ENUMERATES, LISTS_NAMES, MEASURE_NOUNS, STOPWORDS, kindred, stem, terms, words
 from .values import Claim, Draft, Hit, Query, Sentence
 
 # ---- calibration (tests/test_devset.py and the eval gate keep these honest) ----
@@ -612,6 +613,29 @@ class ExtractiveAnswerer:
         # (WordNet's commonest sense), whom a sentence naming a person answers better than one
         # naming a firm ("prepared by the consultancy Halden Marine Engineering").
         personal = need == "entity" and a_person(focus(question) or "")
+        # "Which countries carry the messages …?", "Who are the go-betweens?": several asked
+        # for, which a sentence listing three or more names gives ("conducted … through
+        # mediators such as Oman, Qatar, and the European Union") in words far from the deed
+        # asked ("carry the messages"). The list answers when it says the kind asked (WordNet:
+        # "mediators" are go-betweens) or names one whom a sentence near the best names beside
+        # the deed ("Oman has … conveyed messages"); not "Which countries support Iran?".
+        kind_noun = several_asked(question) or (focus(question) if names_category(question)
+                                                else None)
+        several = need == "entity" and (kind_noun is not None
+                                        or shape(question).kind == "list")
+        asked = set(words(question))
+        kindred_words = (same_meaning(kind_noun, pos="n") | {stem(kind_noun)}
+                         if several and kind_noun else frozenset())
+        by_deed = {w for h in hits if several and doing and h.score >= near
+                   and doing & set(terms(h.sentence.text))
+                   for w in re.findall(r"(?<=\S )[A-Z][\w’'-]*", h.sentence.text)
+                   if not set(words(w)) <= asked}
+
+        def lists_asked(text: str) -> bool:
+            listed = [g for m in LISTS_NAMES.finditer(text) for g in m.groups()
+                      if not set(words(g)) <= asked]
+            return bool(listed) and (bool(kindred_words & set(terms(text))) or any(
+                set(g.split()) & by_deed for g in listed))
 
         # "When did the U.S. pull out of it?": a date answers when it dates what the question
         # names ("the U.S. … withdrew … in 2018"), not another event ("signed in 2015"). A
@@ -637,6 +661,8 @@ class ExtractiveAnswerer:
                 # be of something the question names lost 5 dev questions, 1022 asked.)
                 return h.score + DATE_BONUS
             if personal and self.names_person(h.sentence.text, question, h.sentence.section):
+                return h.score + DATE_BONUS
+            if several and lists_asked(h.sentence.text):
                 return h.score + DATE_BONUS
             said = terms(h.sentence.text)
             if doing and not doing & set(said):

@@ -19,6 +19,7 @@ from .corpus import split_sentences
 from .countries import countries, country, is_country
 from .lexicon import (
     SUPPORT_VERBS,
+    a_person,
     agents,
     alike,
     base_verb,
@@ -311,6 +312,9 @@ def shape(question: str) -> Shape:
         # kind that is known by its name, so the answer names one, as for "who mediates?". Not
         # "which kinds of deals …": kinds are told in common nouns ("prisoner exchanges").
         return Shape(kind, "entity")
+    if several_asked(q) is not None:
+        # "Name all the intermediaries …", "list the three go-betweens": people or bodies, by name.
+        return Shape("list", "entity")
     if kind == "list":
         return Shape("list", None)
     if re.match(r"^(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should)\b", q):
@@ -1974,6 +1978,28 @@ def _sum_near(wanted: set[str], text: str, sums: re.Pattern[str] | None = None) 
         if wanted & set(terms(near)):
             return True
     return False
+
+
+# "Name all the intermediaries …", "list the three go-betweens", "who are the mediators?": a
+# request for the members of a kind, in the plural.
+_SEVERAL_ASKED = re.compile(
+    r"^\W*(?:(?:can|could|would|will) you |please )?(?:name|list|identify)\s+(?:all\s+|each\s+|"
+    r"every\s+)?(?:of\s+)?(?:the\s+)?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:[a-z-]+\s+)?(?P<noun>[a-z-]+s)\b(?![’'])"
+    r"|^\W*(?:and |so )?who (?:are|were) (?:all )?the (?:[a-z-]+ )?(?P<kind>[a-z-]+s)\b(?![’'])",
+    re.I)
+
+
+def several_asked(question: str) -> str | None:
+    """The kind whose members the question asks for, in the plural, when they are known by
+    name: people ("the go-betweens", WordNet's commonest sense a person), groups ("the
+    parties") or bodies known by a name ("the countries", NAMED_NOUNS); None otherwise ("list
+    the conditions")."""
+    m = _SEVERAL_ASKED.match(question.strip())
+    if m is None:
+        return None
+    noun = (m.group("noun") or m.group("kind")).lower()
+    return noun if a_person(noun) or group(noun) or stem(noun) in NAMED_NOUNS else None
 
 
 @lru_cache(maxsize=4096)

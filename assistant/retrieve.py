@@ -60,7 +60,17 @@ from .kept import Kept
 from .lexical import LexicalIndex, normalised
 from .lexicon import common_word, named_first, spelled_out
 from .question import asks_onward, own_words
-from .text import ENUMERATES, LEANS_BACK, Casing, Speller, cased_names, kin_in, terms, words
+from .text import (
+    ENUMERATES,
+    LEANS_BACK,
+    LISTS_NAMES,
+    Casing,
+    Speller,
+    cased_names,
+    kin_in,
+    terms,
+    words,
+)
 from .values import Hit, Query, Sentence
 
 # How much a sentence's context window, or one of its clauses, counts against the sentence alone.
@@ -111,9 +121,6 @@ RESULT_BONUS = 0.2
 LISTED = 0.93
 LISTED_FROM = 4
 _WHO = re.compile(r"^\W*(?:and |so )?who\b", re.I)
-# Three or more names in a row: "Oman, Qatar, and the European Union".
-_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-_LISTING = re.compile(rf"\b({_NAME}),\s+({_NAME}),?\s+and\s+(?:the\s+)?({_NAME})")
 
 
 @dataclass(frozen=True)
@@ -193,7 +200,7 @@ class Retriever:
         self._at = {sentence_id(s): i for i, s in enumerate(self.sentences)}
         # The sentences listing three names or more ("mediators such as Oman, Qatar, and the
         # European Union"): candidates for "who …?" and "which <kinds> …?" (_listed).
-        self._lists = [i for i, s in enumerate(self.sentences) if _LISTING.search(s.text)]
+        self._lists = [i for i, s in enumerate(self.sentences) if LISTS_NAMES.search(s.text)]
         # What the speller reads of each document, once per version of it: its known words, and
         # how it writes their case. The names are the articles' own, and any country's ("what is
         # russia's position?").
@@ -469,7 +476,7 @@ def _listed(hits: list[Hit], question: str) -> list[Hit]:
     floor = LISTED * best[0].score
     out = []
     for h in hits:
-        listing = _LISTING.search(h.sentence.text) if h.score < floor else None
+        listing = LISTS_NAMES.search(h.sentence.text) if h.score < floor else None
         if listing:
             # Named by another of the best: a list does not lift itself.
             others = set().union(*(n for s, n in named.items() if s != h.sentence))

@@ -43,6 +43,9 @@ def words_version() -> str:
 LEANS_BACK = re.compile(r"^(?:These|This|That|Those|They|Such|It|He|She|His|Her|Its|Their)\b")
 # A sentence giving the list the one before it announced: "These include …", "They may include …".
 ENUMERATES = re.compile(r"^(?:These|They|Those)\s+(?:\w+\s+)?includ(?:e|ed|ing)\b")
+# Three or more names in a row: "Oman, Qatar, and the European Union".
+_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+LISTS_NAMES = re.compile(rf"\b({_NAME}),\s+({_NAME}),?\s+and\s+(?:the\s+)?({_NAME})")
 QUESTION_WORDS = frozenset("""who whom whose what when where which why how""".split())
 # Auxiliary and modal verbs: what follows a question's subject ("which countries *have* …").
 AUXILIARIES = frozenset("""is was are were does did do has had have will would could can should

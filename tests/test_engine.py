@@ -495,6 +495,23 @@ def test_the_list_of_mediators_is_weighed_for_which_countries_carry_the_messages
     assert any("mediators such as Oman, Qatar" in h.sentence.text for h in handed)
 
 
+@pytest.mark.parametrize("question", [
+    "which countries carry the messages between Iran and the US?",
+    "Name all the intermediaries passing messages for Iran.",
+    "List the three go-betweens that Iran's nuclear negotiator said were carrying the talks.",
+    # "an ideal go-between" is said of Oman (a kind, unnamed where it stands); the go-betweens
+    # are named in the list of mediators, which is no reason to decline.
+    "Who are the go-betweens?",
+])
+def test_members_asked_in_the_plural_are_answered_by_the_sentence_listing_them(
+        bot: Assistant, question: str) -> None:
+    # The list ("through mediators such as Oman, Qatar, and the European Union") answers them,
+    # above the sentences about Oman alone that share more of the question's words.
+    a = bot.ask(question)
+    assert not a.abstained
+    assert "Oman, Qatar, and the European Union" in a.citations[0].quote
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("question", "party"), [
     ("What role does Qatar play?", "Qatar"), ("What part does Qatar have in the talks?", "Qatar")])

@@ -560,3 +560,22 @@ def test_an_acronym_is_spelled_out_in_the_words_the_article_writes() -> None:
     assert speller.correct("What does the UN say?") == "What does the UN say?"
     # A function word is no acronym: "us" stays, though the article writes "United States".
     assert speller.correct("what did the US tell us?") == "what did the US tell us?"
+
+
+@pytest.mark.parametrize(("question", "several"), [
+    ("Name all the intermediaries passing messages for Iran.", True),
+    ("List the three go-betweens the negotiator named.", True),
+    ("Who are the go-betweens?", True),
+    ("can you list the countries involved?", True),
+    # Not people or bodies known by a name: reasons and conditions are told in common nouns.
+    ("List the conditions Iran sets.", False),
+    ("Name the reasons for the delay.", False),
+    # A possessive is no kind asked: "the mediators' demands" asks for demands.
+    ("List the mediators' demands.", False),
+    ("Who is the spokesperson?", False),
+])
+def test_members_of_a_kind_asked_in_the_plural(question: str, several: bool) -> None:
+    from assistant.asks import several_asked, shape
+    assert (several_asked(question) is not None) is several
+    if several and not question.lower().startswith("who"):
+        assert shape(question).needs == "entity"
