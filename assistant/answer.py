@@ -171,7 +171,10 @@ _FUTURE_ASKED = frozenset(stem(w) for w in "next future outlook ahead heading pr
 # that say only that it might ("would close only when …"), what says anything of the future.
 _AHEAD_WORDS = "will|coming|future|expected|ahead|next|upcoming|soon|likely"
 _AHEAD = re.compile(rf"\b(?:{_AHEAD_WORDS})\b", re.I)
-_FUTURE_SAID = re.compile(rf"\b(?:{_AHEAD_WORDS}|would|could|may|might|forward)\b", re.I)
+# Readiness or intent says what one will do, as far as anyone can: "Iran is not ready to make
+# the first move" answers "Will Iran make the first move?".
+_FUTURE_SAID = re.compile(rf"\b(?:{_AHEAD_WORDS}|would|could|may|might|forward|"
+                          r"(?:un)?ready to|(?:un)?willing to|intends? to|prepared to)\b", re.I)
 # "When do they close the gates?", "when would she have them shut?": a deed that recurs or
 # hangs on something, whose "when" is a condition ("the gates would close only when forecasts
 # showed …") where no date is given.

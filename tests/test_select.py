@@ -1529,6 +1529,10 @@ def test_whether_something_will_happen_needs_a_sentence_telling_what_lies_ahead(
                      "does not say whether it will")
     assert not _answer_one("The agency is expected to rule on a permanent permit next year.",
                            q).abstained
+    # Readiness or intent tells what one will do, as far as the article can.
+    q = "Will Iran make the first move?"
+    assert not _answer_one("One thing is clear: Iran is not ready to make the first move.",
+                           q).abstained
 
 
 def test_what_lies_ahead_of_nothing_named_is_the_part_looking_ahead() -> None:
