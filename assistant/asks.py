@@ -1208,6 +1208,12 @@ _RELATION_ASKED = {
         r"|^\W*what (?:has|have|had|did|does|do|will|would) .+ (?:lead|led) to\W*$"
         # "What would a Trump win mean for the talks?"
         r"|^\W*what (?:does|do|did|will|would|could|might) .+ mean (?:for|to)\b", re.I),
+    # "What are the risks?", "What could go wrong?", "What's at stake?": a danger, which the
+    # article tells as what threatens or may follow ("teeters on the edge of escalating
+    # conflict", "the more likely it becomes that Iran's program will become irreversible").
+    "risk": re.compile(
+        r"\b(?:risks?|dangers?|threats?|perils?|pitfalls?|downsides?)\b|"
+        r"\bwhat (?:could|might|can|would) go wrong\b|\bat stake\b|\bstakes\b", re.I),
 }
 # Words saying plainly that something came of something else ("have resulted in incremental
 # progress"): a result as a relation stated (`_RELATION_SAID`) and as told (`tells_result`).
@@ -1234,6 +1240,10 @@ _RELATION_SAID = {
                              re.I),
     "result": re.compile(rf"\b(?:{_RESULTED}|progress|breakthrough|outcomes?|allows?|brought|"
                          r"pushed|prompted|triggered|caused|forced)\b", re.I),
+    "risk": re.compile(r"\b(?:risk\w*|danger\w*|threat\w*|peril\w*|(?<!de-)escalat\w*|conflict|"
+                       r"confrontation|war|irreversible|miscalculat\w*|backlash|jeopard\w*|"
+                       r"volatile|fraught|brink|teeter\w*|edge of|collaps\w*|spiral\w*|fallout|"
+                       r"embarrass\w*)\b", re.I),
 }
 
 
@@ -1317,7 +1327,8 @@ _NOTHING_NAMED = frozenset(terms("""anything something everything things thing s
     actually all this that here now achieved achieve accomplished accomplish sticking points
     point obstacles obstacle hurdles hurdle roadblocks roadblock stumbling blocks block holding
     held standing stands way effect effects impact impacts consequences consequence result
-    results outcome outcomes upshot come came out progress made make"""))
+    results outcome outcomes upshot come came out progress made make risk risks danger dangers
+    threat threats peril perils pitfall pitfalls downside downsides go wrong stake stakes"""))
 
 
 # What a sentence says came of something, plainly: "These indirect communications have

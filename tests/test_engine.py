@@ -456,6 +456,9 @@ def test_abstains_on_what_the_article_never_names(bot: Assistant, question: str)
     # What lies ahead, naming nothing: the part looking ahead, not small talk or the story.
     ("how might this all turn out", "possibility remains open"),
     ("where do things go from here?", "order of the day"),
+    # A danger asked of nothing named: of the article's story, where a sentence tells one.
+    ("What are the risks?", "irreversible"),
+    ("What could go wrong?", "irreversible"),
 ])
 def test_answers_worded_apart_from_the_article(bot: Assistant, question: str,
                                                expected: str) -> None:

@@ -1464,7 +1464,7 @@ def test_an_effect_or_impact_asked_is_a_result() -> None:
     assert relation("What effect have sanctions had on Iran?") == "result"
     assert relation("How has the US exit affected Iran's commitments?") == "result"
     assert relation("What did the US withdrawal from the JCPOA lead to?") == "result"
-    assert relation("What are the risks?") is None
+    assert relation("What are the risks?") == "risk"  # a danger, not what came of something
     assert states("result", "Such volatile developments have pushed Iran to recalibrate.")
 
 
@@ -2378,3 +2378,16 @@ def test_who_is_doing_it_asks_the_doer_as_who_does_it_does() -> None:
              "This refutation was reinforced by Ali Bagheri Kani, who confirmed that the talks "
              "were being conducted through mediators such as Oman and Qatar."]
     assert _cited_over(texts, "who is mediating?", 1, 0)[0] == texts[1]
+
+
+def test_a_danger_is_asked_as_a_relation_and_told_by_what_threatens() -> None:
+    from assistant.asks import relation, relation_only, states
+
+    for q in ("What are the risks?", "What could go wrong?", "What's at stake?",
+              "what are the dangers"):
+        assert relation(q) == "risk", q
+        assert relation_only(q), q
+    assert not relation_only("What are the risks for Iran in talking directly?")
+    assert states("risk", "As the Middle East teeters on the edge of escalating conflict, …")
+    # A de-escalation is no danger.
+    assert not states("risk", "These may include a de-escalation of military tensions.")
