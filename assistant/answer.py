@@ -622,8 +622,8 @@ class ExtractiveAnswerer:
         # asked ("carry the messages"). The list answers when it says the kind asked (WordNet:
         # "mediators" are go-betweens) or names one whom a sentence near the best names beside
         # the deed ("Oman has … conveyed messages"); not "Which countries support Iran?".
-        kind_noun = several_asked(question) or (focus(question) if names_category(question)
-                                                else None)
+        kind_noun = (several_asked(question) or (focus(question) if names_category(question)
+                                                 else None)) if need == "entity" else None
         several = need == "entity" and (kind_noun is not None
                                         or shape(question).kind == "list")
         asked = set(words(question))

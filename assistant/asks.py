@@ -1345,7 +1345,7 @@ def tells_result(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def relation(question: str) -> str | None:
     """The relation a question asks for ("purpose", "condition", "desire", "concern",
-    "importance", "obstacle", "prevention", "result"), or None; not the words an acronym
+    "importance", "obstacle", "prevention", "result", "risk"), or None; not the words an acronym
     stands for ("what's the JCPOA short for?" asks no purpose)."""
     if expansion_asked(question) is not None:
         return None
