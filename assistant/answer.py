@@ -48,6 +48,7 @@ from .asks import (
     focus,
     focus_unmet,
     holds,
+    inner_capitals,
     introduced_people,
     kinds_by_name,
     leader_asked,
@@ -631,7 +632,7 @@ class ExtractiveAnswerer:
                          if several and kind_noun else frozenset())
         by_deed = {w for h in hits if several and doing and h.score >= near
                    and doing & set(terms(h.sentence.text))
-                   for w in re.findall(r"(?<=\S )[A-Z][\w’'-]*", h.sentence.text)
+                   for w in inner_capitals(h.sentence.text)
                    if not set(words(w)) <= asked}
 
         def lists_asked(text: str) -> bool:

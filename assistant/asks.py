@@ -1308,8 +1308,8 @@ _YES_NO_OF = re.compile(r"^\W*(?:and |so |but )?(?i:did|does|do|has|have|had|is|
 
 
 def inner_capitals(question: str) -> list[str]:
-    """The capitalised words of a question after its first: the names it gives ("Mayor",
-    "Harrow" in "Which party does Mayor Harrow belong to?")."""
+    """The capitalised words of a question (or a sentence) after its first: the names it gives
+    ("Mayor", "Harrow" in "Which party does Mayor Harrow belong to?")."""
     return re.findall(r"(?<=\S )[A-Z][\w’'-]*", question.strip())
 
 

@@ -45,6 +45,7 @@ from .asks import (
     asked_doing,
     asking_sentence,
     doer_named,
+    inner_capitals,
     led_activity,
     relation,
     role_of,
@@ -471,7 +472,7 @@ def _listed(hits: list[Hit], question: str) -> list[Hit]:
         return hits
     best = sorted(hits, key=lambda h: -h.score)[:LISTED_FROM]
     asked = set(words(question))
-    named = {b.sentence: {w for w in re.findall(r"(?<=\S )[A-Z][\w’'-]*", b.sentence.text)
+    named = {b.sentence: {w for w in inner_capitals(b.sentence.text)
                           if not set(words(w)) <= asked} for b in best}
     floor = LISTED * best[0].score
     out = []
