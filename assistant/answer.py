@@ -84,6 +84,7 @@ from .asks import (
     sum_about,
     sum_of,
     tells_deed,
+    tells_result,
     tells_total,
     unexplained,
     unknown_roles,
@@ -1250,6 +1251,16 @@ class ExtractiveAnswerer:
             after = self.named_after(hits[0].sentence, own)
             if after is not None and after not in chosen:
                 chosen = [*chosen, after]
+        if not first and relation(own) == "result" and not tells_result(hits[0].sentence.text):
+            # "What has Oman's mediation achieved?": the best sentence names the mediation
+            # ("… has kept diplomatic channels from collapsing"); the one saying plainly what
+            # came of it ("These indirect communications have resulted in incremental progress
+            # …") joins it from another paragraph when it scores as a reason's runner-up does.
+            told = next((h.sentence for h in hits[1:]
+                         if h.score >= KEEP_RATIO["reason"] * hits[0].score
+                         and tells_result(h.sentence.text)), None)
+            if told is not None and told not in chosen:
+                chosen = best_first([*chosen, told], hits)
         if not first and (relation(own) == "result" or _SUPPOSING.search(own)):
             # "What would a Trump win mean for the talks?": the best sentence sets it up ("With
             # Trump vying for a return …"), the next in its paragraph says what would follow

@@ -1191,7 +1191,7 @@ _RELATION_ASKED = {
         r"(?:prevent(?:ed)?|avert(?:ed)?|stop(?:ped)?|head(?:ed)? off)\W*$", re.I),
     "result": re.compile(
         r"(?<!\bto )\b(?:achiev\w*|accomplish\w*|yield(?:ed|s)? anything|"
-        r"(?:came|come|comes) out of|get anywhere|got anywhere|gotten anywhere|"
+        r"(?:came|come|comes) out (?:of|from)|get anywhere|got anywhere|gotten anywhere|"
         r"(?:made|make|making) (?:any )?progress|"
         r"(?:deliver|produc)e?d? (?:anything|any\w*|so far|yet)|(?:paid|pay|paying) off|"
         r"to show for|(?:bear|bore|borne) (?:any )?fruit)\b"

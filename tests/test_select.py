@@ -1636,6 +1636,23 @@ def test_a_relation_asked_of_nothing_named_is_answered_where_the_article_states_
     assert not draft.abstained and texts[1] in [c.text for c in draft.claims]
 
 
+def test_what_came_of_something_is_told_by_the_sentence_saying_so_from_another_paragraph() -> None:
+    from assistant.asks import relation
+
+    assert relation("what came out from the talks Oman helped with, so far?") == "result"
+    texts = ["Progress is slow, but ongoing mediation by Oman has kept the channels open.",
+             "Omani diplomats have facilitated talks on prisoner exchanges.",
+             "These indirect communications have resulted in limited sanctions relief."]
+    answerer, out = _article(texts)  # one paragraph each
+    hits = [Hit(out[0], 0.75, 0.75, 0.6), Hit(out[2], 0.64, 0.64, 0.4)]
+    q = "what has oman mediation achieved"
+    cited = [c.text for c in answerer.answer(Query(q, q), hits).claims]
+    assert texts[0] in cited and texts[2] in cited
+    # Not for another kind of question.
+    q = "Why does Oman mediate?"
+    assert texts[2] not in [c.text for c in answerer.answer(Query(q, q), hits).claims]
+
+
 def test_a_yes_or_no_question_about_a_party_the_best_paragraph_never_names_is_declined() -> None:
     texts = ["Messages go through mediators such as Oman, Qatar and the European Union.",
              "Acting as an intermediary, Oman has hosted secret talks.",
