@@ -28,6 +28,7 @@ from typing import Protocol
 
 from .asks import (
     DATE,
+    PARTY_BEFORE,
     ROLE_WORDS,
     TITLES,
     asked_doing,
@@ -302,6 +303,9 @@ QUOTE_NEAR = 3
 # A description that points back at a body named just before it: "said Marcus Bell, the
 # association’s chair" after "The Lower Wharf Residents’ Association (LWRA) …".
 _BACK_REFERENCE = re.compile(r"\bthe ([a-z]+)[’']s\b")
+# A sentence whose subject is a thing named by its kind alone, which the sentence before names:
+# "The sultanate’s geographic proximity …", "The company said …".
+_DEFINITE_SUBJECT = re.compile(r"^The [a-z]+(?:[’']s\b| (?!of\b)[a-z]+s?\b)")
 # At most this many sentences that go on about a person the question names.
 SPOKEN_ON = 2
 
@@ -482,6 +486,45 @@ def told_first(query: Query, hits: Sequence[Hit], need: str, question: str) -> l
     done = told(query, [h.sentence for h in hits])
     return sorted(hits, key=lambda h: not (h.sentence in done
                                            and holds(need, h.sentence.text, question)))
+
+
+# The deed a yes-or-no question asks of a party: the verb after its name ("Did Qatar confirm
+# …?"), past an adverb.
+_DEED_AFTER = re.compile(r"\s+(?:(?:also|ever|really|actually|publicly|officially)\s+)?"
+                         r"([a-z]{3,})\b")
+# How many of the best sentences are read for the deed.
+TOP_TOLD = 3
+# How many words before a deed its doer's name may end ("Ali Bagheri Kani, who confirmed …").
+DOER_BEFORE = 3
+# Capitalised words that name no one: a sentence's first word of its kind, a pronoun.
+_NO_NAME = frozenset("the a an he she it they this that these those his her its their in on "
+                     "at for but and while with".split())
+
+
+def _done_by_another(question: str, party: str, named: set[str] | frozenset[str],
+                     top: Sequence[Hit]) -> bool:
+    """Whether the best sentences tell the deed a yes-or-no question asks of a party only as
+    someone else's: "Did Qatar confirm that it is passing messages?" of "… Ali Bagheri Kani,
+    who confirmed that all discussions … were being conducted through mediators such as Oman,
+    Qatar, and the European Union". Not when a sentence tells it of the party ("Oman has hosted
+    secret talks"), and not when a pronoun or nothing named does it ("He described …")."""
+    at = question.find(party)
+    deed = _DEED_AFTER.match(question, at + len(party)) if at >= 0 else None
+    if deed is None:
+        return False
+    kin = family(deed.group(1)) | {stem(deed.group(1))}
+    other = False
+    for h in top[:TOP_TOLD]:
+        text = h.sentence.text
+        for m in re.finditer(r"[A-Za-z]+", text):
+            if stem(m.group(0).lower()) not in kin:
+                continue
+            before = text[: m.start()].split()
+            if countries(terms(" ".join(before[-PARTY_BEFORE:]))) & named:
+                return False  # "Oman has hosted …": the party's own deed
+            near = [w.strip(",;:—–“”\"'") for w in before[-DOER_BEFORE:]]
+            other = other or any(w[:1].isupper() and w.lower() not in _NO_NAME for w in near)
+    return other
 
 
 class ExtractiveAnswerer:
@@ -1046,7 +1089,9 @@ class ExtractiveAnswerer:
             return None
         named = countries(terms(party)) - {stem(t) for t in TITLES}
         said = countries(terms(" ".join(self.paragraph_of(top[0].sentence))))
-        return party if named and not named & said else None
+        if named and not named & said:
+            return party
+        return party if named and _done_by_another(question, party, named, top) else None
 
     def select(self, kind: str, hits: Sequence[Hit],
                about: frozenset[str] = frozenset(),
@@ -1245,6 +1290,14 @@ class ExtractiveAnswerer:
         chosen = (sorted(first, key=lambda x: (x.source, x.position)) if first
                   else self.select(s.kind, hits, named_people(own), wanted,
                                    self.subject_before(own, need, hits[0].sentence)))
+        if not first and need == "entity" and _DEFINITE_SUBJECT.match(hits[0].sentence.text):
+            # "Which Gulf monarchy is doing most of the go-between work?" of "The sultanate’s
+            # geographic proximity … makes it an ideal go-between.": the sentence before it in
+            # its paragraph names what "the sultanate" is ("Acting as a trusted intermediary,
+            # Oman has hosted secret talks …").
+            before = self.places.neighbour(hits[0].sentence, -1)
+            if before is not None and before not in chosen:
+                chosen = [before, *chosen]
         if not first and (need in ("person", "entity") or person_asked(own)):
             # "Who denied Trump's claims?" of "… denial from Iranian officials.": the next
             # sentence names them.

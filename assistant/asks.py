@@ -197,6 +197,13 @@ _BODY = re.compile(r"(?:[A-Z][\w’'-]+\s+){0,4}(?:Office|Ministry|Council|Autho
                    r"Holdings|Society|Party|Labs?|Systems)\b")
 
 
+# "rate" as a verb, before what is rated: "how did Iran's spokesman rate Trump's claim?" asks a
+# judgement, not a rate.
+_RATED = re.compile(r"(?<!\b[Ww]hat )(?<!\b[Ww]hich )(?<![Tt]he )(?<!\b[Aa] )\brate\s+"
+                    r"(?:the|a|an|his|her|their|its|this|that|these|those|it|them|"
+                    r"[A-Z][\w’'-]*|\w+(?:'s|’s))\b")
+
+
 @lru_cache(maxsize=4096)
 def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
@@ -211,7 +218,8 @@ def shape(question: str) -> Shape:
     if acronym is not None:
         return Shape("fact", "expansion:" + acronym)
     if re.search(r"\bhow (?:many|much)\b|\b(?:population|percentage|percent|number of|amount|"
-                 rf"how old|age of|rate|gdp|tally|{_UNPRICED}(?:cost|price))\b|"
+                 rf"how old|age of|{'' if _RATED.search(question) else 'rate|'}gdp|tally|"
+                 rf"{_UNPRICED}(?:cost|price))\b|"
                  # "what was the vote count?": a number counted, not "what counts as …"
                  r"\bcount(?:$| of\b)|"
                  # "What's the relief worth in dollars?", "the dollar value of …": a sum of money.

@@ -98,11 +98,12 @@ _WHO_IS = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?:who(?:'s|’s| is| was| are| 
 _WHAT_IS_NAME = re.compile(r"^\s*(?:and\s+)?(?:so\s+)?(?i:what(?:'s|’s| is| was| are| were))\s+"
                            r"(?:(?i:the)\s+)?([A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'.&-]*)*)"
                            r"[?.!]*\s*$")
-# "What is Kwame Mensah's exact title?", "what's Ortega's job?": who they are, as "who is" asks.
+# "What is Kwame Mensah's exact title?", "what's Ortega's job?", "What's Rafael Ortega's
+# background?": who they are, as "who is" asks.
 _WHAT_IS_TITLE = re.compile(r"^\s*(?i:(?:and\s+)?(?:so\s+)?what(?:'s|’s| is| was)\s+(?:the\s+)?)"
                             r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:'s|’s)\s+(?i:(?:(?:exact|"
                             r"official|full|current|job)\s+)?(?:title|job|position|post|"
-                            r"occupation|profession))[?.!]*\s*$")
+                            r"occupation|profession|background|career))[?.!]*\s*$")
 # "and marcus bell, who's he?", "Grace Achebe — who is she?": the name put first.
 _NAME_THEN_WHO = re.compile(r"^\s*(?:(?:and|so|what about|now)\s+)?(?!(?:ok|okay|well|right|"
                             r"so|hmm|hm|yes|no|alright|sure|wait|oh|and|but|then)\W*(?:,|—|–|$))"
@@ -137,9 +138,12 @@ def _role_put(question: str) -> re.Match[str] | None:
     m = _IS_NAME_ROLE.match(question)
     if m is None:
         return None
-    said = words(m.group(2))
-    last = said[-1] if said else ""
-    return m if names_a_role(m.group(2)) or a_person(last) else None
+    # "Is Priya Natarajan an independent expert or part of the project team?": either one.
+    for put in re.split(r"\s+or\s+", m.group(2)):
+        said = words(put)
+        if names_a_role(put) or (said and a_person(said[-1])):
+            return m
+    return None
 
 
 _NAME_TAIL = re.compile(r"(?:\s+(?:exactly|again|anyway|then|precisely|really|now))+$", re.I)

@@ -2408,3 +2408,48 @@ def test_a_danger_is_asked_as_a_relation_and_told_by_what_threatens() -> None:
     assert states("risk", "As the Middle East teeters on the edge of escalating conflict, …")
     # A de-escalation is no danger.
     assert not states("risk", "These may include a de-escalation of military tensions.")
+
+
+def test_a_background_or_either_of_two_roles_put_to_a_name_asks_who_they_are() -> None:
+    from assistant.features import asked_name
+
+    assert asked_name("What's Rafael Ortega's background?") == "Rafael Ortega"
+    q = "Is Priya Natarajan an independent expert or part of the project team?"
+    assert asked_name(q) == "Priya Natarajan"
+    assert asked_name("Is Oman right or wrong?") is None  # no role put
+
+
+def test_rate_before_what_is_rated_asks_a_judgement_not_a_number() -> None:
+    assert shape("In one word, how did Iran's spokesman rate Trump's claim?").needs != "number"
+    assert shape("What is the rate of enrichment?").needs == "number"
+    assert shape("what rate the levy is charged at").needs == "number"
+
+
+def test_which_thing_of_a_sentence_naming_it_by_its_kind_comes_with_the_one_naming_it() -> None:
+    texts = ["Acting as a trusted intermediary, Oman has hosted secret talks.",
+             "The sultanate’s good relations with the West make it an ideal go-between."]
+    answerer, out = _article(texts, one_paragraph=True)
+    q = "Which Gulf monarchy is doing most of the go-between work?"
+    draft = answerer.answer(Query(q, q), [Hit(out[1], 0.45, 0.45, 0.4), Hit(out[0], 0.2, 0.2, 0.1)])
+    assert [c.text for c in draft.claims] == texts
+
+
+def test_a_deed_the_article_tells_of_someone_else_is_not_said_of_the_party_asked() -> None:
+    texts = ["Kanaani denied any talks.",
+             "The negotiator, Ali Bagheri Kani, confirmed that talks went through mediators such "
+             "as Oman, Qatar and the European Union.",
+             "Acting as an intermediary, Oman has hosted secret talks."]
+    answerer, out = _article(texts, one_paragraph=True)
+    hits = [Hit(out[1], 0.6, 0.6, 0.5), Hit(out[2], 0.4, 0.4, 0.3), Hit(out[0], 0.3, 0.3, 0.2)]
+    q = "Did Qatar confirm that it is passing messages?"
+    draft = answerer.answer(Query(q, q), hits)
+    assert draft.abstained and "“Qatar”" in draft.message
+    for q in ("Did Bagheri Kani confirm that talks went through mediators?",
+              "Did Oman host the secret talks?"):
+        assert not answerer.answer(Query(q, q), hits).abstained
+    # Done by "he", the deed may be the party's: nothing says it is someone else's.
+    texts = ["Nasser Kanaani addressed the media.", "He described the comments as baseless."]
+    answerer, out = _article(texts, one_paragraph=True)
+    q = "Did Kanaani describe the comments as baseless?"
+    assert not answerer.answer(Query(q, q), [Hit(out[1], 0.6, 0.6, 0.5),
+                                              Hit(out[0], 0.5, 0.5, 0.4)]).abstained
