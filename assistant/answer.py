@@ -73,12 +73,14 @@ from .asks import (
     quoted_in,
     relation,
     relation_only,
+    reports_saying,
     role_held,
     role_of,
     said_generically,
     said_of,
     several_asked,
     shape,
+    speaker_asked,
     speaks,
     stance_asked,
     states,
@@ -661,6 +663,7 @@ class ExtractiveAnswerer:
         # (WordNet's commonest sense), whom a sentence naming a person answers better than one
         # naming a firm ("prepared by the consultancy Halden Marine Engineering").
         personal = need == "entity" and a_person(focus(question) or "")
+        speaker = need == "entity" and speaker_asked(question)
         # "Which countries carry the messages …?", "Who are the go-betweens?": several asked
         # for, which a sentence listing three or more names gives ("conducted … through
         # mediators such as Oman, Qatar, and the European Union") in words far from the deed
@@ -709,6 +712,15 @@ class ExtractiveAnswerer:
                 # be of something the question names lost 5 dev questions, 1022 asked.)
                 return h.score + DATE_BONUS
             if personal and self.names_person(h.sentence.text, question, h.sentence.section):
+                return h.score + DATE_BONUS
+            if speaker and reports_saying(h.sentence.text) and (
+                    _PERSONAL.match(h.sentence.text)
+                    or set(words(" ".join(inner_capitals(h.sentence.text))))
+                    - set(words(question))):
+                # "Who says the old enzyme gave up after about an hour?": "“Before that, it
+                # would stop working after about an hour,” Mensah said." names who says it;
+                # "Within about 16 hours, the enzyme breaks …" is closer in words. "He described
+                # Trump's comments as “baseless” …" comes with the sentence naming him.
                 return h.score + DATE_BONUS
             if several and lists_asked(h.sentence.text):
                 return h.score + DATE_BONUS

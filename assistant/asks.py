@@ -359,6 +359,33 @@ _SPEECH = re.compile(
     r"according to|wr(?:ote|ites)|repl(?:y|ied|ies)|remarks?|comments?|statements?|refut\w*|"
     r"vow\w*|pledg\w*|promis\w*|maintain\w*|propos\w*|suggest\w*|predict\w*|recommend\w*|"
     r"urg(?:e|es|ed|ing)|express(?:ed|es|ing)?|voic(?:ed|es|ing))\b", re.I)
+# "Who says the old enzyme gave up after about an hour?", "who claims …", "Who warned …?": the
+# one who says it asked.
+_SPEAKER_ASKED = re.compile(
+    r"^\W*(?:and |so |but )?who(?: exactly| else| actually)? (?:says?|said|claims?|claimed|"
+    r"argues?|argued|warns?|warned|insists?|insisted|maintains?|maintained|reckons?|"
+    r"suggests?|suggested|points? out|pointed out|told|tells)\b", re.I)
+
+
+def speaker_asked(question: str) -> bool:
+    """Whether a question asks who says something ("Who says the old enzyme gave up after
+    about an hour?")."""
+    return _SPEAKER_ASKED.match(question) is not None
+
+
+def reports_saying(text: str) -> bool:
+    """Whether a sentence reports someone saying something, by a verb of saying ("…,” Mensah
+    said."), not a noun of it ("Trump's comments", "a rejection of …")."""
+    return any(not _said_as_noun(text, v) and not _SAYING_NOUN.search(v.group(0))
+               and not (v.start() and v.group(0)[:1].isupper())  # "the United States"
+               for v in _SPEECH.finditer(text))
+
+
+# Endings of nouns of saying: "a rejection of Donald Trump's claims", "denial", "statements",
+# "insistence".
+_SAYING_NOUN = re.compile(r"(?:ions?|ials?|ments?|arks?|ences?)$", re.I)
+
+
 # Words of saying that are nouns: "Trump's comments" are his, but the sentence may be someone
 # else's saying so.
 _SPEECH_NOUNS = frozenset({"remark", "remarks", "comment", "comments", "statement", "statements",
@@ -678,7 +705,7 @@ def names_a_place(question: str, text: str) -> bool:
 
 # A name inside a sentence: capitalised words after its first ("… such as Oman, Qatar, and the
 # European Union").
-_INNER_NAME = re.compile(r"(?<=[\w,;:—] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
+_INNER_NAME = re.compile(r"(?<=[\w,;:—”\"] )[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*")
 
 
 # "What does JCPOA stand for?", "what's the EPO short for?", "DEP stands for what?", "the

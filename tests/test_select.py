@@ -2453,3 +2453,21 @@ def test_a_deed_the_article_tells_of_someone_else_is_not_said_of_the_party_asked
     q = "Did Kanaani describe the comments as baseless?"
     assert not answerer.answer(Query(q, q), [Hit(out[1], 0.6, 0.6, 0.5),
                                               Hit(out[0], 0.5, 0.5, 0.4)]).abstained
+
+
+def test_who_says_something_is_answered_by_the_sentence_reporting_someone_saying_it() -> None:
+    from assistant.asks import reports_saying, speaker_asked
+
+    assert speaker_asked("Who says the old enzyme gave up after about an hour?")
+    assert not speaker_asked("Who mediates between Iran and the U.S.?")
+    assert reports_saying("“Before that, it would stop working after about an hour,” Mensah said.")
+    # Nouns of saying report no one saying it.
+    assert not reports_saying("It is more than a rejection of Donald Trump’s claims.")
+    assert not reports_saying("Iran’s insistence on talks with the United States is firm.")
+    texts = ["Within about 16 hours, the enzyme breaks more than 90 percent of the plastic.",
+             "“Before that, it would stop working after about an hour,” Mensah said."]
+    answerer, out = _article(texts)
+    q = "Who says the old enzyme gave up after about an hour?"
+    draft = answerer.answer(Query(q, q), [Hit(out[0], 0.68, 0.68, 0.6),
+                                          Hit(out[1], 0.53, 0.53, 0.4)])
+    assert texts[1] in [c.text for c in draft.claims]
