@@ -64,6 +64,7 @@ from .asks import (
     names_category,
     names_doer,
     names_only,
+    new_speaker,
     only_done,
     others_asked,
     others_named,
@@ -73,7 +74,6 @@ from .asks import (
     quoted_in,
     relation,
     relation_only,
-    reports_saying,
     role_held,
     role_of,
     said_generically,
@@ -699,6 +699,12 @@ class ExtractiveAnswerer:
             # counts from as far down as a date does.
             whole = need == "number" and h.score >= DATE_WINDOW * hits[0].score and sum_of(
                 question, h.sentence.text)
+            if speaker and h.score >= near and new_speaker(question, h.sentence.text):
+                # "Who says the old enzyme gave up after about an hour?": "“Before that, it
+                # would stop working after about an hour,” Mensah said." names who says it;
+                # "Within about 16 hours, the enzyme breaks …" is closer in words. "He described
+                # Trump's comments as “baseless” …" comes with the sentence naming him.
+                return h.score + DATE_BONUS
             if (h.score < near and not whole) or not holds(need, h.sentence.text, question,
                                                            h.sentence.section):
                 return h.score
@@ -712,15 +718,6 @@ class ExtractiveAnswerer:
                 # be of something the question names lost 5 dev questions, 1022 asked.)
                 return h.score + DATE_BONUS
             if personal and self.names_person(h.sentence.text, question, h.sentence.section):
-                return h.score + DATE_BONUS
-            if speaker and reports_saying(h.sentence.text) and (
-                    _PERSONAL.match(h.sentence.text)
-                    or set(words(" ".join(inner_capitals(h.sentence.text))))
-                    - set(words(question))):
-                # "Who says the old enzyme gave up after about an hour?": "“Before that, it
-                # would stop working after about an hour,” Mensah said." names who says it;
-                # "Within about 16 hours, the enzyme breaks …" is closer in words. "He described
-                # Trump's comments as “baseless” …" comes with the sentence naming him.
                 return h.score + DATE_BONUS
             if several and lists_asked(h.sentence.text):
                 return h.score + DATE_BONUS

@@ -364,7 +364,10 @@ _SPEECH = re.compile(
 _SPEAKER_ASKED = re.compile(
     r"^\W*(?:and |so |but )?who(?: exactly| else| actually)? (?:says?|said|claims?|claimed|"
     r"argues?|argued|warns?|warned|insists?|insisted|maintains?|maintained|reckons?|"
-    r"suggests?|suggested|points? out|pointed out|told|tells)\b", re.I)
+    r"suggests?|suggested|points? out|pointed out|told|tells|"
+    # "Who denied Trump's claim?", "who shot down trump's claim?": who said it was not so.
+    r"denie[sd]|deny|denying|rejected|dismissed|refuted|disputed|contradicted|pushed back|"
+    r"shot down|hit back)\b", re.I)
 
 
 def speaker_asked(question: str) -> bool:
@@ -379,6 +382,62 @@ def reports_saying(text: str) -> bool:
     return any(not _said_as_noun(text, v) and not _SAYING_NOUN.search(v.group(0))
                and not (v.start() and v.group(0)[:1].isupper())  # "the United States"
                for v in _SPEECH.finditer(text))
+
+
+# How many words before a verb of saying, and after it, its speaker's name may stand ("…,”
+# Mensah said.", "said Marcus Bell, the association’s chair", "Donald Trump, now a prominent
+# contender in the 2024 U.S. presidential race, claimed …": as asks.speaks reads them).
+SAYER_BEFORE, SAYER_AFTER = 12, 3
+# How many words before it people named by a common noun may stand ("analysts suggest").
+PEOPLE_BEFORE = 3
+# Capitalised words that name no speaker.
+_NO_SPEAKER = frozenset("the a an it they this that these those in on at for but and while with "
+                        "if as when after before earlier".split())
+
+
+def new_speaker(question: str, text: str) -> bool:
+    """Whether a sentence reports saying (`reports_saying`) by someone the question does not
+    name: a name beside the verb ("…,” Mensah said.") or "He" / "She" opening it; not a country
+    ("Iran has insisted …") nor the one whose claim is asked about ("Donald Trump, now a
+    prominent contender in the 2024 U.S. presidential race, claimed …" for "Who denied
+    Trump's claim?")."""
+    if re.match(r"^(?:He|She)\b", text) and reports_saying(text):
+        return True
+    asked = set(words(question))
+    for v in _SPEECH.finditer(text):
+        if _said_as_noun(text, v) or _SAYING_NOUN.search(v.group(0)) or (
+                v.start() and v.group(0)[:1].isupper()):
+            continue
+        before = text[: v.start()].split()[-SAYER_BEFORE:]
+        after = text[v.end():].split()[:SAYER_AFTER]
+        for side in (before, after):
+            for run in _name_runs(side):
+                said = set(words(" ".join(run).replace(".", "")))
+                if said and not said & asked and all(country(t) == t for w in run
+                                                     for t in terms(w)):
+                    return True
+        # "Former Iranian diplomats and analysts suggest …", "Critics say …".
+        if any(person_noun(w.strip(",;:—–“”\"'()")) for w in before[-PEOPLE_BEFORE:]):
+            return True
+    return False
+
+
+def _name_runs(ws: list[str]) -> list[list[str]]:
+    """The runs of capitalised words among these words ("Donald Trump", "Mensah"), a run
+    ending at a comma or a stop; not words that name no one ("The", "He")."""
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    for raw in ws:
+        w = raw.strip("“”\"'()")
+        if w[:1].isupper() and w.strip(",;:—–.").lower() not in _NO_SPEAKER:
+            cur.append(w.strip(",;:—–"))
+            if re.search(r"[,;:—–]$", w):
+                runs.append(cur)
+                cur = []
+        elif cur:
+            runs.append(cur)
+            cur = []
+    return [*runs, cur] if cur else runs
 
 
 # Endings of nouns of saying: "a rejection of Donald Trump's claims", "denial", "statements",

@@ -2471,3 +2471,23 @@ def test_who_says_something_is_answered_by_the_sentence_reporting_someone_saying
     draft = answerer.answer(Query(q, q), [Hit(out[0], 0.68, 0.68, 0.6),
                                           Hit(out[1], 0.53, 0.53, 0.4)])
     assert texts[1] in [c.text for c in draft.claims]
+
+
+def test_who_denied_a_claim_is_whoever_says_so_not_the_one_who_made_it() -> None:
+    from assistant.asks import new_speaker
+
+    claimed = ("Earlier this month, Donald Trump, now a prominent contender in the 2024 U.S. "
+               "presidential race, claimed that Iran was eager to talk.")
+    assert not new_speaker("Who denied Trump's claim?", claimed)  # his own claim
+    assert new_speaker("who said Iran wants to talk with the US again?", claimed)
+    assert new_speaker("who says tehran is not against it?",
+                       "Former Iranian diplomats and analysts suggest that Tehran is not opposed.")
+    assert not new_speaker("Who says so?", "Iran has insisted on mediators.")  # a country
+    texts = ["Earlier this month, Donald Trump claimed that Iran was eager to talk.",
+             "Nasser Kanaani addressed the media.",
+             "He described Trump’s comments as “baseless”."]
+    answerer, out = _article(texts, one_paragraph=True)
+    q = "Who pushed back on Trump's claim for Iran?"
+    ranked = answerer.rerank([Hit(out[0], 0.49, 0.49, 0.4), Hit(out[2], 0.48, 0.48, 0.4),
+                              Hit(out[1], 0.30, 0.30, 0.2)], "entity", q)
+    assert ranked[0].sentence.text == texts[2]  # "He …", with the sentence naming him
