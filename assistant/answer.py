@@ -491,8 +491,9 @@ def told_first(query: Query, hits: Sequence[Hit], need: str, question: str) -> l
 
 
 # The deed a yes-or-no question asks of a party: the verb after its name ("Did Qatar confirm
-# …?"), past an adverb.
-_DEED_AFTER = re.compile(r"\s+(?:(?:also|ever|really|actually|publicly|officially)\s+)?"
+# …?", "Was it the PCHA that said …?"), past an adverb.
+_DEED_AFTER = re.compile(r"\s+(?:(?:that|who)\s+)?(?:(?:also|ever|really|actually|publicly|"
+                         r"officially)\s+)?"
                          r"([a-z]{3,})\b")
 # How many of the best sentences are read for the deed.
 TOP_TOLD = 3

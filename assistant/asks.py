@@ -1398,6 +1398,9 @@ def names_only(question: str, allowed: frozenset[str]) -> bool:
 
 # "Did Qatar host …?", "Has the Omani channel …": a yes-or-no question and the name it asks about.
 _YES_NO_OF = re.compile(r"^\W*(?:and |so |but )?(?i:did|does|do|has|have|had|is|was|were|are)\s+"
+                        # "Was it the PCHA that said …?"
+                        r"(?:(?i:it)\s+(?=(?i:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*"
+                        r"\s+(?i:that|who)\b))?"
                         r"(?i:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
 
 

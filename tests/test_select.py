@@ -2491,3 +2491,17 @@ def test_who_denied_a_claim_is_whoever_says_so_not_the_one_who_made_it() -> None
     ranked = answerer.rerank([Hit(out[0], 0.49, 0.49, 0.4), Hit(out[2], 0.48, 0.48, 0.4),
                               Hit(out[1], 0.30, 0.30, 0.2)], "entity", q)
     assert ranked[0].sentence.text == texts[2]  # "He …", with the sentence naming him
+
+
+def test_was_it_a_party_that_did_something_asks_it_of_that_party() -> None:
+    assert yes_no_party("Was it the PCHA that said the seawall would leave Eastgate exposed?") \
+        == "PCHA"
+    assert yes_no_party("Was it Oman who hosted the talks?") == "Oman"
+    assert yes_no_party("Was it true that Qatar hosted?") is None
+    texts = ["The Port Calder Harbor Authority (PCHA) backs the barrier.",
+             "Engineers said that approach would leave Eastgate exposed."]
+    answerer, out = _article(texts, one_paragraph=True)
+    hits = [Hit(out[1], 0.6, 0.6, 0.5), Hit(out[0], 0.4, 0.4, 0.3)]
+    q = "Was it the PCHA that said that approach would leave Eastgate exposed?"
+    draft = answerer.answer(Query(q, q), hits)
+    assert draft.abstained and "“PCHA”" in draft.message
