@@ -28,6 +28,7 @@ from typing import Protocol
 
 from .asks import (
     DATE,
+    NOT_NAMES,
     PARTY_BEFORE,
     ROLE_WORDS,
     TITLES,
@@ -499,9 +500,6 @@ _DEED_AFTER = re.compile(r"\s+(?:(?:that|who)\s+)?(?:(?:also|ever|really|actuall
 TOP_TOLD = 3
 # How many words before a deed its doer's name may end ("Ali Bagheri Kani, who confirmed …").
 DOER_BEFORE = 3
-# Capitalised words that name no one: a sentence's first word of its kind, a pronoun.
-_NO_NAME = frozenset("the a an he she it they this that these those his her its their in on "
-                     "at for but and while with".split())
 
 
 def _done_by_another(question: str, party: str, named: set[str] | frozenset[str],
@@ -526,7 +524,7 @@ def _done_by_another(question: str, party: str, named: set[str] | frozenset[str]
             if countries(terms(" ".join(before[-PARTY_BEFORE:]))) & named:
                 return False  # "Oman has hosted …": the party's own deed
             near = [w.strip(",;:—–“”\"'") for w in before[-DOER_BEFORE:]]
-            other = other or any(w[:1].isupper() and w.lower() not in _NO_NAME for w in near)
+            other = other or any(w[:1].isupper() and w.lower() not in NOT_NAMES for w in near)
     return other
 
 

@@ -11,7 +11,7 @@ decline when the article holds nothing of the kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -379,9 +379,15 @@ def speaker_asked(question: str) -> bool:
 def reports_saying(text: str) -> bool:
     """Whether a sentence reports someone saying something, by a verb of saying ("…,” Mensah
     said."), not a noun of it ("Trump's comments", "a rejection of …")."""
-    return any(not _said_as_noun(text, v) and not _SAYING_NOUN.search(v.group(0))
-               and not (v.start() and v.group(0)[:1].isupper())  # "the United States"
-               for v in _SPEECH.finditer(text))
+    return next(_verbs_of_saying(text), None) is not None
+
+
+def _verbs_of_saying(text: str) -> Iterator[re.Match[str]]:
+    """The words of saying in a sentence that are verbs: not "Trump's comments", "a rejection
+    of …", nor a capitalised word inside it ("the United States")."""
+    return (v for v in _SPEECH.finditer(text)
+            if not _said_as_noun(text, v) and not _SAYING_NOUN.search(v.group(0))
+            and not (v.start() and v.group(0)[:1].isupper()))
 
 
 # How many words before a verb of saying, and after it, its speaker's name may stand ("…,”
@@ -390,9 +396,9 @@ def reports_saying(text: str) -> bool:
 SAYER_BEFORE, SAYER_AFTER = 12, 3
 # How many words before it people named by a common noun may stand ("analysts suggest").
 PEOPLE_BEFORE = 3
-# Capitalised words that name no speaker.
-_NO_SPEAKER = frozenset("the a an it they this that these those in on at for but and while with "
-                        "if as when after before earlier".split())
+# Capitalised words that name no one: a sentence's first word of its kind, a pronoun.
+NOT_NAMES = frozenset("the a an he she it they this that these those his her its their in on at "
+                      "for but and while with if as when after before earlier".split())
 
 
 def new_speaker(question: str, text: str) -> bool:
@@ -404,10 +410,7 @@ def new_speaker(question: str, text: str) -> bool:
     if re.match(r"^(?:He|She)\b", text) and reports_saying(text):
         return True
     asked = set(words(question))
-    for v in _SPEECH.finditer(text):
-        if _said_as_noun(text, v) or _SAYING_NOUN.search(v.group(0)) or (
-                v.start() and v.group(0)[:1].isupper()):
-            continue
+    for v in _verbs_of_saying(text):
         before = text[: v.start()].split()[-SAYER_BEFORE:]
         after = text[v.end():].split()[:SAYER_AFTER]
         for side in (before, after):
@@ -429,7 +432,7 @@ def _name_runs(ws: list[str]) -> list[list[str]]:
     cur: list[str] = []
     for raw in ws:
         w = raw.strip("“”\"'()")
-        if w[:1].isupper() and w.strip(",;:—–.").lower() not in _NO_SPEAKER:
+        if w[:1].isupper() and w.strip(",;:—–.").lower() not in NOT_NAMES:
             cur.append(w.strip(",;:—–"))
             if re.search(r"[,;:—–]$", w):
                 runs.append(cur)
