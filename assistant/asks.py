@@ -390,10 +390,6 @@ def _verbs_of_saying(text: str) -> Iterator[re.Match[str]]:
             and not (v.start() and v.group(0)[:1].isupper()))
 
 
-# How many words before a verb of saying, and after it, its speaker's name may stand ("…,”
-# Mensah said.", "said Marcus Bell, the association’s chair", "Donald Trump, now a prominent
-# contender in the 2024 U.S. presidential race, claimed …": as asks.speaks reads them).
-SAYER_BEFORE, SAYER_AFTER = 12, 3
 # How many words before it people named by a common noun may stand ("analysts suggest").
 PEOPLE_BEFORE = 3
 # Capitalised words that name no one: a sentence's first word of its kind, a pronoun.
@@ -411,8 +407,10 @@ def new_speaker(question: str, text: str) -> bool:
         return True
     asked = set(words(question))
     for v in _verbs_of_saying(text):
-        before = text[: v.start()].split()[-SAYER_BEFORE:]
-        after = text[v.end():].split()[:SAYER_AFTER]
+        # The speaker's window is the one `speaks` reads ("…,” Mensah said.", "said Marcus
+        # Bell", "Donald Trump, now a prominent contender …, claimed …").
+        before = text[: v.start()].split()[-SPEAKER_BEFORE:]
+        after = text[v.end():].split()[:SPEAKER_AFTER]
         for side in (before, after):
             for run in _name_runs(side):
                 said = set(words(" ".join(run).replace(".", "")))
