@@ -210,6 +210,11 @@ def shape(question: str) -> Shape:
     # "where's …" read as "where is …" (words() drops the "'s").
     q = fragment_form(" ".join(words(_WH_IS.sub(r"\1 is", question))))
     spoken = _SPEECH_ASKED.search(question)
+    if spoken and re.match(r"\W*which\b", question, re.I) and question[spoken.end():].strip(
+            " ?.!") and not _SAID_OF_NEXT.match(question, spoken.end()):
+        # "Which go-betweens does Tehran say carry its nuclear talks?": the kind asked is what
+        # the saying is about (who carries the talks), not the words said.
+        spoken = None
     if spoken and _SAID_ABOUT_NEXT.match(question, spoken.end()):
         # "What did Rao say about the plant's $29 million price tag?": her words, whatever
         # they are about; a price named in what they are about is not asked for.
@@ -268,7 +273,7 @@ def shape(question: str) -> Shape:
         # "What are the Iran-aligned forces called?", "What will the nylon enzyme be called?":
         # a name the question does not hold.
         return Shape("fact", "name")
-    if _SPEECH_ASKED.search(question):
+    if spoken:
         # "What did Khamenei say about …?": the article must report them saying something.
         return Shape("reason" if q.startswith("how") else "fact", "speech")
     if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurposes?\b|\bmotives?\b|\bmotivat|"
@@ -293,8 +298,8 @@ def shape(question: str) -> Shape:
         # "What would it take …?", "What has it achieved?": a condition or a result, told over
         # a sentence or two as a reason is ("… under the right conditions. These may include …").
         return Shape("reason", None)
-    if re.search(r"\b(?:role|part)\b.*\bplay|\b(?:role|part) (?:in|of)\b|\brole$|"
-                 r"\bfit into\b", q) or role_of(question):
+    if re.search(r"\b(?:role|part)\b.*\bplay|\bfunction\b.*\b(?:serve|perform|fill)|"
+                 r"\b(?:role|part) (?:in|of)\b|\brole$|\bfit into\b", q) or role_of(question):
         # "What role does Oman play?": what it does, said over the sentences about it.
         return Shape("reason", None)
     if re.search(r"\b(?:effects?|impacts?|consequences?|results?|outcomes?|upshot|difference|"
@@ -352,6 +357,9 @@ _SPEECH_ASKED = re.compile(
     re.I)
 # What a saying asked for is about, straight after its verb.
 _SAID_ABOUT_NEXT = re.compile(r"\s+(?:about|of|on|regarding|concerning)\b", re.I)
+# Or what or whom it is for ("Which uses does Tehran claim for its atomic program?").
+_SAID_OF_NEXT = re.compile(r"\s+(?:about|of|on|regarding|concerning|for|to|in|at|with|over|"
+                           r"against|as)\b", re.I)
 _SPEECH = re.compile(
     r"\b(?:sa(?:y|ys|id|ying)|stat(?:ed|es|ing)|claim(?:ed|s|ing)?|told|tells|announc\w*|"
     r"argu\w*|insist\w*|den(?:ied|ies|ying|ial)|dismiss\w*|describ\w*|call(?:ed|s|ing)|warn\w*|"
@@ -2255,8 +2263,10 @@ def introduced_people(text: str) -> list[str]:
 
 
 _ROLE_OF = (
-    re.compile(r"^(?:what|which) (?:role|part) (?:does|did|do|has|have|had|is|was|will) (.+?) "
-               r"(?:play|played|playing|have|had)\b", re.I),
+    # "What function does Oman serve between the two sides?" asks its role as well.
+    re.compile(r"^(?:what|which) (?:role|part|function) (?:does|did|do|has|have|had|is|was|will) "
+               r"(.+?) (?:play|played|playing|have|had|serve|serves|served|serving|perform|"
+               r"performs|performed|fill|fills|filled)\b", re.I),
     re.compile(r"^(?:what|what's|whats|what’s)(?: (?:is|was|are|were))? (.+?)[’']s? "
                r"(?:role|part)\b", re.I),
     re.compile(r"\b(?:role|part) of (.+?)(?: in\b|[?.!]*$)", re.I),
@@ -2290,7 +2300,7 @@ _ROLE_OF = (
 # The words of a role question besides its party ("what role does X play", "where does X fit
 # in", "where does X come into it").
 ROLE_WORDS = frozenset(terms("role roles part parts play plays played playing tell know say "
-                             "fit sit come"))
+                             "fit sit come function serve serves served perform fill"))
 
 
 def role_of(question: str) -> frozenset[str]:

@@ -233,6 +233,12 @@ def test_what_someone_said_needs_them_as_the_speaker() -> None:
     assert not holds("speech", "The government, led by Mayor Harrow, faces a test.",
                      "What was Harrow's reaction to the claims?")
     assert holds("speech", "Harrow responded with a lawsuit.", "What was Harrow's response?")
+    # "Which <kind> does X say <does something>?" asks the kind, of which X speaks; "Which
+    # uses does Tehran claim for its program?" asks what Tehran claims.
+    assert shape("Which plastics does Rao say NF-21 can't handle?").needs != "speech"
+    assert shape("Which go-betweens does Tehran say carry its talks?").needs != "speech"
+    assert shape("Which uses does Tehran claim for its atomic program?").needs == "speech"
+    assert shape("Which words did Kanaani say?").needs == "speech"
     # Whose comments they are is no one speaking: "described Trump's comments" is his words
     # reported by another, which a sentence where Trump claims something outranks.
     described = "He described Trump’s comments as “baseless”."
@@ -1205,6 +1211,9 @@ def test_a_terse_role_question_names_its_party() -> None:
     assert role_of("israel, what part it have in this story?") == {"israel"}
     assert role_of("qatar role in this story?") == {"qatar"}
     assert role_of("in short, what part matters?") == frozenset()  # no party put first
+    # A function a party serves is its role, read as one.
+    assert role_of("What function does Oman serve between the two sides?") == {"oman"}
+    assert shape("What function does Oman serve between the two sides?").kind == "reason"
 
 
 def test_what_a_named_party_does_asks_its_part() -> None:
