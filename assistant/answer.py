@@ -73,6 +73,7 @@ from .asks import (
     person_asked,
     person_noun,
     quoted_in,
+    reacted_to,
     relation,
     relation_only,
     role_held,
@@ -931,6 +932,8 @@ class ExtractiveAnswerer:
                 # "What does Kanaani think of Biden?": his words must be about Biden, in the
                 # paragraph they are in.
                 type_ok = said_of(own, " ".join(self.paragraph_of(said))) is not False
+            if need == "speech" and type_ok and self.told_before(own, said):
+                type_ok = False
         ahead = _WHO_AHEAD.match(own)
         # "Who will host the next round of talks?": "Oman has hosted secret talks" says who did,
         # not who will; "Who will win the election?", a sentence on the race, neither.
@@ -1086,6 +1089,27 @@ class ExtractiveAnswerer:
                                           or self.doer_before(question, need, best)):
             return True
         return self.named_before(question, need, best)
+
+    def told_before(self, question: str, said: Sentence) -> bool:
+        """Whether a reaction asked for ("How did Trump react to Iran calling his claim
+        baseless?") is answered by a sentence the article tells before what it reacts to: a
+        reaction comes after it, so his earlier claim is what was answered, not his answer.
+        What it reacts to is placed where the article first uses the rarest word of it
+        ("baseless"), not its speaker's name."""
+        replied = reacted_to(question)
+        if replied is None:
+            return False
+        speaker = set(terms(" ".join(inner_capitals(question))))
+        where: dict[str, list[int]] = {}
+        for (source, position), s in self.places.at.items():
+            if source == said.source:
+                for t in set(content_terms(s.text)):
+                    where.setdefault(t, []).append(position)
+        known = [where[t] for t in set(content_terms(replied)) - speaker if t in where]
+        if not known:
+            return False
+        rarest = min(known, key=lambda at: (len(at), min(at)))
+        return said.position < min(rarest)
 
     def other_party(self, question: str, top: Sequence[Hit]) -> str | None:
         """The party a yes-or-no question asks about ("Did Qatar host any of the secret

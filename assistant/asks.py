@@ -1042,6 +1042,13 @@ _RESPONDED_TO = re.compile(r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|i
                            r"([^,;?]+?)(?:\s+and\b|[,;?]|$)", re.I)
 
 
+def reacted_to(question: str) -> str | None:
+    """What a reaction asked for answers ("How did Trump react to Iran calling his claim
+    baseless?" → "Iran calling his claim baseless"), or None when the question asks none."""
+    m = _RESPONDED_TO.search(question) if _SPEECH_ASKED.search(question) else None
+    return m.group(1) if m else None
+
+
 def said_of(question: str, text: str) -> bool | None:
     """For "What did X say about Y?" (or "How did X respond to Y?") with Y a name, whether the
     text mentions Y (or another name of its country); None when the question asks no saying

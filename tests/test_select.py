@@ -2514,3 +2514,16 @@ def test_was_it_a_party_that_did_something_asks_it_of_that_party() -> None:
     q = "Was it the PCHA that said that approach would leave Eastgate exposed?"
     draft = answerer.answer(Query(q, q), hits)
     assert draft.abstained and "“PCHA”" in draft.message
+
+
+def test_a_reaction_is_told_after_what_it_reacts_to() -> None:
+    claimed = "Donald Trump claimed that Iran was eager to return to the table."
+    denied = "His claims were met with a swift denial from Iranian officials."
+    described = "He described Trump’s comments as “baseless” and misleading."
+    answerer, out = _article([claimed, denied, described], "t.txt")
+    # His claim, told before the article calls it baseless, is what Iran answered, not his
+    # answer to it; Iran's denial, told after his claim, is its reaction.
+    assert answerer.told_before("How did Trump react to Iran calling his claim baseless?", out[0])
+    assert answerer.told_before("How did Trump respond to the denial?", out[0])
+    assert not answerer.told_before("How did Iran react to Trump's claim?", out[1])
+    assert not answerer.told_before("What did Trump say?", out[0])  # no reaction asked
