@@ -242,16 +242,30 @@ _FOLLOWING_ASKED = re.compile(r"\b(?:happen\w*|would|will|could|might|plan\w*|ba
                               r"what if|then)\b|\bwhat\s*$", re.I)
 
 
+# How many words after "without", "no", "not" … the thing refused or absent may stand ("Without
+# a barrier", "if the state does not pay").
+REFUSED_NEAR = 3
+
+
+def supposes_refusal(question: str) -> bool:
+    """Whether a question supposes a refusal or an absence and asks what would follow ("What
+    happens to the project if voters reject the bond?")."""
+    return bool(_SUPPOSING.search(question) and _REFUSAL_SUPPOSED.search(
+        _CONTRAST.sub("", question)) and _FOLLOWING_ASKED.search(_IF_CLAUSE.sub(" ", question)))
+
+
+def tells_refusal_follows(text: str) -> bool:
+    """Whether a sentence speaks of a refusal or an absence and tells what would follow it
+    ("Without a barrier, … some 4,000 properties could become effectively uninsurable")."""
+    return bool(_REFUSAL_SAID.search(text) and _FOLLOWS.search(text))
+
+
 def supposed_unanswered(question: str, texts: Sequence[str]) -> bool:
     """Whether a question supposing a refusal or an absence ("What happens to the project if
     voters reject the bond?") finds no sentence telling what would follow one: each of the best
     sentences speaks of no refusal ("If voters approve the bond …, construction would begin")
     or tells nothing that would follow ("The state money is not yet guaranteed …")."""
-    if not _SUPPOSING.search(question) or not _REFUSAL_SUPPOSED.search(
-            _CONTRAST.sub("", question)) or not _FOLLOWING_ASKED.search(
-            _IF_CLAUSE.sub(" ", question)):
-        return False
-    return not any(_REFUSAL_SAID.search(t) and _FOLLOWS.search(t) for t in texts)
+    return supposes_refusal(question) and not any(tells_refusal_follows(t) for t in texts)
 
 
 # "Will the state approve the application?": whether something lies ahead.
@@ -607,6 +621,14 @@ class ExtractiveAnswerer:
                       for n in self.places.paragraph(h.sentence) if n not in given]
             return sorted([*hits, *dict.fromkeys(nearby)],
                           key=lambda h: not self.quoted(question, h.sentence))
+        if hits and supposes_refusal(question):
+            # "What happens to insurance in the flood zone if no barrier is built?": near the
+            # best, a sentence speaking of that absence and what would follow ("Without a
+            # barrier, … could become effectively uninsurable") before one about insurers.
+            supposed = set(content_terms(" ".join(_IF_CLAUSE.findall(question))))
+            return _lifted(hits, lambda text: tells_refusal_follows(text) and any(
+                supposed & set(terms(" ".join(text[m.end():].split()[:REFUSED_NEAR])))
+                for m in _REFUSAL_SAID.finditer(text)))
         rel = relation(question)
         if rel and hits and relation_only(question):
             # "Has anything been achieved?", naming nothing: the sentences stating a result,

@@ -2527,3 +2527,18 @@ def test_a_reaction_is_told_after_what_it_reacts_to() -> None:
     assert answerer.told_before("How did Trump respond to the denial?", out[0])
     assert not answerer.told_before("How did Iran react to Trump's claim?", out[1])
     assert not answerer.told_before("What did Trump say?", out[0])  # no reaction asked
+
+
+def test_an_absence_supposed_is_answered_by_the_sentence_speaking_of_it() -> None:
+    texts = ["Insurers have become some of the barrier’s loudest supporters.",
+             "The council also weighed a living shoreline, which could not do the job alone.",
+             "Without a barrier, some 4,000 properties could become uninsurable by 2030."]
+    answerer, out = _article(texts, "h.txt", one_paragraph=True)
+    hits = [Hit(out[0], 0.5, 0.5, 0.5), Hit(out[1], 0.45, 0.4, 0.4), Hit(out[2], 0.4, 0.4, 0.4)]
+    question = "What happens to insurance if no barrier is built?"
+    # "Without a barrier, … could become …": the absence supposed, and what would follow it;
+    # "could not do the job" speaks of no barrier.
+    assert answerer.rerank(hits, None, question)[0].sentence == out[2]
+    # Nothing supposed: the order stands.
+    assert answerer.rerank(hits, None, "What do insurers think of the barrier?")[0].sentence \
+        == out[0]
