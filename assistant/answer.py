@@ -247,6 +247,22 @@ _FOLLOWING_ASKED = re.compile(r"\b(?:happen\w*|would|will|could|might|plan\w*|ba
 REFUSED_NEAR = 3
 
 
+# A possibility named as a noun: "the chance that sea levels rise faster …", "the risk of …".
+_POSSIBLE = re.compile(r"\b(?:chances?|risks?|possibility|possibilities|prospects?|danger|"
+                       r"likelihood|threat) (?:that|of)\b", re.I)
+# How many words after it the possibility's own words are read.
+POSSIBLE_WORDS = 12
+
+
+def _only_possible(text: str, question: str) -> bool:
+    """Whether a sentence names what a question supposes ("What if sea levels rise faster than
+    the design allows for?") only as a possibility: at least half the words of its if-clause
+    (and two) follow "the chance that" or the like in the sentence."""
+    supposed = set(content_terms(" ".join(_IF_CLAUSE.findall(question))))
+    return any(len(supposed & set(terms(" ".join(text[m.end():].split()[:POSSIBLE_WORDS]))))
+               >= max(2, len(supposed) / 2) for m in _POSSIBLE.finditer(text))
+
+
 def supposes_refusal(question: str) -> bool:
     """Whether a question supposes a refusal or an absence and asks what would follow ("What
     happens to the project if voters reject the bond?")."""
@@ -629,6 +645,15 @@ class ExtractiveAnswerer:
             return _lifted(hits, lambda text: tells_refusal_follows(text) and any(
                 supposed & set(terms(" ".join(text[m.end():].split()[:REFUSED_NEAR])))
                 for m in _REFUSAL_SAID.finditer(text)))
+        if len(hits) > 1 and _SUPPOSING.search(question) and _only_possible(
+                hits[0].sentence.text, question) and (
+                hits[1].score >= KEEP_RATIO["reason"] * hits[0].score):
+            # "What if sea levels rise faster than the design allows for?": a sentence naming
+            # that only as a possibility ("… and the chance that sea levels rise faster than the
+            # design assumes") restates the question; the runner-up tells what is said of it
+            # ("the design assumes 0.7 metres …", and then "… raised by another metre if
+            # needed").
+            return [hits[1], hits[0], *hits[2:]]
         rel = relation(question)
         if rel and hits and relation_only(question):
             # "Has anything been achieved?", naming nothing: the sentences stating a result,

@@ -2542,3 +2542,18 @@ def test_an_absence_supposed_is_answered_by_the_sentence_speaking_of_it() -> Non
     # Nothing supposed: the order stands.
     assert answerer.rerank(hits, None, "What do insurers think of the barrier?")[0].sentence \
         == out[0]
+
+
+def test_a_supposition_named_only_as_a_possibility_restates_the_question() -> None:
+    texts = ["These include cost overruns and the chance that sea levels rise faster than the "
+             "design assumes.",
+             "Natarajan acknowledged that the design assumes 0.7 metres of sea-level rise.",
+             "The gates would close only when a surge is forecast."]
+    answerer, out = _article(texts, "h.txt")
+    hits = [Hit(out[0], 0.8, 0.8, 0.8), Hit(out[1], 0.55, 0.5, 0.5), Hit(out[2], 0.3, 0.3, 0.3)]
+    question = "What if sea levels rise faster than the design allows for?"
+    assert answerer.rerank(hits, None, question)[0].sentence == out[1]
+    # Not when the runner-up is far below, nor when nothing is supposed.
+    far = [hits[0], Hit(out[1], 0.3, 0.3, 0.3), hits[2]]
+    assert answerer.rerank(far, None, question)[0].sentence == out[0]
+    assert answerer.rerank(hits, None, "What are the risks?")[0].sentence == out[0]
