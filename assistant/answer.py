@@ -254,13 +254,21 @@ _POSSIBLE = re.compile(r"\b(?:chances?|risks?|possibility|possibilities|prospect
 POSSIBLE_WORDS = 12
 
 
+def _supposed_after(question: str, text: str, pattern: re.Pattern[str], most: int) -> float:
+    """The share of the words of a question's if-clause that stand within `most` words after
+    some match of `pattern` in a sentence (the best match's), and 0 when none do."""
+    supposed = set(content_terms(" ".join(_IF_CLAUSE.findall(question))))
+    return max((len(supposed & set(terms(" ".join(text[m.end():].split()[:most]))))
+                / len(supposed) for m in pattern.finditer(text)), default=0.0) if supposed else 0.0
+
+
 def _only_possible(text: str, question: str) -> bool:
     """Whether a sentence names what a question supposes ("What if sea levels rise faster than
     the design allows for?") only as a possibility: at least half the words of its if-clause
     (and two) follow "the chance that" or the like in the sentence."""
-    supposed = set(content_terms(" ".join(_IF_CLAUSE.findall(question))))
-    return any(len(supposed & set(terms(" ".join(text[m.end():].split()[:POSSIBLE_WORDS]))))
-               >= max(2, len(supposed) / 2) for m in _POSSIBLE.finditer(text))
+    supposed = len(set(content_terms(" ".join(_IF_CLAUSE.findall(question)))))
+    share = _supposed_after(question, text, _POSSIBLE, POSSIBLE_WORDS)
+    return share >= 0.5 and share * supposed >= 2
 
 
 def supposes_refusal(question: str) -> bool:
@@ -641,10 +649,8 @@ class ExtractiveAnswerer:
             # "What happens to insurance in the flood zone if no barrier is built?": near the
             # best, a sentence speaking of that absence and what would follow ("Without a
             # barrier, … could become effectively uninsurable") before one about insurers.
-            supposed = set(content_terms(" ".join(_IF_CLAUSE.findall(question))))
-            return _lifted(hits, lambda text: tells_refusal_follows(text) and any(
-                supposed & set(terms(" ".join(text[m.end():].split()[:REFUSED_NEAR])))
-                for m in _REFUSAL_SAID.finditer(text)))
+            return _lifted(hits, lambda text: tells_refusal_follows(text) and _supposed_after(
+                question, text, _REFUSAL_SAID, REFUSED_NEAR) > 0)
         if len(hits) > 1 and _SUPPOSING.search(question) and _only_possible(
                 hits[0].sentence.text, question) and (
                 hits[1].score >= KEEP_RATIO["reason"] * hits[0].score):
