@@ -254,21 +254,25 @@ _POSSIBLE = re.compile(r"\b(?:chances?|risks?|possibility|possibilities|prospect
 POSSIBLE_WORDS = 12
 
 
-def _supposed_after(question: str, text: str, pattern: re.Pattern[str], most: int) -> float:
-    """The share of the words of a question's if-clause that stand within `most` words after
-    some match of `pattern` in a sentence (the best match's), and 0 when none do."""
-    supposed = set(content_terms(" ".join(_IF_CLAUSE.findall(question))))
+def _supposed(question: str) -> frozenset[str]:
+    """The content words of a question's if-clause ("if no barrier is built" → barrier, built)."""
+    return frozenset(content_terms(" ".join(_IF_CLAUSE.findall(question))))
+
+
+def _supposed_after(supposed: frozenset[str], text: str, pattern: re.Pattern[str],
+                    most: int) -> int:
+    """How many of the if-clause's words (`supposed`) stand within `most` words after a match
+    of `pattern` in a sentence (the best match's count), 0 when none do."""
     return max((len(supposed & set(terms(" ".join(text[m.end():].split()[:most]))))
-                / len(supposed) for m in pattern.finditer(text)), default=0.0) if supposed else 0.0
+                for m in pattern.finditer(text)), default=0)
 
 
-def _only_possible(text: str, question: str) -> bool:
+def _only_possible(text: str, supposed: frozenset[str]) -> bool:
     """Whether a sentence names what a question supposes ("What if sea levels rise faster than
-    the design allows for?") only as a possibility: at least half the words of its if-clause
-    (and two) follow "the chance that" or the like in the sentence."""
-    supposed = len(set(content_terms(" ".join(_IF_CLAUSE.findall(question)))))
-    share = _supposed_after(question, text, _POSSIBLE, POSSIBLE_WORDS)
-    return share >= 0.5 and share * supposed >= 2
+    the design allows for?", its if-clause's words `supposed`) only as a possibility: at least
+    half of them (and two) follow "the chance that" or the like in the sentence."""
+    after = _supposed_after(supposed, text, _POSSIBLE, POSSIBLE_WORDS)
+    return after >= max(2, len(supposed) / 2)
 
 
 def supposes_refusal(question: str) -> bool:
@@ -645,21 +649,23 @@ class ExtractiveAnswerer:
                       for n in self.places.paragraph(h.sentence) if n not in given]
             return sorted([*hits, *dict.fromkeys(nearby)],
                           key=lambda h: not self.quoted(question, h.sentence))
-        if hits and supposes_refusal(question):
-            # "What happens to insurance in the flood zone if no barrier is built?": near the
-            # best, a sentence speaking of that absence and what would follow ("Without a
-            # barrier, … could become effectively uninsurable") before one about insurers.
-            return _lifted(hits, lambda text: tells_refusal_follows(text) and _supposed_after(
-                question, text, _REFUSAL_SAID, REFUSED_NEAR) > 0)
-        if len(hits) > 1 and _SUPPOSING.search(question) and _only_possible(
-                hits[0].sentence.text, question) and (
-                hits[1].score >= KEEP_RATIO["reason"] * hits[0].score):
-            # "What if sea levels rise faster than the design allows for?": a sentence naming
-            # that only as a possibility ("… and the chance that sea levels rise faster than the
-            # design assumes") restates the question; the runner-up tells what is said of it
-            # ("the design assumes 0.7 metres …", and then "… raised by another metre if
-            # needed").
-            return [hits[1], hits[0], *hits[2:]]
+        if hits and _SUPPOSING.search(question):
+            supposed = _supposed(question)
+            if supposes_refusal(question):
+                # "What happens to insurance in the flood zone if no barrier is built?": near
+                # the best, a sentence speaking of that absence and what would follow
+                # ("Without a barrier, … could become effectively uninsurable") before one
+                # about insurers.
+                return _lifted(hits, lambda text: tells_refusal_follows(text) and
+                               _supposed_after(supposed, text, _REFUSAL_SAID, REFUSED_NEAR) > 0)
+            if len(hits) > 1 and _only_possible(hits[0].sentence.text, supposed) and (
+                    hits[1].score >= KEEP_RATIO["reason"] * hits[0].score):
+                # "What if sea levels rise faster than the design allows for?": a sentence
+                # naming that only as a possibility ("… and the chance that sea levels rise
+                # faster than the design assumes") restates the question; the runner-up tells
+                # what is said of it ("the design assumes 0.7 metres …", and then "… raised by
+                # another metre if needed").
+                return [hits[1], hits[0], *hits[2:]]
         rel = relation(question)
         if rel and hits and relation_only(question):
             # "Has anything been achieved?", naming nothing: the sentences stating a result,
