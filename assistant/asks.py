@@ -204,9 +204,22 @@ _RATED = re.compile(r"(?<!\b[Ww]hat )(?<!\b[Ww]hich )(?<![Tt]he )(?<!\b[Aa] )\br
                     r"[A-Z][\w’'-]*|\w+(?:'s|’s))\b")
 
 
+# "When the gates close, what can happen to the marshes?": a clause saying when, before the
+# question proper. "when" there is followed by its own subject, not by a verb asking when ("When
+# did …", "when's …"), and the question after the comma opens with a question word or a verb.
+_WHEN_CLAUSE = re.compile(
+    r"^\W*(?:and |so )?(?:when|whenever|once)\s+(?!(?:is|are|was|were|do|does|did|will|would|"
+    r"can|could|should|shall|has|have|had|may|might|must)\b)(?![\w]+(?:'s|’s)\s)[^,?]+,\s*"
+    r"(?=(?:then\s+)?(?:what|who|whom|whose|which|where|why|how|when|is|are|was|were|do|does|"
+    r"did|will|would|can|could|should|has|have|had)\b)", re.I)
+
+
 @lru_cache(maxsize=4096)
 def shape(question: str) -> Shape:
     """The expected answer type, from the question's wording alone."""
+    clause = _WHEN_CLAUSE.match(question)
+    if clause:
+        return shape(question[clause.end():])
     # "where's …" read as "where is …" (words() drops the "'s").
     q = fragment_form(" ".join(words(_WH_IS.sub(r"\1 is", question))))
     spoken = _SPEECH_ASKED.search(question)
@@ -349,6 +362,13 @@ _SPEECH_ASKED = re.compile(
     r"(?-i:(?![A-Z]))"
     r"(?:say|said|claim|state|tell|told|think|thought|believe|argue|announce|respond|react|reply|"
     r"replied|propose|suggest|promise|pledge|vow|predict|recommend)(?:s|d|ed)?\b"
+    # "What Trump said about Iran?", "what she told the council about …": the same, typed
+    # without "did" (a learner's or a hurried reader's word order); not "what date trump said".
+    r"|^\W*(?:and |so )?what (?:exactly )?(?!(?:the |this )?(?:article|story|piece|text|report|"
+    r"it|is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|date|day|time|"
+    r"year|month|kind|sort|type|else|other)\b)((?:the )?[\w.’'-]+(?: [\w.’'-]+)?) "
+    r"(?:say|says|said|claim|claims|claimed|told|tell|tells|think|thinks|thought|believes?|"
+    r"believed|argued?|argues|answered|replied|responded)\b"
     r"|^\W*what (?:was|is|were|are|has been) (.+?)[’']s? (?:reaction|response|reply|comment|"
     r"statement|answer|claims?|assertions?|remarks?|argument)\b"
     # "khamenei reaction to trump claim", "White House response?": the same, as a fragment.
@@ -1317,7 +1337,11 @@ _RELATION_ASKED = {
         r"|^\W*what (?:has|have|had|did|will|would) .+ done (?:to|inside|in|for)\b"
         r"|^\W*what (?:has|have|had|did|does|do|will|would) .+ (?:lead|led) to\W*$"
         # "What would a Trump win mean for the talks?"
-        r"|^\W*what (?:does|do|did|will|would|could|might) .+ mean (?:for|to)\b", re.I),
+        r"|^\W*what (?:does|do|did|will|would|could|might) .+ mean (?:for|to)\b"
+        # "The talks with Oman help, what did they bring until now?": what they brought about,
+        # not what someone brought up or along.
+        r"|\bwhat (?:has|have|had|did|does|do|will|would|could|might) [^?]+ (?:bring|brought)\b"
+        r"(?! (?:up|in|back|down|forward|along|together|home|with)\b)(?![^?]* to\W*$)", re.I),
     # "What are the risks?", "What could go wrong?", "What's at stake?": a danger, which the
     # article tells as what threatens or may follow ("teeters on the edge of escalating
     # conflict", "the more likely it becomes that Iran's program will become irreversible").

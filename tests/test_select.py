@@ -2557,3 +2557,33 @@ def test_a_supposition_named_only_as_a_possibility_restates_the_question() -> No
     far = [hits[0], Hit(out[1], 0.3, 0.3, 0.3), hits[2]]
     assert answerer.rerank(far, None, question)[0].sentence == out[0]
     assert answerer.rerank(hits, None, "What are the risks?")[0].sentence == out[0]
+
+
+def test_a_clause_saying_when_before_the_question_is_not_asked_when() -> None:
+    # "When the gates close, …" sets the scene; the question is what follows the comma.
+    q = "when the gates close, what can happen to the marshes?"
+    assert shape(q).needs is None and shape(q) == shape("what can happen to the marshes?")
+    assert shape("When Trump talked about Iran, did he make Iran sound strong?").kind == "yesno"
+    assert shape("when the vote happened, who voted no?").needs == "entity"
+    # "When" asking when is still a time asked, whatever follows the comma.
+    assert shape("When did the US leave the deal, and why?").needs == "time"
+    assert shape("when will the barrier be finished?").needs == "time"
+    assert shape("When's the bond vote?").needs == "time"
+
+
+def test_a_saying_asked_without_did_is_a_saying_asked() -> None:
+    # "What Trump said about Iran?": a learner's or a hurried reader's word order.
+    assert shape("What Trump said about Iran?").needs == "speech"
+    assert shape("what iran says the nuclear program is for?").needs == "speech"
+    assert shape("what trump say back after that?").needs == "speech"
+    # Not a date asked of a saying, nor what happened after it.
+    assert shape("what date trump said iran want to talk?").needs == "date"
+    assert shape("What happened after Trump said that?").needs != "speech"
+
+
+def test_what_something_brought_asks_what_came_of_it() -> None:
+    assert relation("The talks with Oman help, what did they bring until now?") == "result"
+    assert relation("What has the mediation brought so far?") == "result"
+    # Brought up (said), or brought to a total, is no result.
+    assert relation("What did Trump bring up?") is None
+    assert relation("What did the round bring Polyloop's total funding to?") is None
