@@ -2707,7 +2707,35 @@ def unspecified(question: str, text: str) -> str | None:
             return None
         if _SPECIFIES.search(text[said.end():]):
             return None
+    if not seen and len(run) > 1 and not listed:
+        # "Which Israeli sites did Iran target?" against "… targeting Israeli interests": the
+        # name the question describes the kind by, before another plural noun of the sentence
+        # with nothing beside it saying which, is the kind asked told only as a kind.
+        return run[-1] if _kind_only(run, question, asked, found, text) else None
     return run[-1] if seen else None
+
+
+def _kind_only(run: list[str], question: str, asked: set[str], found: list[re.Match[str]],
+               text: str) -> bool:
+    """Whether the sentence puts a name the question describes its kind by (`run` but its noun,
+    capitalised in the question: "Israeli", "Gulf") before a plural noun the question does not
+    use, with no name, number or list beside it."""
+    capitalised = {w.lower() for w in re.findall(r"(?<=\S )[A-Z][\w’'-]*", question)}
+    describing = set(run[:-1]) & capitalised
+    for i, said in enumerate(found[:-1]):
+        if said.group(0).lower() not in describing:
+            continue
+        noun = found[i + 1].group(0)
+        if not (noun.islower() and _plural(noun) and noun not in asked and known_as(noun, "n")):
+            continue
+        near = [x.group(0) for x in found[max(0, i - SPECIFY_WINDOW):i]
+                + found[i + 2:i + 2 + SPECIFY_WINDOW]]
+        if any((w[:1].isupper() or w[:1].isdigit() or w[:1] == "$")
+               and w.lower().rstrip(".") not in asked and w.lower() not in STOPWORDS
+               for w in near) or _SPECIFIES.search(text[found[i + 1].end():]):
+            continue
+        return True
+    return False
 
 
 # "the pilot plant", "the temporary flood walls": a thing named by lower-case words before its

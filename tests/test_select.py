@@ -814,6 +814,14 @@ def test_what_happens_next_is_answered_by_what_the_article_says_of_the_future() 
     # The phrase ends at its plural: "come" is the verb, not what is asked about.
     ("Which American presidents come up in the article?", "This statement, coming amid "
      "renewed discussions, contradicts former U.S. President Donald Trump.", None),
+    # The question's describing word before another plural noun, nothing beside it saying which:
+    # the kind told only as a kind.
+    ("Which Israeli sites did Iran target?", "Iran has taken direct military action, most "
+     "notably targeting Israeli interests in response to the killings.", "sites"),
+    # … but not with a name beside it, nor when a list follows.
+    ("Which Gulf states mediate?", "Mediation by Oman and other Gulf nations has kept the "
+     "channels open.", None),
+    ("Which Gulf states mediate?", "Several Gulf nations, such as Oman and Qatar, mediate.", None),
 ])
 def test_which_x_met_by_x_said_generically_is_not_answered(question: str, sentence: str,
                                                            generic: str | None) -> None:
