@@ -2478,7 +2478,10 @@ _CAUSE = re.compile(
     r"convinced|believing)\b", re.I)
 # A clause opened so is told as the setting of another, not as the deed of the sentence.
 _SUBORDINATE = re.compile(r"^\W*(?:since|after|when|while|as|because|although|though|if|"
-                          r"following|despite|with|once|until|before)\b", re.I)
+                          r"following|despite|with|once|until|before|"
+                          # or named as an example: "… significant escalations, including
+                          # Israeli airstrikes in Syria and Iraq, …"
+                          r"including|such as|(?:most )?notably|among them)\b", re.I)
 # A sentence that gives the reason for the one before it ("This was because …").
 _REASON_NEXT = re.compile(r"^(?:This|That|It|The (?:move|decision|reason|choice))\b[^.]*?"
                           r"\b(?:because|due to|reflect|came after|followed|was meant|aimed|"

@@ -822,6 +822,9 @@ def test_what_happens_next_is_answered_by_what_the_article_says_of_the_future() 
     ("Which Gulf states mediate?", "Mediation by Oman and other Gulf nations has kept the "
      "channels open.", None),
     ("Which Gulf states mediate?", "Several Gulf nations, such as Oman and Qatar, mediate.", None),
+    # A lower-case describing word ("two", "military") is no name of the kind.
+    ("Which two candidates does the article mention?", "Direct communication between the two "
+     "nations has largely ceased.", None),
 ])
 def test_which_x_met_by_x_said_generically_is_not_answered(question: str, sentence: str,
                                                            generic: str | None) -> None:
@@ -2595,3 +2598,16 @@ def test_what_something_brought_asks_what_came_of_it() -> None:
     # Brought up (said), or brought to a total, is no result.
     assert relation("What did Trump bring up?") is None
     assert relation("What did the round bring Polyloop's total funding to?") is None
+
+
+def test_a_deed_named_only_as_an_example_has_no_reason_given() -> None:
+    from assistant.asks import unexplained
+
+    listed = ("In recent months, the Middle East has witnessed significant escalations, "
+              "including Israeli airstrikes in Syria and Iraq, and retaliatory missile attacks "
+              "by Iran-aligned forces.")
+    assert unexplained("Why did Israel launch airstrikes in Syria and Iraq?", listed, None)
+    # An example with its reason in its clause is explained.
+    notably = ("Iran itself has taken direct military action, most notably targeting Israeli "
+               "interests in response to the killing of its commanders in Damascus.")
+    assert not unexplained("Why did Iran target Israeli interests?", notably, None)
