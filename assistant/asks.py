@@ -209,7 +209,7 @@ _RATED = re.compile(r"(?<!\b[Ww]hat )(?<!\b[Ww]hich )(?<![Tt]he )(?<!\b[Aa] )\br
 # did …", "when's …"), and the question after the comma opens with a question word or a verb.
 _WHEN_CLAUSE = re.compile(
     r"^\W*(?:and |so )?(?:when|whenever|once)\s+(?!(?:is|are|was|were|do|does|did|will|would|"
-    r"can|could|should|shall|has|have|had|may|might|must)\b)(?![\w]+(?:'s|’s)\s)[^,?]+,\s*"
+    r"can|could|should|shall|has|have|had|may|might|must)\b)(?!\w+(?:'s|’s)\s)[^,?]+,\s*"
     r"(?=(?:then\s+)?(?:what|who|whom|whose|which|where|why|how|when|is|are|was|were|do|does|"
     r"did|will|would|can|could|should|has|have|had)\b)", re.I)
 
@@ -2697,11 +2697,7 @@ def unspecified(question: str, text: str) -> str | None:
             # said as a verb, is followed by what it is.
             return None
         seen = True
-        near = [x.group(0) for x in found[max(0, i - SPECIFY_WINDOW):i]
-                + found[i + 1:i + 1 + SPECIFY_WINDOW]]
-        if any((w[:1].isupper() or w[:1].isdigit() or w[:1] == "$")
-               and w.lower().rstrip(".") not in asked and w.lower() not in STOPWORDS
-               for w in near):
+        if _named_beside(found, i, i + 1, asked):
             return None
         before = found[i - 1].group(0).lower() if i else ""
         if (before.isalpha() or "-" in before) and before not in asked | STOPWORDS | _NOT_WHICH:
@@ -2731,14 +2727,20 @@ def _kind_only(run: list[str], question: str, asked: set[str], found: list[re.Ma
         noun = found[i + 1].group(0)
         if not (noun.islower() and _plural(noun) and noun not in asked and known_as(noun, "n")):
             continue
-        near = [x.group(0) for x in found[max(0, i - SPECIFY_WINDOW):i]
-                + found[i + 2:i + 2 + SPECIFY_WINDOW]]
-        if any((w[:1].isupper() or w[:1].isdigit() or w[:1] == "$")
-               and w.lower().rstrip(".") not in asked and w.lower() not in STOPWORDS
-               for w in near) or _SPECIFIES.search(text[found[i + 1].end():]):
+        if _named_beside(found, i, i + 2, asked) or _SPECIFIES.search(text[found[i + 1].end():]):
             continue
         return True
     return False
+
+
+def _named_beside(found: list[re.Match[str]], start: int, end: int, asked: set[str]) -> bool:
+    """Whether a name, number or sum the question does not give stands within SPECIFY_WINDOW
+    words of the words found[start:end] (a mention of a kind): it says which one."""
+    near = [x.group(0) for x in found[max(0, start - SPECIFY_WINDOW):start]
+            + found[end:end + SPECIFY_WINDOW]]
+    return any((w[:1].isupper() or w[:1].isdigit() or w[:1] == "$")
+               and w.lower().rstrip(".") not in asked and w.lower() not in STOPWORDS
+               for w in near)
 
 
 # "the pilot plant", "the temporary flood walls": a thing named by lower-case words before its
