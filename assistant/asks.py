@@ -2719,7 +2719,7 @@ def _kind_only(run: list[str], question: str, asked: set[str], found: list[re.Ma
     """Whether the sentence puts a name the question describes its kind by (`run` but its noun,
     capitalised in the question: "Israeli", "Gulf") before a plural noun the question does not
     use, with no name, number or list beside it."""
-    capitalised = {w.lower() for w in re.findall(r"(?<=\S )[A-Z][\w’'-]*", question)}
+    capitalised = {w.lower() for w in inner_capitals(question)}
     describing = set(run[:-1]) & capitalised
     for i, said in enumerate(found[:-1]):
         if said.group(0).lower() not in describing:
